@@ -1,0 +1,10 @@
+/**
+ * PostCheck's rule engine: pure TypeScript, no DOM. The same code runs in the
+ * content script, the options page, the CLI and the tests.
+ */
+export { compilePack, PackError, type CompiledPack, type CompileOptions, type CompileResult } from './compile';
+export { checkPost, type PostInput } from './check';
+export { runPackTests, type PackTestFailure } from './pack/run-tests';
+export { parsePackText, validatePack, describeProblems, type PackProblem } from './pack/validate';
+export { PackSchema, PACK_LIMITS, PACK_SCHEMA_VERSION, type Pack, type PackInput, type PersonEntry } from './pack/schema';
+export * from './types';

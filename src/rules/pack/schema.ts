@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { CATEGORY_IDS, SEVERITIES } from '../types';
+
+/**
+ * The rule pack: the one format schools write and IT managers push. Defined
+ * once here; types, defaults, the managed-policy JSON Schema and the docs
+ * derive from it.
+ */
+export const PACK_SCHEMA_VERSION = 1;
+
+/** Beyond these a pack is refused before parsing: they protect the browser, not the format. */
+export const PACK_LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+  maxNames: 50_000,
+  maxClauses: 500,
+  maxPhrases: 2_000,
+  maxTests: 1_000,
+  maxStringLength: 20_000,
+} as const;
+
+const text = (what: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? 'required' : `must be text (${what})`) })
+    .max(PACK_LIMITS.maxStringLength, `is too long (over ${PACK_LIMITS.maxStringLength} characters)`);
+
+const nonEmptyText = (what: string) => text(what).trim().min(1, 'must not be empty');
+
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item, { error: (iss) => (iss.input === undefined ? 'required' : 'must be a list') }).max(max, `has more than ${max} entries`);
+
+export const CategoryIdSchema = z.enum(CATEGORY_IDS, {
+  error: (iss) => `must be one of ${CATEGORY_IDS.join(', ')} (got ${JSON.stringify(iss.input)})`,
+});
+export const SeveritySchema = z.enum(SEVERITIES, {
+  error: (iss) => `must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(iss.input)})`,
+});
+
+export const SchoolSchema = z.strictObject({
+  name: nonEmptyText('the school\'s full name').describe("The school's full name as staff would write it."),
+  aliases: list(nonEmptyText('a short form'), 100).default([]).describe('Short forms, e.g. "TCS", "Testbourne".'),
+  domains: list(nonEmptyText('a web or email domain'), 50).default([]).describe('Web and email domains, e.g. "testbourne.hants.sch.uk".'),
+  handles: list(nonEmptyText('a social handle'), 50).default([]).describe('Social handles, e.g. "@TestbourneCS".'),
+  hashtags: list(nonEmptyText('a hashtag'), 100).default([]).describe('Hashtags, e.g. "#TeamTestbourne".'),
+});
+
+export const ClauseSchema = z.strictObject({
+  id: nonEmptyText('a clause id').describe('Stable id that categories cite, e.g. "confidentiality".'),
+  ref: nonEmptyText('the reference as printed').describe('The reference as printed in the policy, e.g. "5(d)".'),
+  text: nonEmptyText('the clause quoted').describe('The clause, quoted from the policy.'),
+});
+
+export const PolicySchema = z.strictObject({
+  title: nonEmptyText('the policy title'),
+  url: z.string().url('must be a web address').optional(),
+  clauses: list(ClauseSchema, PACK_LIMITS.maxClauses).min(1, 'must list at least one clause'),
+});
+
+export const PersonObjectSchema = z.strictObject({
+  name: nonEmptyText('a full name').describe('Full name, forename(s) then surname.'),
+  title: text('a title such as Mrs or Dr').optional(),
+  knownAs: text('a preferred or known-as first name').optional(),
+  role: text('a role').optional(),
+});
+export const PersonEntrySchema = z.union([nonEmptyText('a full name'), PersonObjectSchema], {
+  error: 'must be a name, or an object with a "name"',
+});
+export type PersonEntry = z.infer<typeof PersonEntrySchema>;
+
+export const PeopleSchema = z.strictObject({
+  pupils: list(PersonEntrySchema, PACK_LIMITS.maxNames).default([]),
+  staff: list(PersonEntrySchema, PACK_LIMITS.maxNames).default([]),
+});
+
+export const CategorySettingsSchema = z.strictObject({
+  enabled: z.boolean({ error: 'must be true or false' }).default(true),
+  severity: SeveritySchema.optional().describe('Overrides the category default.'),
+  clauses: list(nonEmptyText('a clause id'), 20).min(1, 'must cite at least one clause id from policy.clauses'),
+  phrases: list(nonEmptyText('a phrase'), PACK_LIMITS.maxPhrases)
+    .default([])
+    .describe('Extra phrases that raise this category wherever they appear.'),
+  allow: list(nonEmptyText('a word or name'), PACK_LIMITS.maxPhrases)
+    .default([])
+    .describe('Words, phrases or names never to flag in this category.'),
+});
+export type CategorySettings = z.infer<typeof CategorySettingsSchema>;
+
+export const LogoSchema = z.strictObject({
+  id: nonEmptyText('a logo id'),
+  name: text('what the logo is').optional(),
+  fingerprint: nonEmptyText('a logo fingerprint (see docs/rule-pack.md)'),
+});
+
+export const PackTestSchema = z.strictObject({
+  text: text('an example post'),
+  raises: list(CategoryIdSchema, CATEGORY_IDS.length).default([]),
+  doesNotRaise: list(CategoryIdSchema, CATEGORY_IDS.length).default([]),
+  note: text('why this example is here').optional(),
+});
+export type PackTest = z.infer<typeof PackTestSchema>;
+
+export const PackSchema = z
+  .object({
+    schemaVersion: z.literal(PACK_SCHEMA_VERSION, {
+      error: (iss) =>
+        iss.input === undefined ? 'required' : `must be ${PACK_SCHEMA_VERSION} (this version of PostCheck reads pack format ${PACK_SCHEMA_VERSION})`,
+    }),
+    id: nonEmptyText('a pack id').regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
+    version: nonEmptyText('the pack version').default('1'),
+    note: text('a note about the pack').optional(),
+    school: SchoolSchema,
+    policy: PolicySchema,
+    people: PeopleSchema.default({ pupils: [], staff: [] }),
+    categories: z.partialRecord(CategoryIdSchema, CategorySettingsSchema).default({}),
+    logos: list(LogoSchema, 20).default([]),
+    tests: list(PackTestSchema, PACK_LIMITS.maxTests).default([]),
+  })
+  .superRefine((pack, ctx) => {
+    const clauseIds = new Set<string>();
+    pack.policy.clauses.forEach((clause, i) => {
+      if (clauseIds.has(clause.id)) {
+        ctx.addIssue({ code: 'custom', path: ['policy', 'clauses', i, 'id'], message: `duplicate clause id "${clause.id}"` });
+      }
+      clauseIds.add(clause.id);
+    });
+    for (const [category, settings] of Object.entries(pack.categories)) {
+      settings?.clauses.forEach((id, i) => {
+        if (!clauseIds.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', category, 'clauses', i],
+            message: `no clause with id "${id}" in policy.clauses`,
+          });
+        }
+      });
+    }
+    const names = pack.people.pupils.length + pack.people.staff.length;
+    if (names > PACK_LIMITS.maxNames) {
+      ctx.addIssue({ code: 'custom', path: ['people'], message: `has ${names} names; the most PostCheck takes is ${PACK_LIMITS.maxNames}` });
+    }
+  });
+
+export type Pack = z.infer<typeof PackSchema>;
+/** What a school may write: defaults not yet applied. */
+export type PackInput = z.input<typeof PackSchema>;

@@ -1,0 +1,114 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { PACK_LIMITS, PackSchema, type Pack } from './schema';
+
+/** One thing wrong with a pack, located by JSON path ("policy.clauses[3].ref"). */
+export interface PackProblem {
+  path: string;
+  message: string;
+}
+
+export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+/** `["policy","clauses",3,"ref"]` → `policy.clauses[3].ref`; the root is `(pack)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(pack)';
+}
+
+/** zod issues in plain words, one per problem; never a raw schema dump. */
+export function problemsFromZod(error: z.ZodError): PackProblem[] {
+  const problems: PackProblem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({ path: formatPath([...issue.path, key]), message: 'is not a field PostCheck knows (check the spelling)' });
+      }
+      continue;
+    }
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && issue.input === undefined) message = 'required';
+    else if (issue.code === 'invalid_type') message = `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : issue.expected}`;
+    problems.push({ path: formatPath(issue.path), message });
+  }
+  return problems;
+}
+
+export function validatePack(json: unknown): PackValidation {
+  const parsed = PackSchema.safeParse(json);
+  if (parsed.success) return { ok: true, pack: parsed.data };
+  // zod skips the pack-wide refinements once a field fails; run them on the raw
+  // input too, so a school sees every problem in one go.
+  const problems = problemsFromZod(parsed.error);
+  const seen = new Set(problems.map((p) => `${p.path}: ${p.message}`));
+  for (const p of crossReferenceProblems(json)) if (!seen.has(`${p.path}: ${p.message}`)) problems.push(p);
+  return { ok: false, problems };
+}
+
+/** Clause ids unique, and every clause a category cites exists. Tolerates any input shape. */
+export function crossReferenceProblems(json: unknown): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const pack = json as { policy?: { clauses?: unknown }; categories?: unknown } | null;
+  const clauses = Array.isArray(pack?.policy?.clauses) ? (pack.policy.clauses as unknown[]) : [];
+  const ids = new Set<string>();
+  clauses.forEach((clause, i) => {
+    const id = (clause as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    if (ids.has(id)) problems.push({ path: `policy.clauses[${i}].id`, message: `duplicate clause id "${id}"` });
+    ids.add(id);
+  });
+  const categories = pack?.categories && typeof pack.categories === 'object' ? Object.entries(pack.categories) : [];
+  for (const [category, settings] of categories) {
+    const cited = (settings as { clauses?: unknown } | null)?.clauses;
+    if (!Array.isArray(cited)) continue;
+    cited.forEach((id, i) => {
+      if (typeof id === 'string' && !ids.has(id)) {
+        problems.push({ path: `categories.${category}.clauses[${i}]`, message: `no clause with id "${id}" in policy.clauses` });
+      }
+    });
+  }
+  return problems;
+}
+
+/** Reads a pack from its file text: size, encoding and JSON syntax problems are reported like schema problems. */
+export function parsePackText(source: string): PackValidation {
+  const bytes = new TextEncoder().encode(source).length;
+  if (bytes > PACK_LIMITS.maxBytes) {
+    return { ok: false, problems: [{ path: '(pack)', message: `is ${(bytes / 1024 / 1024).toFixed(1)} MB; the most PostCheck takes is ${PACK_LIMITS.maxBytes / 1024 / 1024} MB` }] };
+  }
+  if (source.includes('\uFFFD')) {
+    return { ok: false, problems: [{ path: '(pack)', message: 'is not valid UTF-8 text (save it as UTF-8 and try again)' }] };
+  }
+  const json = parseJsonOrProblems(source.replace(/^\uFEFF/, ''), '(pack)');
+  return 'problems' in json ? { ok: false, problems: json.problems } : validatePack(json.value);
+}
+
+/**
+ * Strict JSON with syntax errors located by line and column (JSON.parse only
+ * says "Unexpected token", which a school cannot act on).
+ */
+export function parseJsonOrProblems(source: string, path: string): { value: unknown } | { problems: PackProblem[] } {
+  const errors: ParseError[] = [];
+  const value = parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length === 0) return { value };
+  return {
+    problems: errors.slice(0, 5).map((e) => {
+      const before = source.slice(0, e.offset);
+      const line = before.split('\n').length;
+      const column = e.offset - before.lastIndexOf('\n');
+      return { path, message: `is not valid JSON: ${plainJsonError(printParseErrorCode(e.error))} at line ${line}, column ${column}` };
+    }),
+  };
+}
+
+function plainJsonError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+export function describeProblems(problems: readonly PackProblem[]): string {
+  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Public half of PostCheck's signing key. It fixes the Chromium extension ID
+ * (ednhapkagnjjfhpeigmdaakjgneolchn) so IT managers can address managed policy
+ * to it and force-install it. The private half is not needed for unpacked or
+ * store builds and is not kept here.
+ */
+export const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1GZmwo2yypWA7qv5HNelD/8dcl7dTii6rZioyOlEFmydu0pzs/qdNkfv/7QH29IkKisNXO+v2ccEnK9RJEM/5l2q04T1A9r9tqoyQGmc3ikX0vZSbTM70dblxZ1rDlEgHPHeSagzMfBCJ1C6hM7Oy0yEVT/RvvS/BOWafUORPe0TcCmGJmnZ6H3L4wWXyJQ96vMGlEv+3Nz7Vyf8wyl1dC88j+yajW9er0UKMz/SMgmMPyA7W5Ycw+owfB7uspMuaXE2OG+yi/c0P8vW9czo+MgbQnX0AjluTfrrVwvMfEh/4Khn4YIFgcKRPmCp/F4mhJRYOEG4M8q1DCqnIbd8awIDAQAB';
+export const CHROMIUM_EXTENSION_ID = 'ednhapkagnjjfhpeigmdaakjgneolchn';
+export const GECKO_ID = 'postcheck@postcheck.example';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'PostCheck',
+    description: "Checks your social media posts against your school's policy, on your device, before they go out.",
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
+      : { key: MANIFEST_KEY }),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
