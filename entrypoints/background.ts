@@ -1,3 +1,5 @@
+import { serveActiveConfig } from '~/src/messaging';
+
 export default defineBackground(() => {
-  // Wired up by the storage and composer modules.
+  serveActiveConfig();
 });

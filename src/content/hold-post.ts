@@ -1,0 +1,124 @@
+import { SEVERITY_RANK } from '../rules/types';
+import type { SiteAdapter } from '../sites';
+import { isDisabledControl, isPostButton } from '../sites/locate';
+import type { ComposerSession, ShownFinding } from './session';
+
+export interface HeldPost {
+  session: ComposerSession;
+  findings: ShownFinding[];
+  /** Block mode and a `block` finding: no "post anyway" until the text changes. */
+  blocking: boolean;
+}
+
+export interface HoldPostOptions {
+  adapter: SiteAdapter;
+  signal: AbortSignal;
+  sessions: () => Iterable<ComposerSession>;
+  mode: () => 'warn' | 'block';
+  onHeld: (held: HeldPost) => void;
+}
+
+
+/**
+ * Holds the post while findings are outstanding. Listens on `window` in the capture phase, so
+ * it runs before React's root listeners (composers.md §4), and decides synchronously from a
+ * check run on the spot: cancelling an event cannot wait for anything.
+ */
+export class PostHold {
+  /**
+   * The one-shot pass for "post anyway". `click()` and `dispatchEvent` run listeners
+   * synchronously, so the pass is spent or withdrawn before `postAnyway` returns: no later
+   * click can ride on it.
+   */
+  private passFor: HTMLElement | null = null;
+
+  constructor(private readonly options: HoldPostOptions) {
+    const { signal } = options;
+    window.addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
+    window.addEventListener('keydown', (event) => this.onKeydown(event), { capture: true, signal });
+  }
+
+  /**
+   * Lets exactly this post through using the site's own action: a click on its post button,
+   * or, for composers sent only by a key, that key re-dispatched to the editor.
+   */
+  postAnyway(session: ComposerSession): boolean {
+    const button = session.postButton();
+    if (button && !isDisabledControl(button)) {
+      this.passFor = button;
+      try {
+        button.click();
+      } finally {
+        this.passFor = null;
+      }
+      return true;
+    }
+    const editable = session.editable;
+    const key = session.kind.submitKeys[0];
+    if (!editable || !key) return false;
+    this.passFor = editable;
+    try {
+      editable.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: key === 'mod+enter', bubbles: true, cancelable: true, composed: true }),
+      );
+    } finally {
+      this.passFor = null;
+    }
+    return true;
+  }
+
+  private consumePass(target: HTMLElement): boolean {
+    if (this.passFor !== target) return false;
+    this.passFor = null;
+    return true;
+  }
+
+  private decide(event: Event, session: ComposerSession, target: HTMLElement): void {
+    if (this.consumePass(target)) return;
+    session.checkNow();
+    const findings = session.holdingFindings();
+    if (findings.length === 0) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const blocking = this.options.mode() === 'block' && findings.some((shown) => SEVERITY_RANK[shown.finding.severity] >= SEVERITY_RANK.block);
+    this.options.onHeld({ session, findings, blocking });
+  }
+
+  private postButtonIn(path: EventTarget[]): { session: ComposerSession; button: HTMLElement } | undefined {
+    const { adapter } = this.options;
+    const candidates = path.filter((node): node is HTMLElement => node instanceof HTMLElement && adapter.composers.some((kind) => isPostButton(kind, node)));
+    if (candidates.length === 0) return undefined;
+    for (const session of this.options.sessions()) {
+      const button = session.postButton();
+      if (button && candidates.includes(button)) return { session, button };
+    }
+    return undefined;
+  }
+
+  private onClick(event: MouseEvent): void {
+    const hit = this.postButtonIn(event.composedPath());
+    if (!hit || isDisabledControl(hit.button)) return;
+    this.decide(event, hit.session, hit.button);
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.isComposing || (event.key !== 'Enter' && event.key !== ' ')) return;
+    const path = event.composedPath();
+    // Keyboard activation of a focused post control: some sites post on keydown itself.
+    const hit = this.postButtonIn(path);
+    if (hit && path[0] === hit.button) {
+      if (!isDisabledControl(hit.button)) this.decide(event, hit.session, hit.button);
+      return;
+    }
+    if (event.key !== 'Enter') return;
+    for (const session of this.options.sessions()) {
+      const editable = session.editable;
+      if (!editable || !path.includes(editable)) continue;
+      const mod = event.ctrlKey || event.metaKey;
+      const bare = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+      const submits = (mod && session.kind.submitKeys.includes('mod+enter')) || (bare && session.kind.submitKeys.includes('enter'));
+      if (submits) this.decide(event, session, editable);
+      return;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { getActiveConfig, isCheckingOn, watchActiveConfig, type ActiveConfig } from '../settings/active';
+import { adapterForHost } from '../sites';
+import { PostCheckPage } from './page';
+
+/**
+ * The content script's whole job: attach to this site's composers while PostCheck is on for
+ * it, and attach nothing at all while it is off, snoozed or disabled for the site.
+ */
+export async function runPostCheck(ctx: ContentScriptContext): Promise<void> {
+  const adapter = adapterForHost(location.hostname);
+  if (!adapter) return;
+  let config: ActiveConfig = await getActiveConfig();
+  let page: PostCheckPage | null = null;
+  let snoozeTimer: number | undefined;
+
+  const apply = () => {
+    if (ctx.isInvalid) return;
+    const on = isCheckingOn(config, adapter.id);
+    if (on && !page) page = new PostCheckPage(ctx, adapter, config);
+    else if (!on && page) {
+      page.dispose();
+      page = null;
+    } else page?.updateConfig(config);
+    clearTimeout(snoozeTimer);
+    if (config.snoozedUntil !== null && config.snoozedUntil > Date.now()) {
+      snoozeTimer = ctx.setTimeout(apply, config.snoozedUntil - Date.now());
+    }
+  };
+  apply();
+  ctx.onInvalidated(
+    watchActiveConfig((next) => {
+      config = next;
+      apply();
+    }),
+  );
+}

@@ -1,0 +1,249 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CompiledPack } from '../rules';
+import type { ActiveConfig } from '../settings/active';
+import type { SiteAdapter } from '../sites';
+import { composerAround, findComposers, type LocatedComposer } from '../sites/locate';
+import type { CardLayer } from '../ui/card/mount';
+import type { HeldView } from '../ui/card/Layer';
+import { loadPageEngine, type PageEngine } from './engine';
+import { HighlightPainter, supportsCustomHighlights } from './highlights';
+import { PostHold, type HeldPost } from './hold-post';
+import { ComposerSession, type CheckerState, type SessionHost } from './session';
+
+/** Page mutations are coalesced into one composer scan per this many milliseconds. */
+const SCAN_THROTTLE_MS = 250;
+
+/**
+ * Everything PostCheck attaches to one page while it is on for this site: discovery
+ * (focusin + one throttled MutationObserver), a session per composer, the post hold and the
+ * card layer. Startup only registers listeners; the engine, the pack and the UI load when
+ * the first composer appears.
+ */
+export class PostCheckPage {
+  private readonly abort = new AbortController();
+  private readonly sessions = new Map<HTMLElement, ComposerSession>();
+  private readonly hold: PostHold;
+  private readonly host: SessionHost;
+  private checker: CheckerState = { status: 'loading' };
+  private engine: Promise<PageEngine> | null = null;
+  private compiledFor: unknown = undefined;
+  private painter: HighlightPainter | null = null;
+  private layer: Promise<CardLayer> | null = null;
+  private mountedLayer: CardLayer | null = null;
+  private activeSessionId: number | null = null;
+  private held: HeldView | null = null;
+  private scanScheduled = false;
+  private renderScheduled = false;
+  private frame = 0;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly adapter: SiteAdapter,
+    private config: ActiveConfig,
+  ) {
+    const signal = this.abort.signal;
+    ctx.signal.addEventListener('abort', () => this.dispose(), { once: true, signal });
+    const page = this;
+    this.host = {
+      signal,
+      checker: () => page.checker,
+      painter: () => page.painter,
+      setTimeout: (handler, delay) => ctx.setTimeout(handler, delay),
+      changed: () => page.requestRender(),
+      activated: (session) => {
+        if (page.activeSessionId !== session.id) {
+          page.activeSessionId = session.id;
+          page.requestRender();
+        }
+      },
+    };
+    this.hold = new PostHold({
+      adapter,
+      signal,
+      sessions: () => this.sessions.values(),
+      mode: () => this.config.mode,
+      onHeld: (held) => this.showHeld(held),
+    });
+    window.addEventListener('focusin', (event) => this.onFocusIn(event), { capture: true, signal });
+    const observer = new MutationObserver(() => this.scheduleScan());
+    // childList only: attribute and text mutations fire thousands of times a second on X and Facebook.
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    window.addEventListener('wxt:locationchange', () => this.scheduleScan(), { signal });
+    window.addEventListener('scroll', () => this.requestFrame(), { capture: true, passive: true, signal });
+    window.addEventListener('resize', () => this.requestFrame(), { passive: true, signal });
+    // The first scan waits for an idle moment so it never adds to the page's own load.
+    ctx.requestIdleCallback(() => this.scan(), { timeout: 1_000 });
+  }
+
+  updateConfig(config: ActiveConfig): void {
+    this.config = config;
+    if (this.engine && config.pack !== this.compiledFor) void this.compile();
+  }
+
+  dispose(): void {
+    if (this.abort.signal.aborted) return;
+    this.abort.abort();
+    for (const session of this.sessions.values()) session.dispose();
+    this.sessions.clear();
+    this.painter?.dispose();
+    this.painter = null;
+    this.mountedLayer?.remove();
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    const located = composerAround(this.adapter, target);
+    if (!located) return;
+    const session = this.attach(located);
+    this.host.activated(session);
+  }
+
+  private scheduleScan(): void {
+    if (this.scanScheduled) return;
+    this.scanScheduled = true;
+    this.ctx.setTimeout(() => {
+      this.scanScheduled = false;
+      this.scan();
+    }, SCAN_THROTTLE_MS);
+  }
+
+  private scan(): void {
+    if (this.abort.signal.aborted) return;
+    for (const [marker, session] of this.sessions) {
+      if (!session.isConnected) {
+        session.dispose();
+        this.sessions.delete(marker);
+        if (this.held?.sessionId === session.id) this.held = null;
+        this.requestRender();
+      }
+    }
+    for (const located of findComposers(this.adapter)) this.attach(located);
+  }
+
+  private attach(located: LocatedComposer): ComposerSession {
+    const existing = this.sessions.get(located.marker);
+    if (existing && !existing.isDisposed && existing.editable === located.editable) return existing;
+    existing?.dispose();
+    this.start();
+    const session = new ComposerSession(located.kind, located.marker, located.editable, this.host);
+    this.sessions.set(located.marker, session);
+    this.requestRender();
+    return session;
+  }
+
+  /** First composer on the page: load the engine, compile the pack, mount the UI. */
+  private start(): void {
+    if (!this.painter && supportsCustomHighlights()) this.painter = new HighlightPainter();
+    if (!this.engine) {
+      this.engine = loadPageEngine();
+      void this.compile();
+    }
+    if (!this.layer) {
+      this.layer = import('../ui/card/mount').then(({ mountCardLayer }) =>
+        mountCardLayer(this.ctx, {
+          ignoreOnce: (sessionId, key) => this.sessionById(sessionId)?.ignoreOnce(key),
+          setCardOpen: (sessionId, open) => this.sessionById(sessionId)?.setCardOpen(open),
+          editHeld: () => this.editHeld(),
+          postAnywayHeld: () => this.postAnywayHeld(),
+        }),
+      );
+      void this.layer.then((layer) => {
+        if (this.abort.signal.aborted) {
+          layer.remove();
+          return;
+        }
+        this.mountedLayer = layer;
+        this.requestRender();
+      });
+    }
+  }
+
+  private async compile(): Promise<void> {
+    const engine = await this.engine;
+    if (!engine || this.abort.signal.aborted) return;
+    const pack = this.config.pack;
+    this.compiledFor = pack;
+    if (pack === null || pack === undefined) {
+      this.checker = { status: 'no-policy', detail: 'no school pack installed' };
+    } else {
+      const result = engine.compile(pack);
+      this.checker = result.ok
+        ? { status: 'ready', compiled: result.compiled, check: (compiled: CompiledPack, text: string) => engine.check(compiled, text) }
+        : { status: 'no-policy', detail: `the school pack has problems: ${result.problems.slice(0, 3).join('; ')}` };
+    }
+    for (const session of this.sessions.values()) session.checkNow();
+    this.requestRender();
+  }
+
+  private sessionById(id: number): ComposerSession | undefined {
+    for (const session of this.sessions.values()) if (session.id === id) return session;
+    return undefined;
+  }
+
+  private showHeld(held: HeldPost): void {
+    this.held = { sessionId: held.session.id, findings: held.findings, blocking: held.blocking };
+    this.activeSessionId = held.session.id;
+    this.requestRender();
+  }
+
+  private editHeld(): void {
+    const session = this.held ? this.sessionById(this.held.sessionId) : undefined;
+    const first = this.held?.findings[0]?.finding;
+    this.held = null;
+    this.requestRender();
+    const editable = session?.editable;
+    if (!session || !editable) return;
+    // Focus and selection belong to the user; moving them is not writing to the editor.
+    editable.focus();
+    const span = first?.spans[0];
+    if (editable instanceof HTMLTextAreaElement) {
+      if (span) editable.setSelectionRange(span.start, span.end);
+      return;
+    }
+    const range = first ? session.rangeOf(first) : undefined;
+    const selection = window.getSelection();
+    if (range && selection) {
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+  }
+
+  private postAnywayHeld(): void {
+    const session = this.held ? this.sessionById(this.held.sessionId) : undefined;
+    const blocking = this.held?.blocking ?? true;
+    this.held = null;
+    this.requestRender();
+    if (session && !blocking) this.hold.postAnyway(session);
+  }
+
+  private requestFrame(): void {
+    if (this.sessions.size === 0) return;
+    this.frame++;
+    this.requestRender();
+  }
+
+  private requestRender(): void {
+    if (this.renderScheduled || this.abort.signal.aborted) return;
+    this.renderScheduled = true;
+    queueMicrotask(() => {
+      this.renderScheduled = false;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    const layer = this.mountedLayer;
+    if (!layer || this.abort.signal.aborted) return;
+    void import('../ui/card/mount').then(({ pageLooksDark }) => {
+      layer.render({
+        sessions: [...this.sessions.values()].map((session) => session.snapshot()),
+        activeSessionId: this.activeSessionId,
+        held: this.held,
+        dark: pageLooksDark(),
+        frame: this.frame,
+      });
+    });
+  }
+}

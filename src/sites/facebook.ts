@@ -1,0 +1,39 @@
+import type { SiteAdapter } from './types';
+
+/**
+ * Facebook: Lexical editors (`data-lexical-editor`), the feed/group composer in a
+ * "Create post" dialog posted by a `div[role=button]` labelled "Post", and comment boxes
+ * sent with a bare Enter. Evidence: composers.md §1 (snorkel constants, Harper, Mask Network).
+ */
+export const facebookAdapter: SiteAdapter = {
+  id: 'facebook',
+  name: 'Facebook',
+  hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com', 'facebook.com'],
+  matches: ['*://www.facebook.com/*', '*://web.facebook.com/*', '*://facebook.com/*'],
+  composers: [
+    {
+      id: 'comment',
+      label: 'comment',
+      markerSelectors: [
+        '[role="textbox"][aria-label^="Write a comment"]',
+        '[role="textbox"][aria-label^="Write a public comment"]',
+        '[role="textbox"][aria-label^="Reply to"]',
+      ],
+      postButtonSelectors: [],
+      postButtonLabels: ['Comment', 'Reply'],
+      submitKeys: ['enter'],
+    },
+    {
+      id: 'post',
+      label: 'post',
+      markerSelectors: [
+        '[role="dialog"] [role="textbox"][data-lexical-editor="true"]',
+        '[role="dialog"] [role="textbox"][contenteditable="true"]',
+        '[role="dialog"] [role="textbox"][aria-placeholder]',
+      ],
+      postButtonSelectors: [],
+      postButtonLabels: ['Post'],
+      submitKeys: [],
+    },
+  ],
+};

@@ -1,0 +1,31 @@
+import type { SiteAdapter } from './types';
+
+/**
+ * Instagram: the create-post caption (Lexical contenteditable, older builds a <textarea>,
+ * both labelled "Write a caption…" with either ellipsis) shared with a "Share" role=button,
+ * and comment boxes sent with a bare Enter or their "Post" button. Evidence: composers.md §1.
+ */
+export const instagramAdapter: SiteAdapter = {
+  id: 'instagram',
+  name: 'Instagram',
+  hosts: ['www.instagram.com', 'instagram.com'],
+  matches: ['*://www.instagram.com/*', '*://instagram.com/*'],
+  composers: [
+    {
+      id: 'caption',
+      label: 'caption',
+      markerSelectors: ['[aria-label="Write a caption..."]', '[aria-label="Write a caption…"]'],
+      postButtonSelectors: [],
+      postButtonLabels: ['Share'],
+      submitKeys: [],
+    },
+    {
+      id: 'comment',
+      label: 'comment',
+      markerSelectors: ['textarea[aria-label*="comment" i]', '[contenteditable="true"][role="textbox"][aria-label*="comment" i]'],
+      postButtonSelectors: ['form button[type="submit"]'],
+      postButtonLabels: ['Post'],
+      submitKeys: ['enter'],
+    },
+  ],
+};
