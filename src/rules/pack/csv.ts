@@ -1,0 +1,305 @@
+import Papa from 'papaparse';
+import { PACK_LIMITS, type PersonEntry } from './schema';
+
+/**
+ * Name lists as schools export them from their MIS (SIMS, Arbor, Bromcom,
+ * Scholarpack…): a header row, then one person per row. Pure: the caller reads
+ * the file; the options page and the CLI share this.
+ */
+
+/** A row that was skipped (or a cell that was changed), by its line in the file. */
+export interface NameCsvProblem {
+  /** 1-based line where the row starts (a quoted field may span lines). */
+  line: number;
+  message: string;
+}
+
+export interface NameCsvResult {
+  people: PersonEntry[];
+  problems: NameCsvProblem[];
+  /** Set when nothing could be loaded; `people` is then empty. */
+  fatal?: string;
+}
+
+type Column = 'forename' | 'preferred' | 'surname' | 'preferredSurname' | 'fullName' | 'title' | 'role';
+
+/**
+ * Header spellings seen in MIS exports, compared after lower-casing and
+ * dropping everything but letters ("Legal Forename" → "legalforename").
+ * Earlier spellings win when a file has several columns of one kind.
+ */
+const HEADER_SPELLINGS: Record<Column, readonly string[]> = {
+  forename: ['legalforename', 'forename', 'forenames', 'legalfirstname', 'firstname', 'firstnames', 'givenname', 'givennames', 'legalgivenname', 'christianname', 'fname'],
+  preferred: ['preferredforename', 'preferredfirstname', 'preferredgivenname', 'knownas', 'knownasname', 'preferredname', 'chosenname', 'commonname', 'nickname'],
+  surname: ['legalsurname', 'surname', 'legallastname', 'lastname', 'familyname', 'legalfamilyname', 'lname'],
+  preferredSurname: ['preferredsurname', 'preferredlastname', 'preferredfamilyname'],
+  fullName: ['fullname', 'name', 'pupilname', 'studentname', 'staffname', 'childname', 'displayname', 'legalname'],
+  title: ['title', 'salutation', 'honorific', 'nametitle'],
+  role: ['role', 'jobtitle', 'staffrole', 'jobrole', 'position', 'post', 'roles'],
+};
+
+type ColumnMap = Partial<Record<Column, number>>;
+
+/** Some exports open with a report title or blank lines before the header. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * A cell a spreadsheet would run as a formula (OWASP "CSV injection"),
+ * including the full-width forms Excel also accepts. Tested after trimming, so
+ * a leading tab or space cannot hide one. No real name starts so.
+ */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** MIS exports write "-" for "none"; that is an empty cell, not a formula. */
+const PLACEHOLDER = /^[-\u2013\u2014]+$/;
+
+const COLUMN_LABEL: Record<Column, string> = {
+  forename: 'forename',
+  preferred: 'preferred name',
+  surname: 'surname',
+  preferredSurname: 'preferred surname',
+  fullName: 'name',
+  title: 'title',
+  role: 'role',
+};
+
+export function parseNameCsv(source: string, fileName: string): NameCsvResult {
+  const unreadable = unreadableReason(source, fileName);
+  if (unreadable) return { people: [], problems: [], fatal: unreadable };
+
+  const text = source.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(firstLine(text));
+  const rows = readRows(text, delimiter);
+  if ('fatal' in rows) return { people: [], problems: [], fatal: `${fileName} ${rows.fatal}` };
+
+  const header = findHeader(rows.rows);
+  if (!header) return { people: [], problems: [], fatal: noHeaderMessage(fileName, rows.rows) };
+
+  const people: PersonEntry[] = [];
+  const problems: NameCsvProblem[] = [];
+  for (const row of rows.rows.slice(header.index + 1)) {
+    const result = personFromRow(row, header);
+    if (result === null) continue;
+    if ('problem' in result) problems.push({ line: row.line, message: result.problem });
+    else people.push(result.person);
+  }
+  return { people, problems };
+}
+
+/** Size and encoding, checked before parsing so a wrong file fails fast and plainly. */
+function unreadableReason(source: string, fileName: string): string | null {
+  const bytes = utf8ByteLength(source);
+  if (bytes > PACK_LIMITS.maxBytes) {
+    return `${fileName} is too large: ${(bytes / 1024 / 1024).toFixed(1)} MB; the most PostCheck takes is ${PACK_LIMITS.maxBytes / 1024 / 1024} MB`;
+  }
+  // U+FFFD is what a UTF-8 decoder leaves for bytes that are not UTF-8 (an
+  // "ANSI" export); NUL bytes mean UTF-16 ("Unicode text") or a binary file.
+  if (source.includes('\uFFFD') || source.includes('\u0000')) {
+    return `${fileName} is not UTF-8 text (it may be an Excel workbook, or saved as ANSI or UTF-16); save it as "CSV UTF-8" and try again`;
+  }
+  return null;
+}
+
+/** UTF-8 size without copying a possibly 5 MB string into a buffer. */
+function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function firstLine(text: string): string {
+  const end = text.search(/\r|\n/);
+  return end === -1 ? text : text.slice(0, end);
+}
+
+/**
+ * Excel writes ";" in locales with a decimal comma and tab for "Text" exports.
+ * Judged on the header alone (papaparse's own guess needs several consistent
+ * rows and misjudges short files).
+ */
+function detectDelimiter(headerLine: string): string {
+  const unquoted = headerLine.replace(/"[^"]*"/g, '');
+  const candidates = [',', ';', '\t'];
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of candidates) {
+    const count = unquoted.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+interface CsvRow {
+  line: number;
+  cells: string[];
+  /** papaparse's complaint about this row's quoting, if any. */
+  quoteError?: string;
+}
+
+function readRows(text: string, delimiter: string): { rows: CsvRow[] } | { fatal: string } {
+  const rows: CsvRow[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  let line = 1;
+  let rowStart = 0;
+  let tooMany = false;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const row: CsvRow = { line, cells: result.data };
+      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      if (quoteError) row.quoteError = quoteError.code;
+      rows.push(row);
+      const end = result.meta.cursor;
+      line += text.slice(rowStart, end).match(lineBreak)?.length ?? 0;
+      rowStart = end;
+      // The header plus maxNames people; stop reading rather than hold a huge file.
+      if (rows.length > PACK_LIMITS.maxNames + HEADER_SEARCH_ROWS) {
+        tooMany = true;
+        parser.abort();
+      }
+    },
+  });
+  const dataRows = rows.filter((r) => !isBlank(r.cells)).length - 1;
+  if (tooMany || dataRows > PACK_LIMITS.maxNames) {
+    return { fatal: `is too large: it has more than ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} rows; the most PostCheck takes is ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} names` };
+  }
+  return { rows };
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+interface Header {
+  /** Index of the header in the parsed rows. */
+  index: number;
+  width: number;
+  columns: ColumnMap;
+}
+
+function findHeader(rows: readonly CsvRow[]): Header | null {
+  for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH_ROWS); index++) {
+    const cells = rows[index]?.cells ?? [];
+    const columns = mapColumns(cells);
+    const namesSomeone = columns.forename !== undefined || columns.preferred !== undefined || columns.surname !== undefined || columns.fullName !== undefined;
+    if (namesSomeone) return { index, width: cells.length, columns };
+  }
+  return null;
+}
+
+function normaliseHeader(cell: string): string {
+  return cell.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+function mapColumns(cells: readonly string[]): ColumnMap {
+  const keys = cells.map(normaliseHeader);
+  const columns: ColumnMap = {};
+  for (const column of Object.keys(HEADER_SPELLINGS) as Column[]) {
+    for (const spelling of HEADER_SPELLINGS[column]) {
+      const at = keys.indexOf(spelling);
+      if (at !== -1) {
+        columns[column] = at;
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+function noHeaderMessage(fileName: string, rows: readonly CsvRow[]): string {
+  const first = rows.find((r) => !isBlank(r.cells));
+  const found = first ? ` (the first line reads ${first.cells.slice(0, 4).map((c) => JSON.stringify(c.slice(0, 40))).join(', ')})` : ' (the file is empty)';
+  return `${fileName} has no header row PostCheck recognises${found}; the first line should name the columns, e.g. "Forename,Preferred Forename,Surname" or "Name"`;
+}
+
+type RowResult = { person: PersonEntry } | { problem: string } | null;
+
+/** One row → one person, or the reason the row was skipped; null for a blank row. */
+function personFromRow(row: CsvRow, header: Header): RowResult {
+  if (isBlank(row.cells)) return null;
+  if (row.quoteError) return { problem: 'has a quoted field that is not closed properly (a stray " character?); row skipped' };
+  const shapeProblem = rowShapeProblem(row.cells, header.width);
+  if (shapeProblem) return { problem: shapeProblem };
+
+  const cells: Partial<Record<Column, string>> = {};
+  for (const [column, index] of Object.entries(header.columns) as [Column, number][]) {
+    const raw = row.cells[index] ?? '';
+    if (FORMULA_START.test(raw.trim()) && !PLACEHOLDER.test(raw.trim())) {
+      return { problem: `the ${COLUMN_LABEL[column]} cell ${JSON.stringify(clip(raw.trim()))} looks like a spreadsheet formula; row skipped so it cannot run when the list is opened in a spreadsheet` };
+    }
+    const value = tidy(raw);
+    if (value) cells[column] = value;
+  }
+  return buildPerson(cells);
+}
+
+/**
+ * A row with the wrong number of fields has lost a quote or gained a comma, so
+ * its cells are in the wrong columns. Trailing empty fields are harmless
+ * (some exports pad rows with delimiters).
+ */
+function rowShapeProblem(cells: readonly string[], width: number): string | null {
+  if (cells.length < width) return `has ${cells.length} field${cells.length === 1 ? '' : 's'} but the header has ${width}; row skipped`;
+  if (cells.length > width && !isBlank(cells.slice(width))) {
+    return `has ${cells.length} fields but the header has ${width} (an unquoted comma in a name?); row skipped`;
+  }
+  return null;
+}
+
+function buildPerson(cells: Partial<Record<Column, string>>): RowResult {
+  const surname = cells.preferredSurname ?? cells.surname;
+  const forename = cells.forename ?? cells.preferred;
+  let name: string | undefined;
+  if (forename || surname) name = [forename, surname].filter(Boolean).join(' ');
+  else if (cells.fullName) name = reorderSurnameFirst(cells.fullName);
+  if (!name) return { problem: 'has no forename and no surname; row skipped' };
+  if (name.length > PACK_LIMITS.maxStringLength) return { problem: `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped` };
+
+  const knownAs = knownAsName(cells.preferred, forename, surname);
+  const entry: Exclude<PersonEntry, string> = { name };
+  if (knownAs) entry.knownAs = knownAs;
+  if (cells.title) entry.title = cells.title.slice(0, PACK_LIMITS.maxStringLength);
+  if (cells.role) entry.role = cells.role.slice(0, PACK_LIMITS.maxStringLength);
+  return { person: entry };
+}
+
+/**
+ * Only worth keeping when it differs from the forename. Some exports put the
+ * whole preferred name ("Gracie Hetherington") in the column; keep the first name.
+ */
+function knownAsName(preferred: string | undefined, forename: string | undefined, surname: string | undefined): string | undefined {
+  if (!preferred) return undefined;
+  let knownAs = preferred;
+  if (surname && knownAs.toLowerCase().endsWith(` ${surname.toLowerCase()}`)) knownAs = knownAs.slice(0, -surname.length - 1).trim();
+  if (!knownAs || knownAs.toLowerCase() === forename?.toLowerCase()) return undefined;
+  return knownAs.slice(0, PACK_LIMITS.maxStringLength);
+}
+
+/** SIMS writes a single Name column as "Surname, Forename"; the engine wants "Forename Surname". */
+function reorderSurnameFirst(fullName: string): string {
+  const parts = fullName.split(',');
+  if (parts.length !== 2) return fullName;
+  const [surname = '', forename = ''] = parts.map((p) => p.trim());
+  return forename && surname ? `${forename} ${surname}` : fullName.replace(',', '').trim();
+}
+
+/** Trims and collapses runs of spaces; a "-" placeholder becomes empty. */
+function tidy(cell: string): string {
+  const value = cell.replace(/\s+/g, ' ').trim();
+  return PLACEHOLDER.test(value) ? '' : value;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
