@@ -1,0 +1,111 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeProblems, parsePackText, type PackValidation } from '../../src/rules/pack/validate';
+import type { Pack } from '../../src/rules/pack/schema';
+import { CATEGORY_IDS } from '../../src/rules/types';
+
+/**
+ * The five packs PostCheck ships, checked against the policies they quote.
+ * The policies live in the shared material beside the repo (`../shared`), as
+ * on CI; the clause texts must be the policies' own words.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const packsDir = path.join(repoRoot, 'assets/packs');
+const policiesDir = path.resolve(repoRoot, '../shared/policies');
+
+/** Pack id → the policy file it quotes. Weardale is invented; its policy is Durham County Council's template. */
+const SHIPPED: Record<string, string> = {
+  weardale: 'durham-personal-use.txt',
+  testbourne: 'testbourne.txt',
+  kettleshulme: 'kettleshulme.txt',
+  waterloo: 'waterloo.txt',
+  mandeville: 'mandeville.txt',
+};
+
+/** Whitespace runs become one space; curly and primed quotes become straight ones. */
+function normaliseQuote(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function loadPack(file: string): Pack {
+  const result: PackValidation = parsePackText(readFileSync(file, 'utf8'));
+  if (!result.ok) throw new Error(`${path.basename(file)} is not a valid pack:\n${describeProblems(result.problems)}`);
+  return result.pack;
+}
+
+function readPolicy(file: string): string {
+  const full = path.join(policiesDir, file);
+  if (!existsSync(full)) {
+    throw new Error(`policy text not found at ${full}: the shared material must sit beside the repo as ../shared`);
+  }
+  return normaliseQuote(readFileSync(full, 'utf8'));
+}
+
+describe('shipped rule packs', () => {
+  for (const [id, policyFile] of Object.entries(SHIPPED)) {
+    describe(id, () => {
+      const file = path.join(packsDir, `${id}.json`);
+
+      it('validates', () => {
+        const result = parsePackText(readFileSync(file, 'utf8'));
+        expect(result.ok ? [] : describeProblems(result.problems).split('\n')).toEqual([]);
+      });
+
+      it('has the id of its file name', () => {
+        expect(loadPack(file).id).toBe(id);
+      });
+
+      it('quotes every clause verbatim from its policy', () => {
+        const policy = readPolicy(policyFile);
+        const notFound = loadPack(file)
+          .policy.clauses.filter((clause) => !policy.includes(normaliseQuote(clause.text)))
+          .map((clause) => clause.id);
+        expect(notFound).toEqual([]);
+      });
+
+      it('sets every category, each citing at least one clause', () => {
+        const pack = loadPack(file);
+        for (const category of CATEGORY_IDS) {
+          const settings = pack.categories[category];
+          expect(settings, `categories.${category}`).toBeDefined();
+          expect(settings?.clauses.length ?? 0, `categories.${category}.clauses`).toBeGreaterThan(0);
+        }
+      });
+
+      it('cites every clause it quotes', () => {
+        const pack = loadPack(file);
+        const cited = new Set(Object.values(pack.categories).flatMap((settings) => settings?.clauses ?? []));
+        expect(pack.policy.clauses.map((c) => c.id).filter((clauseId) => !cited.has(clauseId))).toEqual([]);
+      });
+
+      it('carries at least 10 pack tests', () => {
+        expect(loadPack(file).tests.length).toBeGreaterThanOrEqual(10);
+      });
+
+      it('passes its own pack tests', async () => {
+        // Imported here rather than at the top so that the data checks above
+        // still report on their own if the engine fails to load.
+        const { compilePack, runPackTests } = await import('../../src/rules');
+        const compiled = compilePack(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+        if (!compiled.ok) throw compiled.error;
+        expect(runPackTests(compiled.compiled)).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('docs/rule-pack.md', () => {
+  it('has a worked example pack that validates', () => {
+    const doc = readFileSync(path.join(repoRoot, 'docs/rule-pack.md'), 'utf8');
+    const example = /```json\r?\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example, 'a ```json block').toBeDefined();
+    const result = parsePackText(example ?? '');
+    expect(result.ok ? [] : describeProblems(result.problems).split('\n')).toEqual([]);
+  });
+});
