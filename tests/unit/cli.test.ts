@@ -1,0 +1,263 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXIT, runCheckCli, USAGE } from '../../src/cli/check';
+import { checkPost } from '../../src/rules/check';
+import { compilePack } from '../../src/rules/compile';
+import type { Finding } from '../../src/rules/types';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const PACK = fixture('cli-pack.json');
+const FAILING_PACK = fixture('cli-pack-failing-tests.json');
+const PUPILS_CSV = fixture('cli-pupils.csv');
+const STAFF_CSV = fixture('cli-staff.csv');
+
+const scratch = mkdtempSync(join(tmpdir(), 'postcheck-cli-'));
+function scratchFile(name: string, content: string | Uint8Array): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], stdin = ''): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCheckCli(args, {
+    stdin: Readable.from([stdin]),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+const jsonLines = (text: string): unknown[] => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
+
+describe('check CLI: arguments', () => {
+  it('prints usage with --help', async () => {
+    const run = await cli(['--help']);
+    expect(run).toEqual({ code: EXIT.ok, stdout: USAGE, stderr: '' });
+    expect(USAGE).toContain('--pack <file>');
+  });
+
+  it('rejects an unknown option with exit 2', async () => {
+    const run = await cli(['--pack', PACK, '--txt', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toMatch(/--txt/);
+    expect(run.stderr).toMatch(/--help/);
+  });
+
+  it('requires --pack', async () => {
+    const run = await cli(['--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain('--pack <pack.json> is required');
+  });
+
+  it('refuses two modes at once', async () => {
+    const run = await cli(['--pack', PACK, '--test', '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toMatch(/use one of --test and --text/);
+  });
+});
+
+describe('check CLI: bad files exit 2 naming the file and the problem', () => {
+  it('a missing pack file', async () => {
+    const missing = join(scratch, 'no-such-pack.json');
+    const run = await cli(['--pack', missing, '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain(`cannot read the pack ${missing}: no such file`);
+  });
+
+  it('a folder given as the pack', async () => {
+    const run = await cli(['--pack', scratch, '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain('it is a folder');
+  });
+
+  it('a pack that is not JSON', async () => {
+    const path = scratchFile('broken.json', '{ "schemaVersion": 1, ');
+    const run = await cli(['--pack', path, '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain(`${path} is not a valid rule pack`);
+    expect(run.stderr).toMatch(/is not valid JSON: .* at line 1/);
+  });
+
+  it('an invalid pack, listing every problem by JSON path', async () => {
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Record<string, unknown>;
+    const broken = {
+      ...pack,
+      school: { aliases: [] },
+      policy: { title: 'Policy', clauses: [{ id: 'pupils', text: 'No names.' }] },
+      categories: { pupil: { clauses: ['nope'] } },
+    };
+    const path = scratchFile('invalid.json', JSON.stringify(broken));
+    const run = await cli(['--pack', path, '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain(`${path} is not a valid rule pack (3 problems)`);
+    expect(run.stderr).toContain('  school.name: required');
+    expect(run.stderr).toContain('  policy.clauses[0].ref: required');
+    expect(run.stderr).toContain('  categories.pupil.clauses[0]: no clause with id "nope" in policy.clauses');
+  });
+
+  it('a pack saved in the wrong encoding', async () => {
+    const latin1 = Buffer.from(readFileSync(PACK, 'utf8').replace('Harbourside Primary School', 'Harbourside Prim\u00e4ry School'), 'latin1');
+    const run = await cli(['--pack', scratchFile('latin1.json', latin1), '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain('is not valid UTF-8');
+  });
+
+  it('a name list with no recognisable header', async () => {
+    const path = scratchFile('no-header.csv', 'Grace Hetherington,5H\n');
+    const run = await cli(['--pack', PACK, '--pupils', path, '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain(`${path} has no header row PostCheck recognises`);
+  });
+
+  it('a missing name list', async () => {
+    const run = await cli(['--pack', PACK, '--staff', join(scratch, 'staff.csv'), '--text', 'hello']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toMatch(/cannot read the name list .*staff\.csv: no such file/);
+  });
+});
+
+describe('check CLI: --text', () => {
+  it('prints findings readably: category, severity, excerpt, message and the cited clause', async () => {
+    const run = await cli(['--pack', PACK, '--text', 'So proud of Grace Hetherington in assembly today']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^1 finding:/);
+    expect(run.stdout).toContain('[block] pupil: "Grace Hetherington" (characters 12–30)');
+    expect(run.stdout).toContain('Harbourside Primary Social Media Policy, 4.2: “Staff must not name, picture or otherwise identify pupils on personal social media.”');
+  });
+
+  it('says so when there is nothing to flag', async () => {
+    const run = await cli(['--pack', PACK, '--text', 'Lovely walk on the beach this morning']);
+    expect(run).toEqual({ code: EXIT.ok, stdout: 'No findings.\n', stderr: '' });
+  });
+
+  it('prints the engine findings as JSON with --json', async () => {
+    const text = 'So proud of Grace Hetherington in assembly today';
+    const run = await cli(['--pack', PACK, '--json', '--text', text]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(jsonLines(run.stdout)).toEqual([{ findings: engineFindings(text) }]);
+  });
+
+  it('loads names from MIS CSV exports, warning about skipped rows by line', async () => {
+    const run = await cli(['--pack', PACK, '--pupils', PUPILS_CSV, '--staff', STAFF_CSV, '--text', 'Zoe Kowalski and Daniel Fairweather at the fair']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain('[block] pupil: "Zoe Kowalski"');
+    expect(run.stdout).toContain('[warn] staff: "Daniel Fairweather"');
+    expect(run.stderr).toContain(`warning: ${PUPILS_CSV} line 4: has no forename and no surname; row skipped`);
+    expect(run.stderr).toContain(`${PUPILS_CSV}: loaded 2 names, skipped 1 row`);
+  });
+});
+
+describe('check CLI: JSON lines on stdin', () => {
+  it('writes one line per post with the findings exactly as the engine returns them', async () => {
+    const posts = [
+      { id: 'a', text: 'So proud of Grace Hetherington in assembly today' },
+      { id: 'b', text: 'Lovely walk on the beach this morning' },
+      { id: 3, text: 'Seun Adeyemi scored twice!' },
+    ];
+    const run = await cli(['--pack', PACK], posts.map((p) => JSON.stringify(p)).join('\n'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(jsonLines(run.stdout)).toEqual(posts.map((p) => ({ id: p.id, findings: engineFindings(p.text) })));
+  });
+
+  it('reports bad lines by number on stderr, checks the rest, and exits 2', async () => {
+    const stdin = [
+      '{"id": "1", "text": "Grace Hetherington"}',
+      '{"id": "2", "text": ',
+      '',
+      '{"id": "3"}',
+      '["not", "an", "object"]',
+      '{"id": "6", "text": "A quiet Sunday"}',
+    ].join('\r\n');
+    const run = await cli(['--pack', PACK], stdin);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(jsonLines(run.stdout).map((line) => (line as { id: string }).id)).toEqual(['1', '6']);
+    expect(run.stderr).toMatch(/stdin line 2: is not valid JSON/);
+    expect(run.stderr).toContain('stdin line 4: "text" is missing or is not a string');
+    expect(run.stderr).toContain('stdin line 5: must be a JSON object');
+    expect(run.stderr).toContain('3 bad input lines skipped');
+  });
+});
+
+describe('check CLI: --test', () => {
+  it('exits 0 when every pack test passes', async () => {
+    const run = await cli(['--pack', PACK, '--test']);
+    expect(run).toEqual({ code: EXIT.ok, stdout: 'All 2 pack tests passed.\n', stderr: '' });
+  });
+
+  it('reports each failure (which test, the text, missing and unexpected categories) and exits 1', async () => {
+    const run = await cli(['--pack', FAILING_PACK, '--test']);
+    expect(run.code).toBe(EXIT.packTestsFailed);
+    expect(run.stdout).toContain('tests[1] failed: "Lovely walk on the beach this morning"\n  should raise, but did not: pupil\n  note: deliberately wrong');
+    expect(run.stdout).toContain('tests[2] failed: "Grace Hetherington read her poem"\n  must not raise, but did: pupil');
+    expect(run.stdout).not.toContain('tests[0]');
+    expect(run.stdout).toContain('2 of 3 pack tests failed.');
+  });
+});
+
+describe('check CLI: images', () => {
+  it('names a missing image file and exits 2', async () => {
+    const missing = join(scratch, 'missing-logo.png');
+    const run = await cli(['--pack', PACK, '--image', missing]);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain(missing);
+  });
+
+  it('names an unreadable logo to fingerprint and exits 2', async () => {
+    const notImage = scratchFile('not-an-image.png', 'hello');
+    const run = await cli(['--fingerprint-logo', notImage]);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain(notImage);
+  });
+});
+
+describe('check CLI: as a real process', () => {
+  const exec = promisify(execFile);
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+  async function spawnCli(args: string[]): Promise<CliRun> {
+    try {
+      const { stdout, stderr } = await exec('npx', ['tsx', 'src/cli/check.ts', ...args], { cwd: repo });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it('exits 0, 1 and 2 as documented', { timeout: 60_000 }, async () => {
+    const [found, failing, missing] = await Promise.all([
+      spawnCli(['--pack', PACK, '--text', 'Well done Grace Hetherington']),
+      spawnCli(['--pack', FAILING_PACK, '--test']),
+      spawnCli(['--pack', join(scratch, 'absent.json'), '--test']),
+    ]);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('pupil: "Grace Hetherington"');
+    expect(failing.code).toBe(1);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('absent.json: no such file');
+  });
+});
+
+function engineFindings(text: string): Finding[] {
+  const result = compilePack(JSON.parse(readFileSync(PACK, 'utf8')));
+  if (!result.ok) throw result.error;
+  // Through JSON, as the CLI writes them.
+  return JSON.parse(JSON.stringify(checkPost(result.compiled, { text }))) as Finding[];
+}
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
