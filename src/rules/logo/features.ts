@@ -1,0 +1,164 @@
+import { gaussianBlur } from './gray';
+import type { GrayImage } from './types';
+
+/*
+ * Corners (Harris) and upright 256-bit BRIEF descriptors. Upright because the
+ * transforms PostCheck must survive are small rotations (±10°), which BRIEF
+ * tolerates, and an upright descriptor is more distinctive than a steered one.
+ */
+
+export const DESCRIPTOR_WORDS = 8;
+const PATCH_RADIUS = 15;
+
+/**
+ * The 256 point pairs compared by the descriptor, drawn once from an isotropic
+ * Gaussian (σ = patch/5, as in the BRIEF paper) with a fixed seed. Changing the
+ * seed or the patch changes every fingerprint: bump FINGERPRINT_VERSION.
+ */
+const PATTERN: Int8Array = (() => {
+  let state = 0x9e3779b9;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const gauss = () => {
+    const u = Math.max(1e-9, uniform());
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
+  };
+  const sigma = (2 * PATCH_RADIUS + 1) / 5;
+  const coord = () => Math.max(-PATCH_RADIUS, Math.min(PATCH_RADIUS, Math.round(gauss() * sigma)));
+  const out = new Int8Array(256 * 4);
+  for (let i = 0; i < 256; i++) {
+    let ax = 0, ay = 0, bx = 0, by = 0;
+    while (ax === bx && ay === by) {
+      ax = coord(); ay = coord(); bx = coord(); by = coord();
+    }
+    out.set([ax, ay, bx, by], i * 4);
+  }
+  return out;
+})();
+
+export interface Corner {
+  x: number;
+  y: number;
+  response: number;
+}
+
+export interface CornerOptions {
+  maxCorners: number;
+  /** The image is split into grid × grid cells and each keeps its best corners, so one busy area cannot take them all. */
+  grid: number;
+  /** Minimum Harris response (intensities 0–255); below it a "corner" is noise or JPEG ringing. */
+  minResponse: number;
+}
+
+/** Harris corners on an image already smoothed a little, with 3×3 non-maximum suppression and grid bucketing. */
+export function detectCorners(smooth: GrayImage, options: CornerOptions): Corner[] {
+  const { width: w, height: h, data } = smooth;
+  const n = w * h;
+  const ixx = new Float32Array(n);
+  const iyy = new Float32Array(n);
+  const ixy = new Float32Array(n);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const gx = (data[i + 1]! - data[i - 1]!) * 0.5;
+      const gy = (data[i + w]! - data[i - w]!) * 0.5;
+      ixx[i] = gx * gx;
+      iyy[i] = gy * gy;
+      ixy[i] = gx * gy;
+    }
+  }
+  const sxx = gaussianBlur({ width: w, height: h, data: ixx }, 1.5).data;
+  const syy = gaussianBlur({ width: w, height: h, data: iyy }, 1.5).data;
+  const sxy = gaussianBlur({ width: w, height: h, data: ixy }, 1.5).data;
+  const response = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = sxx[i]!, b = syy[i]!, c = sxy[i]!;
+    const trace = a + b;
+    response[i] = a * b - c * c - 0.04 * trace * trace;
+  }
+  const cellW = Math.max(1, Math.ceil(w / options.grid));
+  const cellH = Math.max(1, Math.ceil(h / options.grid));
+  const perCell = Math.max(2, Math.ceil((options.maxCorners / (options.grid * options.grid)) * 2));
+  const cells: Corner[][] = Array.from({ length: options.grid * options.grid }, () => []);
+  const border = 3;
+  for (let y = border; y < h - border; y++) {
+    for (let x = border; x < w - border; x++) {
+      const i = y * w + x;
+      const r = response[i]!;
+      if (r < options.minResponse) continue;
+      if (
+        r < response[i - 1]! || r <= response[i + 1]! || r < response[i - w]! || r <= response[i + w]! ||
+        r < response[i - w - 1]! || r < response[i - w + 1]! || r <= response[i + w - 1]! || r <= response[i + w + 1]!
+      ) continue;
+      cells[Math.floor(y / cellH) * options.grid + Math.floor(x / cellW)]!.push({ x, y, response: r });
+    }
+  }
+  const kept: Corner[] = [];
+  for (const cell of cells) {
+    cell.sort((p, q) => q.response - p.response);
+    for (let k = 0; k < Math.min(perCell, cell.length); k++) kept.push(cell[k]!);
+  }
+  kept.sort((p, q) => q.response - p.response);
+  return kept.slice(0, options.maxCorners);
+}
+
+/**
+ * Writes the 256-bit descriptor of each corner into `out` from `offset` (in
+ * keypoints). `smooth` must be blurred (σ ≈ 2) so single-pixel noise and JPEG
+ * blocks do not flip bits. Samples off the edge repeat the edge pixel.
+ */
+export function describeCorners(smooth: GrayImage, corners: readonly Corner[], out: Uint32Array, offset: number): void {
+  const { width: w, height: h, data } = smooth;
+  for (let k = 0; k < corners.length; k++) {
+    const { x, y } = corners[k]!;
+    const base = (offset + k) * DESCRIPTOR_WORDS;
+    const inside = x >= PATCH_RADIUS && y >= PATCH_RADIUS && x < w - PATCH_RADIUS && y < h - PATCH_RADIUS;
+    for (let word = 0; word < DESCRIPTOR_WORDS; word++) {
+      let bits = 0;
+      for (let b = 0; b < 32; b++) {
+        const p = (word * 32 + b) * 4;
+        let ax = x + PATTERN[p]!, ay = y + PATTERN[p + 1]!, bx = x + PATTERN[p + 2]!, by = y + PATTERN[p + 3]!;
+        if (!inside) {
+          ax = ax < 0 ? 0 : ax >= w ? w - 1 : ax;
+          bx = bx < 0 ? 0 : bx >= w ? w - 1 : bx;
+          ay = ay < 0 ? 0 : ay >= h ? h - 1 : ay;
+          by = by < 0 ? 0 : by >= h ? h - 1 : by;
+        }
+        if (data[ay * w + ax]! < data[by * w + bx]!) bits |= 1 << b;
+      }
+      out[base + word] = bits >>> 0;
+    }
+  }
+}
+
+/** Number of differing bits between descriptor i of a and descriptor j of b. */
+export function hamming(a: Uint32Array, i: number, b: Uint32Array, j: number): number {
+  let d = 0;
+  const ia = i * DESCRIPTOR_WORDS;
+  const ib = j * DESCRIPTOR_WORDS;
+  for (let k = 0; k < DESCRIPTOR_WORDS; k++) {
+    let v = (a[ia + k]! ^ b[ib + k]!) >>> 0;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    d += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return d;
+}
+
+export const DESCRIPTOR_BLUR_SIGMA = 2;
+export const CORNER_BLUR_SIGMA = 1;
+
+/** Smooths once for corners and once for descriptors, finds and describes corners. */
+export function extractFeatures(img: GrayImage, options: CornerOptions): { corners: Corner[]; descriptors: Uint32Array } {
+  const forCorners = gaussianBlur(img, CORNER_BLUR_SIGMA);
+  const corners = detectCorners(forCorners, options);
+  const forDescriptors = gaussianBlur(img, DESCRIPTOR_BLUR_SIGMA);
+  const descriptors = new Uint32Array(corners.length * DESCRIPTOR_WORDS);
+  describeCorners(forDescriptors, corners, descriptors, 0);
+  return { corners, descriptors };
+}

@@ -1,0 +1,131 @@
+import { DESCRIPTOR_WORDS } from './features';
+import { buildFingerprint, REFERENCE_LEVELS, levelScale } from './reference';
+import type { LogoFingerprint, RgbaImage } from './types';
+
+/*
+ * The fingerprint text format (documented in docs/rule-pack.md, "Logo fingerprints"):
+ *
+ *   "pclogo1:" + base64( header | thumbnail | keypoints )
+ *
+ * all integers little-endian:
+ *   header     u8 format version (1) · u16 canonical width · u16 canonical height
+ *              · u8 thumbnail width · u8 thumbnail height · u16 keypoint count
+ *   thumbnail  one byte of grey (0 black – 255 white) per pixel, row by row
+ *   keypoint   u16 x · u16 y (canonical units × 32, offset by 64 units) · u8 level
+ *              · 32 bytes of BRIEF descriptor
+ *
+ * It carries corner descriptors and a 64-pixel grey thumbnail, never the logo file.
+ */
+
+export const FINGERPRINT_PREFIX = 'pclogo1:';
+export const FINGERPRINT_VERSION = 1;
+const HEADER_BYTES = 9;
+const KEYPOINT_BYTES = 5 + DESCRIPTOR_WORDS * 4;
+const COORD_OFFSET = 64;
+const COORD_SCALE = 32;
+const MAX_KEYPOINTS = 4000;
+
+/** Makes the fingerprint text of a logo from its decoded pixels (ideally the school's own logo file, on white or transparent). */
+export function fingerprintLogo(image: RgbaImage): string {
+  return encodeFingerprint(buildFingerprint(image, FINGERPRINT_VERSION));
+}
+
+export function encodeFingerprint(fp: LogoFingerprint): string {
+  const { keypoints: kp, thumbnail } = fp;
+  const bytes = new Uint8Array(HEADER_BYTES + thumbnail.width * thumbnail.height + kp.count * KEYPOINT_BYTES);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, FINGERPRINT_VERSION);
+  view.setUint16(1, fp.width, true);
+  view.setUint16(3, fp.height, true);
+  view.setUint8(5, thumbnail.width);
+  view.setUint8(6, thumbnail.height);
+  view.setUint16(7, kp.count, true);
+  let at = HEADER_BYTES;
+  for (let i = 0; i < thumbnail.data.length; i++) bytes[at++] = Math.max(0, Math.min(255, Math.round(thumbnail.data[i]!)));
+  for (let k = 0; k < kp.count; k++) {
+    view.setUint16(at, Math.round((kp.xs[k]! + COORD_OFFSET) * COORD_SCALE), true);
+    view.setUint16(at + 2, Math.round((kp.ys[k]! + COORD_OFFSET) * COORD_SCALE), true);
+    view.setUint8(at + 4, Math.round(-2 * Math.log2(kp.scales[k]!)));
+    at += 5;
+    for (let w = 0; w < DESCRIPTOR_WORDS; w++, at += 4) view.setUint32(at, kp.descriptors[k * DESCRIPTOR_WORDS + w]!, true);
+  }
+  return FINGERPRINT_PREFIX + toBase64(bytes);
+}
+
+/** Reads a fingerprint text back; throws an Error saying what is wrong with it. */
+export function decodeFingerprint(text: string): LogoFingerprint {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith(FINGERPRINT_PREFIX)) {
+    const prefix = /^pclogo\d+:/.exec(trimmed)?.[0];
+    throw new Error(
+      prefix
+        ? `logo fingerprint is format "${prefix}", which this version of PostCheck cannot read (it reads "${FINGERPRINT_PREFIX}")`
+        : `logo fingerprint must start with "${FINGERPRINT_PREFIX}"`,
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(trimmed.slice(FINGERPRINT_PREFIX.length));
+  } catch {
+    throw new Error('logo fingerprint is not valid base64 after "pclogo1:"');
+  }
+  if (bytes.length < HEADER_BYTES) throw new Error('logo fingerprint is too short');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint8(0);
+  if (version !== FINGERPRINT_VERSION) throw new Error(`logo fingerprint has version ${version}; expected ${FINGERPRINT_VERSION}`);
+  const width = view.getUint16(1, true);
+  const height = view.getUint16(3, true);
+  const tw = view.getUint8(5);
+  const th = view.getUint8(6);
+  const count = view.getUint16(7, true);
+  if (width < 1 || height < 1 || tw < 4 || th < 4) throw new Error('logo fingerprint has an empty logo or thumbnail size');
+  if (count > MAX_KEYPOINTS) throw new Error(`logo fingerprint has ${count} keypoints; at most ${MAX_KEYPOINTS} are allowed`);
+  const expected = HEADER_BYTES + tw * th + count * KEYPOINT_BYTES;
+  if (bytes.length !== expected) throw new Error(`logo fingerprint is truncated or damaged (${bytes.length} bytes, expected ${expected})`);
+  let at = HEADER_BYTES;
+  const thumb = new Float32Array(tw * th);
+  for (let i = 0; i < thumb.length; i++) thumb[i] = bytes[at++]!;
+  const xs = new Float32Array(count), ys = new Float32Array(count), scales = new Float32Array(count);
+  const descriptors = new Uint32Array(count * DESCRIPTOR_WORDS);
+  for (let k = 0; k < count; k++) {
+    xs[k] = view.getUint16(at, true) / COORD_SCALE - COORD_OFFSET;
+    ys[k] = view.getUint16(at + 2, true) / COORD_SCALE - COORD_OFFSET;
+    const level = view.getUint8(at + 4);
+    if (level >= REFERENCE_LEVELS) throw new Error(`logo fingerprint has a keypoint at level ${level}; levels run 0–${REFERENCE_LEVELS - 1}`);
+    scales[k] = levelScale(level);
+    at += 5;
+    for (let w = 0; w < DESCRIPTOR_WORDS; w++, at += 4) descriptors[k * DESCRIPTOR_WORDS + w] = view.getUint32(at, true);
+  }
+  return {
+    version,
+    width,
+    height,
+    keypoints: { xs, ys, scales, descriptors, count },
+    thumbnail: { width: tw, height: th, data: thumb },
+  };
+}
+
+/** Why a fingerprint text cannot be used, or null when it can: for pack validation. */
+export function fingerprintProblem(text: string): string | null {
+  try {
+    decodeFingerprint(text);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+// btoa/atob exist in browsers and in Node ≥ 16, so no Buffer (a Node API) here.
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text.replace(/\s+/g, ''));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,157 @@
+import type { GrayImage, RgbaImage } from './types';
+
+/*
+ * Grey-level image helpers. Pixel loops use `!` on typed-array reads: the
+ * indices are in range by construction, and noUncheckedIndexedAccess cannot
+ * know that.
+ */
+
+export function grayImage(width: number, height: number): GrayImage {
+  return { width, height, data: new Float32Array(width * height) };
+}
+
+/**
+ * Luminance (Rec. 601) with transparent pixels composited on white, averaged over
+ * `factor` × `factor` blocks while reading, so a 12-megapixel photo is never
+ * copied at full size. White is the background a school's logo file is drawn on.
+ */
+export function rgbaToGray(image: RgbaImage, factor = 1): GrayImage {
+  const { width, height, data } = image;
+  if (data.length < width * height * 4) {
+    throw new Error(`image data holds ${data.length} bytes; ${width}×${height} RGBA needs ${width * height * 4}`);
+  }
+  const f = Math.max(1, Math.floor(factor));
+  const out = grayImage(Math.max(1, Math.floor(width / f)), Math.max(1, Math.floor(height / f)));
+  const norm = 1 / (f * f * 255);
+  for (let oy = 0; oy < out.height; oy++) {
+    for (let ox = 0; ox < out.width; ox++) {
+      let sum = 0;
+      for (let dy = 0; dy < f; dy++) {
+        let i = ((oy * f + dy) * width + ox * f) * 4;
+        for (let dx = 0; dx < f; dx++, i += 4) {
+          const a = data[i + 3]!;
+          const lum = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+          sum += lum * a + 255 * (255 - a);
+        }
+      }
+      out.data[oy * out.width + ox] = sum * norm;
+    }
+  }
+  return out;
+}
+
+/** Area-average (shrink) or bilinear (enlarge) resize, separable. */
+export function resizeGray(src: GrayImage, width: number, height: number): GrayImage {
+  if (width === src.width && height === src.height) return { width, height, data: src.data.slice() };
+  const rows = resizeAxis(src.data, src.width, src.height, width, true);
+  const out = resizeAxis(rows, width, src.height, height, false);
+  return { width, height, data: out };
+}
+
+/** Resizes along x (horizontal) or y, keeping the other axis. */
+function resizeAxis(data: Float32Array, w: number, h: number, n: number, horizontal: boolean): Float32Array {
+  const len = horizontal ? w : h;
+  const other = horizontal ? h : w;
+  const out = new Float32Array(horizontal ? n * h : w * n);
+  const weights = axisWeights(len, n);
+  for (let o = 0; o < other; o++) {
+    for (let k = 0; k < n; k++) {
+      const { start, values } = weights[k]!;
+      let sum = 0;
+      for (let j = 0; j < values.length; j++) {
+        const s = start + j;
+        sum += values[j]! * (horizontal ? data[o * w + s]! : data[s * w + o]!);
+      }
+      if (horizontal) out[o * n + k] = sum;
+      else out[k * w + o] = sum;
+    }
+  }
+  return out;
+}
+
+interface AxisWeight {
+  start: number;
+  values: Float32Array;
+}
+
+function axisWeights(len: number, n: number): AxisWeight[] {
+  const scale = len / n;
+  const weights: AxisWeight[] = [];
+  for (let k = 0; k < n; k++) {
+    if (scale >= 1) {
+      // Shrinking: each output pixel averages the input interval it covers.
+      const a = k * scale;
+      const b = a + scale;
+      const start = Math.floor(a);
+      const end = Math.min(len, Math.ceil(b));
+      const values = new Float32Array(end - start);
+      for (let s = start; s < end; s++) values[s - start] = (Math.min(b, s + 1) - Math.max(a, s)) / scale;
+      weights.push({ start, values });
+    } else {
+      const c = Math.min(len - 1, Math.max(0, (k + 0.5) * scale - 0.5));
+      const start = Math.min(len - 2, Math.floor(c));
+      if (len < 2) {
+        weights.push({ start: 0, values: Float32Array.of(1) });
+        continue;
+      }
+      const t = c - start;
+      weights.push({ start, values: Float32Array.of(1 - t, t) });
+    }
+  }
+  return weights;
+}
+
+/** Separable Gaussian blur with clamped edges. */
+export function gaussianBlur(src: GrayImage, sigma: number): GrayImage {
+  if (sigma <= 0) return { ...src, data: src.data.slice() };
+  const radius = Math.max(1, Math.ceil(sigma * 2.5));
+  const kernel = new Float32Array(radius * 2 + 1);
+  let total = 0;
+  for (let i = -radius; i <= radius; i++) {
+    const v = Math.exp(-(i * i) / (2 * sigma * sigma));
+    kernel[i + radius] = v;
+    total += v;
+  }
+  for (let i = 0; i < kernel.length; i++) kernel[i] = kernel[i]! / total;
+  const { width: w, height: h } = src;
+  const tmp = new Float32Array(w * h);
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let sum = 0;
+      for (let k = -radius; k <= radius; k++) {
+        const xx = x + k < 0 ? 0 : x + k >= w ? w - 1 : x + k;
+        sum += kernel[k + radius]! * src.data[row + xx]!;
+      }
+      tmp[row + x] = sum;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let sum = 0;
+      for (let k = -radius; k <= radius; k++) {
+        const yy = y + k < 0 ? 0 : y + k >= h ? h - 1 : y + k;
+        sum += kernel[k + radius]! * tmp[yy * w + x]!;
+      }
+      out[y * w + x] = sum;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** Bilinear sample with clamped edges. */
+export function sampleBilinear(img: GrayImage, x: number, y: number): number {
+  const { width: w, height: h, data } = img;
+  const cx = x < 0 ? 0 : x > w - 1 ? w - 1 : x;
+  const cy = y < 0 ? 0 : y > h - 1 ? h - 1 : y;
+  const x0 = Math.min(w - 2, Math.floor(cx));
+  const y0 = Math.min(h - 2, Math.floor(cy));
+  if (x0 < 0 || y0 < 0) return data[Math.floor(cy) * w + Math.floor(cx)]!;
+  const tx = cx - x0;
+  const ty = cy - y0;
+  const i = y0 * w + x0;
+  const top = data[i]! * (1 - tx) + data[i + 1]! * tx;
+  const bottom = data[i + w]! * (1 - tx) + data[i + w + 1]! * tx;
+  return top * (1 - ty) + bottom * ty;
+}

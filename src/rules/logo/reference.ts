@@ -1,0 +1,107 @@
+import { DESCRIPTOR_WORDS, extractFeatures } from './features';
+import { grayImage, resizeGray, rgbaToGray } from './gray';
+import type { GrayImage, LogoFingerprint, RgbaImage } from './types';
+
+/*
+ * Builds a logo's fingerprint data from its reference image: corners described
+ * at several sizes (the logo may appear 64 px or 800 px wide) plus a small
+ * thumbnail for dense verification.
+ */
+
+/** The longest side of the logo's content box in canonical units (reference pixels after normalising). */
+export const CANONICAL_SIZE = 384;
+/** Longest side of the verification thumbnail. */
+export const THUMBNAIL_SIZE = 128;
+/** The logo is described at CANONICAL_SIZE × 2^(-k/2) for k = 0..LEVELS-1 (384 down to 48 px). */
+export const REFERENCE_LEVELS = 7;
+export const levelScale = (level: number): number => 2 ** (-level / 2);
+/** Corners kept per reference level, largest first: small renderings have fewer stable corners. */
+const CORNERS_PER_LEVEL = [100, 80, 65, 50, 40, 30, 20];
+/** White margin (canonical units) so corners on the logo's outline see background on their outer side. */
+const MARGIN = 24;
+/** A pixel this far from white counts as part of the logo when finding its content box. */
+const INK_THRESHOLD = 12;
+
+export const REFERENCE_CORNERS = { grid: 6, minResponse: 20 } as const;
+
+/** The box around everything that is not (near) white. Whole image when nothing is. */
+export function contentBox(gray: GrayImage): { x: number; y: number; width: number; height: number } {
+  const { width: w, height: h, data } = gray;
+  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (255 - data[y * w + x]! > INK_THRESHOLD) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  if (x1 < 0) return { x: 0, y: 0, width: w, height: h };
+  return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+/** Crops `box` with `margin` pixels of white around it (white where the box leaves the image). */
+function cropWithWhiteMargin(gray: GrayImage, box: { x: number; y: number; width: number; height: number }, margin: number): GrayImage {
+  const out = grayImage(box.width + 2 * margin, box.height + 2 * margin);
+  out.data.fill(255);
+  for (let y = 0; y < out.height; y++) {
+    const sy = box.y - margin + y;
+    if (sy < 0 || sy >= gray.height) continue;
+    for (let x = 0; x < out.width; x++) {
+      const sx = box.x - margin + x;
+      if (sx < 0 || sx >= gray.width) continue;
+      out.data[y * out.width + x] = gray.data[sy * gray.width + sx]!;
+    }
+  }
+  return out;
+}
+
+export function buildFingerprint(image: RgbaImage, version: number): LogoFingerprint {
+  if (image.width < 16 || image.height < 16) throw new Error(`the logo image is ${image.width}×${image.height}; it must be at least 16×16 pixels`);
+  const big = Math.max(image.width, image.height);
+  const gray = rgbaToGray(image, Math.max(1, Math.floor(big / 1024)));
+  const box = contentBox(gray);
+  const toCanonical = CANONICAL_SIZE / Math.max(box.width, box.height);
+  const width = Math.max(1, Math.round(box.width * toCanonical));
+  const height = Math.max(1, Math.round(box.height * toCanonical));
+  const sourceMargin = Math.ceil(MARGIN / toCanonical);
+  const padded = cropWithWhiteMargin(gray, box, sourceMargin);
+  const margin = sourceMargin * toCanonical;
+  const base = resizeGray(padded, Math.round(padded.width * toCanonical), Math.round(padded.height * toCanonical));
+
+  const xs: number[] = [], ys: number[] = [], scales: number[] = [];
+  const words: number[] = [];
+  for (let level = 0; level < REFERENCE_LEVELS; level++) {
+    const s = levelScale(level);
+    const img = level === 0 ? base : resizeGray(base, Math.max(8, Math.round(base.width * s)), Math.max(8, Math.round(base.height * s)));
+    const sx = img.width / base.width, sy = img.height / base.height;
+    const { corners, descriptors } = extractFeatures(img, { ...REFERENCE_CORNERS, maxCorners: CORNERS_PER_LEVEL[level] ?? 25 });
+    corners.forEach((c, k) => {
+      xs.push(c.x / sx - margin);
+      ys.push(c.y / sy - margin);
+      scales.push(s);
+      for (let w = 0; w < DESCRIPTOR_WORDS; w++) words.push(descriptors[k * DESCRIPTOR_WORDS + w]!);
+    });
+  }
+
+  const content = cropWithWhiteMargin(gray, box, 0);
+  const ts = THUMBNAIL_SIZE / Math.max(box.width, box.height);
+  const thumbnail = resizeGray(content, Math.max(4, Math.round(box.width * ts)), Math.max(4, Math.round(box.height * ts)));
+  for (let i = 0; i < thumbnail.data.length; i++) thumbnail.data[i] = Math.round(thumbnail.data[i]!);
+
+  return {
+    version,
+    width,
+    height,
+    keypoints: {
+      xs: Float32Array.from(xs),
+      ys: Float32Array.from(ys),
+      scales: Float32Array.from(scales),
+      descriptors: Uint32Array.from(words),
+      count: xs.length,
+    },
+    thumbnail,
+  };
+}

@@ -1,0 +1,232 @@
+import { applyHomography, type Homography } from './geometry';
+import { gaussianBlur, sampleBilinear } from './gray';
+import type { GrayImage, LogoFingerprint } from './types';
+
+/*
+ * Dense verification of a geometric hypothesis. Corner matches say where the
+ * logo would be; this step looks at the whole logo there, cell by cell, and asks
+ * whether its edges are where the reference's are. A crest that shares the
+ * school's shield outline and palette but not its emblem or lettering fails here,
+ * because those cells carry most of the reference's edge energy.
+ */
+
+const CELLS = 16;
+/** Each cell may slide this many thumbnail pixels to absorb a slightly imperfect fit (perspective, rounding). */
+const MAX_SHIFT = 2;
+/** A cell counts only when this share of it falls inside the image (crops cut logos). */
+const MIN_CELL_INSIDE = 0.7;
+
+export interface Verification {
+  /** 0..1: edge agreement in the worst-matching tenth of the logo's detailed cells. */
+  score: number;
+  /** Share of the logo's detailed cells that lie inside the checked image. */
+  coverage: number;
+  /** Correlation of each detailed cell inside the image, for diagnostics. */
+  cells: number[];
+}
+
+/** The query pyramid: level k is the working image halved k times, lightly blurred against aliasing. */
+export type QueryPyramid = GrayImage[];
+
+interface Gradients {
+  gx: Float32Array;
+  gy: Float32Array;
+}
+
+interface ReferenceDetail extends Gradients {
+  /**
+   * Per thumbnail pixel: 0 background (white reaching the edge of the box: the
+   * logo file's paper, which a photo replaces with a wall or a jumper), 1 the
+   * logo's outline next to it (edge sign depends on that unknown background),
+   * 2 inside the logo.
+   */
+  region: Uint8Array;
+}
+
+const BACKGROUND = 0;
+const OUTLINE = 1;
+/** Near-white, as in reference.ts's content box. */
+const PAPER = 255 - 12;
+
+/** Flood-fills near-white from the thumbnail's border, then marks pixels within 2 px of it as outline. */
+function regions(thumb: GrayImage): Uint8Array {
+  const { width: w, height: h, data } = thumb;
+  const region = new Uint8Array(w * h).fill(2);
+  const stack: number[] = [];
+  for (let x = 0; x < w; x++) stack.push(x, (h - 1) * w + x);
+  for (let y = 0; y < h; y++) stack.push(y * w, y * w + w - 1);
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (region[i] === BACKGROUND || data[i]! < PAPER) continue;
+    region[i] = BACKGROUND;
+    const x = i % w, y = (i - x) / w;
+    if (x > 0) stack.push(i - 1);
+    if (x < w - 1) stack.push(i + 1);
+    if (y > 0) stack.push(i - w);
+    if (y < h - 1) stack.push(i + w);
+  }
+  const out = region.slice();
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (region[y * w + x] === BACKGROUND) continue;
+      let near = false;
+      for (let dy = -2; dy <= 2 && !near; dy++) {
+        for (let dx = -2; dx <= 2 && !near; dx++) {
+          const xx = x + dx, yy = y + dy;
+          near = xx >= 0 && yy >= 0 && xx < w && yy < h && region[yy * w + xx] === BACKGROUND;
+        }
+      }
+      if (near) out[y * w + x] = OUTLINE;
+    }
+  }
+  return out;
+}
+
+function gradients(img: GrayImage): Gradients {
+  const { width: w, height: h, data } = img;
+  const gx = new Float32Array(w * h);
+  const gy = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const l = data[x > 0 ? i - 1 : i]!, r = data[x < w - 1 ? i + 1 : i]!;
+      const u = data[y > 0 ? i - w : i]!, d = data[y < h - 1 ? i + w : i]!;
+      gx[i] = (r - l) * 0.5;
+      gy[i] = (d - u) * 0.5;
+    }
+  }
+  return { gx, gy };
+}
+
+const referenceCache = new WeakMap<LogoFingerprint, ReferenceDetail>();
+
+function referenceDetail(fp: LogoFingerprint): ReferenceDetail {
+  let g = referenceCache.get(fp);
+  if (!g) {
+    g = { ...gradients(gaussianBlur(fp.thumbnail, 1)), region: regions(fp.thumbnail) };
+    referenceCache.set(fp, g);
+  }
+  return g;
+}
+
+/** Samples the checked image where the hypothesis puts each thumbnail pixel. */
+function warpToThumbnail(pyramid: QueryPyramid, h: Homography, fp: LogoFingerprint): { image: GrayImage; inside: Uint8Array } {
+  const { width: tw, height: th } = fp.thumbnail;
+  const unit = fp.width / tw;
+  // Pick the pyramid level whose resolution is closest to (not below) the thumbnail's.
+  const [ax, ay] = applyHomography(h, 0, 0);
+  const [bx, by] = applyHomography(h, fp.width, fp.height);
+  const logoPixels = Math.hypot(bx - ax, by - ay) / Math.hypot(fp.width, fp.height) * fp.width;
+  let level = 0;
+  while (level + 1 < pyramid.length && logoPixels / 2 ** (level + 1) >= tw) level++;
+  const img = pyramid[level]!;
+  const f = 1 / 2 ** level;
+  const data = new Float32Array(tw * th);
+  const inside = new Uint8Array(tw * th);
+  for (let v = 0; v < th; v++) {
+    for (let u = 0; u < tw; u++) {
+      const [x, y] = applyHomography(h, (u + 0.5) * unit, (v + 0.5) * unit);
+      const lx = x * f - 0.5 * (1 - f), ly = y * f - 0.5 * (1 - f);
+      const i = v * tw + u;
+      inside[i] = lx >= -0.5 && ly >= -0.5 && lx <= img.width - 0.5 && ly <= img.height - 0.5 ? 1 : 0;
+      data[i] = sampleBilinear(img, lx, ly);
+    }
+  }
+  return { image: { width: tw, height: th, data }, inside };
+}
+
+/**
+ * Reference cells with enough detail to judge: at least this share of the most
+ * detailed cell's edge energy. Flat cells say little and JPEG noise dominates them.
+ */
+const DETAILED_CELL = 0.15;
+/**
+ * The score is this low quantile of the detailed cells' correlations, not their
+ * mean: a look-alike crest matches the outline, ribbon and palette (most cells)
+ * and fails only where its emblem and name differ, and the low quantile is
+ * exactly those cells. A true match is good nearly everywhere.
+ */
+const SCORE_QUANTILE = 0.1;
+const MIN_DETAILED_CELLS = 12;
+
+interface CellLayout {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+const cellCache = new WeakMap<LogoFingerprint, CellLayout[]>();
+
+/** The detailed cells of a reference thumbnail, computed once per fingerprint. */
+function detailedCells(fp: LogoFingerprint, ref: ReferenceDetail): CellLayout[] {
+  const cached = cellCache.get(fp);
+  if (cached) return cached;
+  const { width: tw, height: th } = fp.thumbnail;
+  const all: (CellLayout & { energy: number })[] = [];
+  for (let cy = 0; cy < CELLS; cy++) {
+    const y0 = Math.floor((cy * th) / CELLS), y1 = Math.floor(((cy + 1) * th) / CELLS);
+    for (let cx = 0; cx < CELLS; cx++) {
+      const x0 = Math.floor((cx * tw) / CELLS), x1 = Math.floor(((cx + 1) * tw) / CELLS);
+      let energy = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const i = y * tw + x;
+          if (ref.region[i] !== BACKGROUND) energy += ref.gx[i]! * ref.gx[i]! + ref.gy[i]! * ref.gy[i]!;
+        }
+      }
+      all.push({ x0, x1, y0, y1, energy: Math.sqrt(energy) });
+    }
+  }
+  const most = Math.max(0, ...all.map((c) => c.energy));
+  const cells = all.filter((c) => most > 0 && c.energy >= DETAILED_CELL * most).map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 }));
+  cellCache.set(fp, cells);
+  return cells;
+}
+
+/** Best gradient correlation of one cell over small shifts; outline pixels count regardless of edge sign. */
+function cellCorrelation(ref: ReferenceDetail, got: Gradients, tw: number, th: number, cell: CellLayout): number {
+  let best = 0;
+  for (let dy = -MAX_SHIFT; dy <= MAX_SHIFT; dy++) {
+    for (let dx = -MAX_SHIFT; dx <= MAX_SHIFT; dx++) {
+      let dot = 0, norm = 0, refNorm = 0;
+      for (let y = Math.max(cell.y0, -dy); y < Math.min(cell.y1, th - dy); y++) {
+        for (let x = Math.max(cell.x0, -dx); x < Math.min(cell.x1, tw - dx); x++) {
+          const i = y * tw + x;
+          const region = ref.region[i]!;
+          // Whatever surrounds the logo in the photo is not evidence either way.
+          if (region === BACKGROUND) continue;
+          const j = i + dy * tw + dx;
+          const rx = ref.gx[i]!, ry = ref.gy[i]!, gx = got.gx[j]!, gy = got.gy[j]!;
+          const d = rx * gx + ry * gy;
+          dot += region === OUTLINE ? Math.abs(d) : d;
+          norm += gx * gx + gy * gy;
+          refNorm += rx * rx + ry * ry;
+        }
+      }
+      const corr = norm > 0 && refNorm > 0 ? dot / Math.sqrt(refNorm * norm) : 0;
+      if (corr > best) best = corr;
+    }
+  }
+  return best;
+}
+
+export function verifyHypothesis(pyramid: QueryPyramid, h: Homography, fp: LogoFingerprint): Verification {
+  const ref = referenceDetail(fp);
+  const cells = detailedCells(fp, ref);
+  const warped = warpToThumbnail(pyramid, h, fp);
+  const got = gradients(gaussianBlur(warped.image, 1));
+  const { width: tw, height: th } = fp.thumbnail;
+  const correlations: number[] = [];
+  for (const cell of cells) {
+    let inside = 0;
+    for (let y = cell.y0; y < cell.y1; y++) for (let x = cell.x0; x < cell.x1; x++) inside += warped.inside[y * tw + x]!;
+    // Cropped away: neither for nor against.
+    if (inside < MIN_CELL_INSIDE * (cell.x1 - cell.x0) * (cell.y1 - cell.y0)) continue;
+    correlations.push(cellCorrelation(ref, got, tw, th, cell));
+  }
+  const coverage = cells.length > 0 ? correlations.length / cells.length : 0;
+  if (correlations.length < MIN_DETAILED_CELLS) return { score: 0, coverage, cells: correlations };
+  correlations.sort((a, b) => a - b);
+  return { score: correlations[Math.floor(correlations.length * SCORE_QUANTILE)]!, coverage, cells: correlations };
+}
