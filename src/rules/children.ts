@@ -1,0 +1,40 @@
+import { memoize, type CheckContext } from './detector';
+import { nameMentions } from './names';
+
+/**
+ * Where a post refers to a child of the school: a named pupil, or a pupil
+ * described ("one of my Year 9s", "a Year 5 boy", "my class", "the kid who").
+ */
+const UNNAMED_CHILD = new RegExp(
+  [
+    String.raw`one of (?:my|our|the) (?:(?:quietest|youngest|oldest|new) )?(?:year ?\d+s?|y\d+s?|yr ?\d+s?|class|pupils|students|kids|boys|girls|sixth formers|lot|reception)`,
+    String.raw`(?:my|our) (?:whole )?(?:class|year ?\d+s?|y\d+s?|pupils|students|form|tutor group|sixth formers|reception|year ?\d+ (?:lot|class|pupils))`,
+    String.raw`(?:some|half|most|all|none) of (?:them|the kids|the class|my class|my year ?\d+s?|my y\d+s?|my lot)`,
+    String.raw`(?:a|one|this|that|the) (?:year ?\d+|y\d+|yr ?\d+|reception) (?:boy|girl|pupil|student|child|kid)`,
+    String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved)`,
+    String.raw`\bclass \d\b`,
+    String.raw`(?:a|one|this|that|the) (?:\d+ ?year ?old|young man|young lady|lad|boy|girl|kid|child)\b`,
+    String.raw`\bkid(?:'s)? (?:called|who|told|will|asked)`,
+    String.raw`(?:her|his|your|their) (?:son|daughter|lad|child|kid)\b`,
+    String.raw`the kids in my class`,
+    String.raw`[\p{L}]+'s finest`,
+    String.raw`sixth formers?`,
+  ].join('|'),
+  'gu',
+);
+
+export interface ChildReference {
+  start: number;
+  end: number;
+  named: boolean;
+}
+
+export function childReferences(ctx: CheckContext): ChildReference[] {
+  return memoize(ctx, 'children', () => {
+    const refs: ChildReference[] = nameMentions(ctx)
+      .filter((m) => m.person.kind === 'pupil')
+      .map((m) => ({ start: m.start, end: m.end, named: true }));
+    for (const m of ctx.doc.lower.matchAll(UNNAMED_CHILD)) refs.push({ start: m.index, end: m.index + m[0].length, named: false });
+    return refs.sort((a, b) => a.start - b.start);
+  });
+}

@@ -1,0 +1,56 @@
+import type { PostDocument } from './document';
+import type { CompiledPack } from './compile';
+import type { CategoryId, Severity } from './types';
+
+/**
+ * One detector: one file under detectors/, like an eslint rule. It carries its
+ * metadata, its messages, its check, and the examples one harness runs
+ * (tests/unit/detectors.test.ts) against the example school in
+ * detectors/example-school.ts.
+ */
+export interface DetectorMeta {
+  /** Rule id, e.g. "pupil-name". */
+  id: string;
+  category: Exclude<CategoryId, 'logo'>;
+  defaultSeverity: Severity;
+  /** One line: what it flags. */
+  description: string;
+  /** Which kind of policy clause it cites (the pack maps its category to the school's clause). */
+  cites: string;
+}
+
+export interface DetectorHit {
+  /** [start, end) in the normalized text (doc.text). */
+  spans: [number, number][];
+  messageId: string;
+  data?: Record<string, string>;
+}
+
+export interface DetectorExamples {
+  /** Posts that must not raise this detector. */
+  valid: string[];
+  /** Posts that must raise it; `excerpt` (case-insensitive) pins what is underlined. */
+  invalid: (string | { text: string; excerpt: string })[];
+}
+
+export interface CheckContext {
+  doc: PostDocument;
+  compiled: CompiledPack;
+  /** Per-check memo so detectors share derived facts (e.g. name mentions) without recomputing. */
+  memo: Map<string, unknown>;
+}
+
+export interface Detector {
+  meta: DetectorMeta;
+  /** messageId → template with {placeholders}. */
+  messages: Record<string, string>;
+  check(ctx: CheckContext): DetectorHit[];
+  examples: DetectorExamples;
+}
+
+export function memoize<T>(ctx: CheckContext, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = compute();
+  ctx.memo.set(key, value);
+  return value;
+}

@@ -1,0 +1,28 @@
+import type { Detector } from '../detector';
+import { bounded, termsPattern } from '../vocab';
+import confidential from '../vocab/confidential.json';
+
+const MATTER = bounded(termsPattern(confidential.always), 'gu');
+
+export const confidentialMatter: Detector = {
+  meta: {
+    id: 'confidential-matter',
+    category: 'confidential',
+    defaultSeverity: 'block',
+    description: 'Safeguarding cases, exclusions, staff discipline or grievance, unpublished results or inspection outcomes, and current disputes.',
+    cites: 'the clause on confidential school information',
+  },
+  messages: { matter: 'This discloses a confidential school matter (“{excerpt}”). Your school’s policy forbids sharing it.' },
+  check({ doc }) {
+    return [...doc.lower.matchAll(MATTER)].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'matter' }));
+  },
+  examples: {
+    valid: ['Completed my PG Cert in Autism Education', 'Persistent absence is a societal issue, not just a school one', 'Great CPD on safeguarding in the curriculum'],
+    invalid: [
+      { text: "by 2pm I'd made a safeguarding referral", excerpt: 'safeguarding referral' },
+      { text: "Results are in! They're embargoed until Thursday", excerpt: 'embargoed' },
+      { text: 'Permanently excluded today after a fight', excerpt: 'Permanently excluded' },
+      { text: "Mrs Bashir's grievance hearing is on Friday", excerpt: 'grievance' },
+    ],
+  },
+};

@@ -1,0 +1,34 @@
+import type { Detector } from '../detector';
+import { disguisedPattern, wordsRegex } from '../disguise';
+import slurs from '../vocab/slurs.json';
+
+const SLURS = wordsRegex(slurs.terms.map(disguisedPattern));
+/** Sweeping statements about a protected group ("all Muslims are…", "women can't…"). */
+const GROUPS = '(?:women|men|girls|muslims|jews|christians|hindus|sikhs|immigrants|foreigners|refugees|migrants|gays|lesbians|trans people|blacks|black people|asians|poles|romanians|travellers|gypsies|disabled people|the disabled|old people|pensioners|autistic kids|autistic people)';
+const SWEEPING = new RegExp(`(?<![\\p{L}])(?:all|these|those|bloody|typical|f\\S*ing)\\s+${GROUPS}\\s+(?:are|should|can't|cannot|need to|never|always|ruin|ruining|taking over)|${GROUPS}\\s+(?:should (?:go back|be banned|not be allowed)|are (?:all )?(?:scum|vermin|animals|parasites|thick|stupid|useless|lazy))`, 'gu');
+
+export const discriminatoryRule: Detector = {
+  meta: {
+    id: 'discriminatory-language',
+    category: 'offensive',
+    defaultSeverity: 'block',
+    description: 'Slurs and sweeping statements about people for their race, religion, sex, sexuality, disability or age.',
+    cites: 'the clause on discriminatory or offensive content',
+  },
+  messages: {
+    slur: '“{excerpt}” is a slur. Your school’s policy forbids discriminatory content.',
+    sweeping: 'This generalises about a group of people. Your school’s policy forbids discriminatory content.',
+  },
+  check({ doc }) {
+    const hits = [...doc.lower.matchAll(SLURS)].map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
+    for (const m of doc.lower.matchAll(SWEEPING)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
+    return hits;
+  },
+  examples: {
+    valid: ['Mongolia is on my travel list', 'All women in STEM should read this brilliant report', 'Spastic paraplegia awareness day: a colleague shared her story'],
+    invalid: [
+      { text: 'what a retard', excerpt: 'retard' },
+      { text: 'all immigrants are ruining this town', excerpt: 'all immigrants are' },
+    ],
+  },
+};

@@ -1,0 +1,74 @@
+import { memoize, type Detector } from '../detector';
+import { disguisedPattern, wordsRegex } from '../disguise';
+import { nameMentions } from '../names';
+import { schoolMentions } from '../school';
+import { bounded, termsPattern } from '../vocab';
+import disparaging from '../vocab/disparaging.json';
+import profanity from '../vocab/profanity.json';
+
+const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
+const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
+const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
+const TARGET = bounded(`${termsPattern(disparaging.targets)}|year ?\\d+|y\\d+`, 'gu');
+/** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
+const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
+const PROFANE = wordsRegex(profanity.terms.map(disguisedPattern).concat(['ffs']));
+/** "not lazy", "never useless": negation in front of the insult. */
+const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
+/** In capitals, "AGAIN" and "STILL" are exasperation. */
+const EXASPERATION = /(?<![\p{L}])(?:AGAIN|STILL|THIRD|ONE more time)(?![\p{L}])/gu;
+
+export const disparagingRemark: Detector = {
+  meta: {
+    id: 'disparaging-remark',
+    category: 'disparaging',
+    defaultSeverity: 'warn',
+    description: 'Negative, mocking or sarcastic remarks about the school, its leaders, colleagues, governors, pupils or parents.',
+    cites: 'the clause on criticising the school or bringing it into disrepute',
+  },
+  messages: { remark: 'This is a negative remark about your school or its community (“{excerpt}”). Your school’s policy asks staff not to post such remarks.' },
+  check(ctx) {
+    const { doc } = ctx;
+    const targets = memoize(ctx, 'disparaging-targets', () => [
+      ...schoolMentions(ctx).map((m) => m.start),
+      ...nameMentions(ctx).map((m) => m.start),
+      ...[...doc.lower.matchAll(TARGET)].map((m) => m.index),
+    ]);
+    if (targets.length === 0) return [];
+    const sentenceOf = (offset: number) => doc.sentences.findIndex((s) => s.start <= offset && offset < s.end);
+    const targetSentences = new Set(targets.map(sentenceOf));
+    const near = (offset: number, reach: number) => {
+      const s = sentenceOf(offset);
+      for (let d = -reach; d <= reach; d++) if (targetSentences.has(s + d)) return true;
+      return false;
+    };
+    const hits: [number, number][] = [];
+    for (const m of doc.lower.matchAll(INSULT)) {
+      if (NEGATED.test(doc.lower.slice(Math.max(0, m.index - 16), m.index))) continue;
+      if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
+    }
+    for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY]) {
+      for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
+    }
+    // Exasperation or swearing in the same sentence as a target: "staff meeting at 4.45 on a Friday?? f*cking hell".
+    for (const re of [EXASPERATION, PROFANE]) {
+      const source = re === EXASPERATION ? doc.text : doc.lower;
+      for (const m of source.matchAll(re)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+    }
+    return hits.length ? [{ spans: [hits.sort((a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
+  },
+  examples: {
+    valid: [
+      'Central Line is a joke tonight',
+      'Whoever is running the DfE has lost the plot',
+      'Our head is not lazy, she works harder than anyone',
+      'Huge congratulations to our SENCo on her award',
+    ],
+    invalid: [
+      { text: 'Another INSET day where SLT read a PowerPoint at us. Truly inspirational leadership 🙄', excerpt: 'Truly inspirational' },
+      { text: 'Derek the caretaker STILL has not fixed my radiator. Lazy so-and-so.', excerpt: 'STILL' },
+      { text: 'Year 5 were absolutely feral after wet play', excerpt: 'feral' },
+      { text: 'Some parents need a reality check', excerpt: 'need a reality check' },
+    ],
+  },
+};

@@ -1,0 +1,32 @@
+import { childReferences } from '../children';
+import type { Detector } from '../detector';
+import { bounded, termsPattern } from '../vocab';
+import confidential from '../vocab/confidential.json';
+
+const DETAIL = bounded(termsPattern(confidential.aboutPupil), 'gu');
+/** A pupil's family circumstances: "her mam's back in hospital", "his dad passed away". */
+const FAMILY = /(?<![\p{L}])(?:her|his|their) (?:mum|mam|dad|mother|father|parents?|nan|gran|brother|sister)(?:'s)? (?:(?:has |had |is |was |just )?(?:passed away|died|back in hospital|in hospital|in prison|split up|been arrested|lost (?:her|his) job))/gu;
+
+export const pupilCircumstances: Detector = {
+  meta: {
+    id: 'pupil-circumstances',
+    category: 'confidential',
+    defaultSeverity: 'block',
+    description: "A pupil's SEN, medical or family circumstances, named or identifiable.",
+    cites: 'the clause on confidential information about pupils',
+  },
+  messages: { detail: 'This shares a pupil’s SEN, medical or family circumstances, which your school’s policy keeps confidential.' },
+  check(ctx) {
+    if (childReferences(ctx).length === 0) return [];
+    const { lower } = ctx.doc;
+    const hits = [...lower.matchAll(DETAIL), ...lower.matchAll(FAMILY)].map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'detail' }));
+    return hits;
+  },
+  examples: {
+    valid: ['I will get through this pile of annual review paperwork', 'Stoke Mandeville hospital were brilliant with my dad', 'Had my flu jab today'],
+    invalid: [
+      { text: 'One of our Year 4s was diagnosed with type 1 diabetes this week', excerpt: 'diagnosed' },
+      { text: "Poor Summer Robson in my class, her mam's back in hospital", excerpt: "her mam's back in hospital" },
+    ],
+  },
+};

@@ -1,0 +1,39 @@
+import { childReferences } from '../children';
+import type { Detector } from '../detector';
+import { bounded, termsPattern } from '../vocab';
+import childComment from '../vocab/child-comment.json';
+
+const WORK_OR_BEHAVIOUR = bounded(`${termsPattern(childComment.workAndBehaviour)}|got \\d+|\\d+/\\d+`, 'gu');
+
+export const pupilWorkBehaviour: Detector = {
+  meta: {
+    id: 'pupil-work-behaviour',
+    category: 'child-comment',
+    defaultSeverity: 'warn',
+    description: "Comments on a pupil's behaviour or work, named or not, praise included.",
+    cites: 'the clause on comments about pupils',
+  },
+  messages: { comment: 'This comments on a pupil’s behaviour or work. Your school’s policy asks staff not to discuss pupils online.' },
+  check(ctx) {
+    const refs = childReferences(ctx);
+    if (refs.length === 0) return [];
+    const { doc } = ctx;
+    for (const ref of refs) {
+      const sentence = doc.sentences.findIndex((s) => s.start <= ref.start && ref.start < s.end);
+      const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
+      const to = doc.sentences[Math.min(doc.sentences.length - 1, sentence + 1)]?.end ?? doc.text.length;
+      WORK_OR_BEHAVIOUR.lastIndex = from;
+      const m = WORK_OR_BEHAVIOUR.exec(doc.lower);
+      if (m && m.index < to) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: doc.text.slice(m.index, m.index + m[0].length) } }];
+    }
+    return [];
+  },
+  examples: {
+    valid: ['Busy day teaching fractions', 'Took my two to Beamish today', 'Happy 10th birthday to my nephew'],
+    invalid: [
+      { text: 'One of my Year 9s threw a chair today', excerpt: 'One of my Year 9s' },
+      { text: 'Grace Hetherington read her war poem in assembly', excerpt: 'Grace Hetherington' },
+      { text: 'my class were feral after wet play', excerpt: 'my class' },
+    ],
+  },
+};

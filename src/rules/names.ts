@@ -1,0 +1,216 @@
+import type { CheckContext } from './detector';
+import { memoize } from './detector';
+import type { PostDocument, Token } from './document';
+import { looksLikeSurname } from './nlp';
+import { compactKey, isTitle, type Person } from './people';
+import { schoolMentions } from './school';
+import { COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, WORD_NAMES } from './vocab';
+
+/**
+ * Where the post names someone on the school's lists. Full names, title and
+ * surname, and handles count wherever they appear; a first name (or surname)
+ * alone counts only when the context makes it that person, because the lists
+ * are full of names that are also words ("Grace", "Summer", "Will") or belong
+ * to celebrities ("Jack Grealish").
+ */
+export type MentionForm = 'full' | 'title-surname' | 'title-initials' | 'handle' | 'first-name' | 'surname';
+
+export interface NameMention {
+  person: Person;
+  form: MentionForm;
+  /** [start, end) in normalized text. */
+  start: number;
+  end: number;
+}
+
+export function nameMentions(ctx: CheckContext): NameMention[] {
+  return memoize(ctx, 'names', () => findNameMentions(ctx.doc, ctx));
+}
+
+function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
+  const index = ctx.compiled.people;
+  const { tokens } = doc;
+  const mentions: NameMention[] = [];
+  const consumed = new Uint8Array(tokens.length);
+  const named = new Set<Person>();
+
+  // 1. Name sequences: "Grace Hetherington", "Mrs Okafor", "Dr N-P", across line breaks.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const candidates = index.sequences.get(t.key);
+    if (!candidates) continue;
+    let best: { last: number; found: NameMention[] } | null = null;
+    for (const seq of candidates) {
+      const last = matchSequence(tokens, i, seq.keys);
+      if (last < 0) continue;
+      // "Mr H" and "Miss Lily" need the capitals that make them a name.
+      if (seq.form !== 'full' && !tokens[last]!.capitalized) continue;
+      if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
+      const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
+      if (!best || last > best.last) best = { last, found: [mention] };
+      else if (last === best.last) best.found.push(mention);
+    }
+    if (best) {
+      for (const m of best.found) {
+        mentions.push(m);
+        named.add(m.person);
+      }
+      for (let k = i; k <= best.last; k++) consumed[k] = 1;
+      i = best.last;
+    }
+  }
+
+  // 2. Handles and hashtags: "@GraceHetherington", "#MrsOkafor".
+  for (const t of tokens) {
+    if (t.kind !== 'handle' && t.kind !== 'hashtag') continue;
+    for (const person of index.compact.get(compactKey(t.text.slice(1))) ?? []) {
+      mentions.push({ person, form: 'handle', start: t.start, end: t.end });
+      named.add(person);
+    }
+  }
+
+  // 3. First names alone, and distinctive staff surnames, where context says who.
+  const postContext = { school: SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0, anyoneNamed: named.size > 0 };
+  for (const t of tokens) {
+    if (t.kind !== 'word' || consumed[t.index]) continue;
+    const people = index.firstNames.get(t.key);
+    if (people) {
+      for (const kind of ['pupil', 'staff'] as const) {
+        const ofKind = people.filter((p) => p.kind === kind);
+        if (ofKind.length === 0) continue;
+        const coreferent = ofKind.find((p) => named.has(p));
+        if (coreferent) {
+          mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
+          continue;
+        }
+        if (namesSomeoneElse(doc, t, index.firstNames)) continue;
+        const accepted = kind === 'pupil' ? pupilContext(doc, t, postContext, index.firstNames) : colleagueContext(doc, t, postContext);
+        if (accepted) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
+      }
+    }
+    const staffBySurname = index.surnames.get(t.key)?.filter((p) => p.kind === 'staff');
+    if (staffBySurname?.length && t.capitalized && distinctiveSurnameInWorkContext(doc, t, postContext)) {
+      mentions.push({ person: staffBySurname[0]!, form: 'surname', start: t.start, end: t.end });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
+function matchSequence(tokens: Token[], i: number, keys: string[]): number {
+  let at = i;
+  for (let k = 0; k < keys.length; k++) {
+    const t = tokens[at];
+    if (!t || t.key !== keys[k]) return -1;
+    if (k < keys.length - 1 && t.possessive) return -1;
+    if (k === keys.length - 1) return at;
+    at++;
+    if (tokens[at]?.text === '.' && isTitle(t.key)) at++;
+  }
+  return -1;
+}
+
+/** "will smith" in lower case is more likely a modal and a trade than a pupil; names need some capital or a clear frame. */
+function plausibleFullName(tokens: Token[], first: number, last: number): boolean {
+  const span = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+  if (span.some((t) => t.capitalized)) return true;
+  return !WORD_NAMES.has(span[0]!.key);
+}
+
+const prevToken = (doc: PostDocument, t: Token, step = 1) => doc.tokens[t.index - step];
+const nextToken = (doc: PostDocument, t: Token, step = 1) => doc.tokens[t.index + step];
+const adjacent = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !b.afterLineBreak && a.sentence === b.sentence;
+
+/** Words that may stand, capitalised, right before a name without making a longer proper noun. */
+const LEAD_INS = new Set(['little', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'of']);
+/** Capitalised words that may follow a first name without making it someone else's full name. */
+const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
+
+/** "Jack Grealish", "Amazing Grace", "the Chase", "my niece Daisy", "Angel of the North": a name, but not our person. */
+function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
+  const next = nextToken(doc, t);
+  const prev = prevToken(doc, t);
+  if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !firstNames.has(next!.key)) return true;
+  if (adjacent(t, next) && next!.kind === 'word' && !next!.capitalized && looksLikeSurname(doc, next!)) return true;
+  if (adjacent(t, next) && next!.key === 'of' && nextToken(doc, t, 2)?.capitalized) return true;
+  if (adjacent(prev, t) && prev!.kind === 'word') {
+    if (ARTICLES.has(prev!.key)) return true;
+    if (prev!.capitalized && !LEAD_INS.has(prev!.key) && !isTitle(prev!.key) && !firstNames.has(prev!.key)) return true;
+  }
+  for (let step = 1; step <= 2; step++) {
+    const before = prevToken(doc, t, step);
+    if (before && before.sentence === t.sentence && FAMILY_WORDS.has(before.key)) return true;
+  }
+  // "Max (my nephew)", "Daisy, my niece"
+  const after = doc.lower.slice(t.end, t.end + 24);
+  if (/^[\s,(]*(?:my|our|his|her)\s+(\p{L}+)/u.test(after)) {
+    const word = /^[\s,(]*(?:my|our|his|her)\s+(\p{L}+)/u.exec(after)![1]!;
+    if (FAMILY_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+const PUPIL_BEFORE = /(?:little|young|pupil|student|star of the week|well done(?: to)?|congrat\w*(?: to)?|shout ?out(?: to)?|proud of|happy birthday(?: to)?|y(?:ea)?r\s?\d+|class\s?\d+|our|my|from class \d+)[\s,!:]*$/u;
+const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d|got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
+
+function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyoneNamed: boolean }, firstNames: Map<string, Person[]>): boolean {
+  const sentence = doc.sentences[t.sentence]!;
+  const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
+  const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 48));
+  const strongCue = PUPIL_BEFORE.test(before) || PUPIL_AFTER.test(after);
+  const paired = pairedWithListedPupil(doc, t, firstNames);
+  if (WORD_NAMES.has(t.key)) {
+    if (!t.capitalized) return false;
+    return strongCue || (paired && (post.school || post.anyoneNamed));
+  }
+  if (strongCue) return true;
+  return (t.capitalized || paired) && (post.school || post.anyoneNamed);
+}
+
+/** "Daisy and Poppy planted…": two listed pupils' names coordinated, both capitalised. */
+function pairedWithListedPupil(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
+  const isPupilName = (x: Token | undefined) => !!x && x.kind === 'word' && x.capitalized && !!firstNames.get(x.key)?.some((p) => p.kind === 'pupil');
+  const next = nextToken(doc, t);
+  const prev = prevToken(doc, t);
+  if (next && (next.key === 'and' || next.text === '&') && isPupilName(nextToken(doc, t, 2))) return true;
+  if (prev && (prev.key === 'and' || prev.text === '&') && isPupilName(prevToken(doc, t, 2))) return true;
+  return false;
+}
+
+const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:(?:the|our|my|lovely|my lovely|from the|in the|in)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust)\b/u;
+const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
+const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|ta|office|colleague|appraisal|observation|my class|our class)\b/u;
+
+function colleagueContext(doc: PostDocument, t: Token, post: { school: boolean; anyoneNamed: boolean }): boolean {
+  const sentence = doc.sentences[t.sentence]!;
+  const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
+  const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
+  if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return true;
+  if (COLLEAGUE_AFTER.test(after)) return true;
+  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || WORK_SENTENCE.test(doc.lower))) return true;
+  if (WORD_NAMES.has(t.key) || !t.capitalized) return false;
+  return WORK_SENTENCE.test(doc.lower.slice(sentence.start, sentence.end)) && post.school;
+}
+
+/** "the caretaker", "my TA", "work wife", "new deputy". */
+function roleNearby(window: string): boolean {
+  const m = COLLEAGUE_ROLE.exec(window);
+  if (!m) return false;
+  // "head" also means a body part and a verb; only count it with a determiner.
+  if (m[0] === 'head') return /(?:the|our|my|new)\s+head\b/u.test(window);
+  return true;
+}
+
+/** "Halloran-Pike gave a speech", "new deputy Castellanos": a surname alone, only where it is plainly the colleague. */
+function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: { school: boolean }): boolean {
+  const next = nextToken(doc, t);
+  if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized) return false;
+  const prev = prevToken(doc, t);
+  if (adjacent(prev, t) && prev!.capitalized && !prev!.sentenceStart) return false;
+  if (WORD_NAMES.has(t.key)) return false;
+  const before = doc.lower.slice(Math.max(0, t.start - 24), t.start);
+  if (roleNearby(before)) return true;
+  return t.key.includes('-') && post.school;
+}

@@ -1,0 +1,103 @@
+import { memoize, type CheckContext } from './detector';
+import type { PostDocument } from './document';
+import { normalizeText } from './normalize';
+import type { Pack } from './pack/schema';
+import { compactKey } from './people';
+import { bounded, SCHOOL_CONTEXT, termsPattern } from './vocab';
+
+/**
+ * Finds where a post identifies the school: its name, a short form in a
+ * school context, its domain, handle or hashtag. Short forms that are also
+ * places or other things ("Stoke Mandeville", "TCS London Marathon",
+ * "Waterloo station") are left alone.
+ */
+export type SchoolMentionKind = 'name' | 'alias' | 'domain' | 'handle' | 'hashtag';
+
+export interface SchoolMention {
+  kind: SchoolMentionKind;
+  start: number;
+  end: number;
+}
+
+export interface SchoolMatcher {
+  find(doc: PostDocument): SchoolMention[];
+  identifies(doc: PostDocument): boolean;
+}
+
+/** Nouns that turn a place-like school name into the place. */
+const PLACE_NOUNS = ['village', 'station', 'hospital', 'road', 'street', 'lane', 'park', 'river', 'valley', 'town', 'bridge', 'common', 'fc', 'united', 'rovers', 'services', 'way', 'avenue', 'hall', 'house', 'church', 'reservoir', 'moor', 'moors', 'junction', 'bus', 'train', 'line', 'marathon', 'half', 'festival', 'show', 'retail'];
+const PLACE_AFTER = new RegExp(`^(?:'s)?\\s+(?:${PLACE_NOUNS.join('|')})\\b`, 'u');
+/** Nouns of school life that, after a short form, make it the school ("TCS timetable"). */
+const WORK_AFTER = /^(?:'s)?\s+(?:governors?|staff|timetable|parents?|pupils?|students?|kids|children|slt|head|leadership|office|staffroom|assembly|sports day|inset|english|maths|science|department|team|family|families|choir|website|newsletter|uniform|canteen)\b/u;
+const LEAD_IN = /(?:\bat|\bfrom|\bto|\bour|\bthe|\bjoin|\bjoined|\bjoining|\bleft|\bleaving|\bwork at|\bteach at|\bteaching at|\bwhole of|@)\s*$/u;
+
+const fold = (s: string) => normalizeText(s).lower.trim();
+const isAcronym = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias.trim());
+
+export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
+  const names = [school.name, ...school.aliases.filter((a) => !isAcronym(a) && a.trim().includes(' '))].map(fold);
+  const placeLike = school.aliases.filter((a) => !isAcronym(a) && !a.trim().includes(' ')).map(fold);
+  const acronyms = school.aliases.filter(isAcronym).map((a) => a.trim());
+  const nameRe = names.length ? bounded(termsPattern(names), 'gu') : null;
+  const placeLikeRe = placeLike.length ? bounded(termsPattern(placeLike), 'gu') : null;
+  // Acronyms count only in capitals: "tcs" in lower case is too often something else.
+  const acronymRe = acronyms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${acronyms.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+  const domains = school.domains.map((d) => fold(d).replace(/^https?:\/\//, '').replace(/^www\./, ''));
+  const domainRe = domains.length ? new RegExp(`(?<![\\p{L}\\p{N}.-])(?:www\\.)?(?:${domains.map((d) => d.replace(/\./g, '\\.')).join('|')})(?![\\p{L}\\p{N}-])`, 'gu') : null;
+  const handles = new Set(school.handles.map((h) => compactKey(h.replace(/^@/, '').replace(/^.*\//, ''))));
+  const hashtags = new Set(school.hashtags.map((h) => compactKey(h.replace(/^#/, ''))));
+  // A hashtag that contains the school's name run together (#ProudToBeTestbourne) names it too.
+  const distinctive = [school.name, ...school.aliases].filter((a) => !isAcronym(a)).map((a) => compactKey(fold(a))).filter((k) => k.length >= 8);
+
+  function find(doc: PostDocument): SchoolMention[] {
+    const out: SchoolMention[] = [];
+    const { lower, text } = doc;
+    const schoolish = SCHOOL_CONTEXT.test(lower);
+    if (nameRe) {
+      for (const m of lower.matchAll(nameRe)) {
+        if (PLACE_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 16)) && !schoolish) continue;
+        out.push({ kind: 'name', start: m.index, end: m.index + m[0].length });
+      }
+    }
+    if (placeLikeRe) {
+      for (const m of lower.matchAll(placeLikeRe)) {
+        const end = m.index + m[0].length;
+        const after = lower.slice(end, end + 24);
+        if (PLACE_AFTER.test(after)) continue;
+        // "Stoke Mandeville": part of another proper noun.
+        if (/\p{Lu}\p{Ll}+\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|\s)(?:At|From|To|Our|The)\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+        const before = lower.slice(Math.max(0, m.index - 24), m.index);
+        if (LEAD_IN.test(before) || WORK_AFTER.test(after) || after.startsWith("'s") || schoolish) out.push({ kind: 'alias', start: m.index, end });
+      }
+    }
+    if (acronymRe) {
+      for (const m of text.matchAll(acronymRe)) {
+        const end = m.index + m[0].length;
+        if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4))) continue; // "TCS London Marathon"
+        const before = lower.slice(Math.max(0, m.index - 24), m.index);
+        const after = lower.slice(end, end + 24);
+        if (LEAD_IN.test(before) || WORK_AFTER.test(after) || schoolish) out.push({ kind: 'alias', start: m.index, end });
+      }
+    }
+    if (domainRe) for (const m of lower.matchAll(domainRe)) out.push({ kind: 'domain', start: m.index, end: m.index + m[0].length });
+    for (const t of doc.tokens) {
+      if (t.kind === 'handle' && handles.has(compactKey(t.text.slice(1)))) out.push({ kind: 'handle', start: t.start, end: t.end });
+      if (t.kind === 'hashtag') {
+        const key = compactKey(t.text.slice(1));
+        if (hashtags.has(key) || distinctive.some((d) => key.includes(d))) out.push({ kind: 'hashtag', start: t.start, end: t.end });
+      }
+    }
+    // Handles as profile links: "facebook.com/KettleshulmeStJamesPrimary".
+    for (const m of lower.matchAll(/(?:facebook|instagram|x|twitter|linkedin)\.com\/(?:company\/|school\/)?([\p{L}\p{N}_.-]+)/gu)) {
+      if (handles.has(compactKey(m[1]!))) out.push({ kind: 'handle', start: m.index, end: m.index + m[0].length });
+    }
+    return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
+  }
+
+  return { find, identifies: (doc) => find(doc).length > 0 };
+}
+
+/** The school mentions in this check's post, computed once and shared by every detector. */
+export function schoolMentions(ctx: CheckContext): SchoolMention[] {
+  return memoize(ctx, 'school', () => ctx.compiled.school.find(ctx.doc));
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import colleagueRoles from './colleague-roles.json';
+import family from './family.json';
+import schoolContext from './school-context.json';
+import wordNames from './word-names.json';
+
+/**
+ * Vocabulary is data: each file says what it is for and where it comes from,
+ * and a test checks every file against this schema, sorted and deduplicated.
+ */
+export const VocabFileSchema = z.strictObject({
+  note: z.string().min(1),
+  source: z.string().min(1),
+  terms: z.array(z.string().min(1)).min(1),
+});
+export type VocabFile = z.infer<typeof VocabFileSchema>;
+
+export const VOCAB_FILES: Record<string, VocabFile> = { colleagueRoles, family, schoolContext, wordNames };
+
+export const WORD_NAMES = new Set(wordNames.terms);
+export const FAMILY_WORDS = new Set(family.terms);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A word-bounded alternation over lower-case text; longest first. */
+export function termsPattern(terms: readonly string[]): string {
+  return [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => escape(t).replace(/\\?'/g, "'?").replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+export const bounded = (pattern: string, flags = 'u') => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, flags);
+
+export const COLLEAGUE_ROLE = bounded(termsPattern(colleagueRoles.terms));
+export const COLLEAGUE_ROLE_TERMS = colleagueRoles.terms;
+export const SCHOOL_CONTEXT = bounded(`${termsPattern(schoolContext.terms)}|year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2}|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`);
