@@ -13,7 +13,7 @@ const UNNAMED_CHILD = new RegExp(
     String.raw`(?:a|one|this|that|the) (?:year ?\d+|y\d+|yr ?\d+|reception) (?:boy|girl|pupil|student|child|kid)`,
     String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved)`,
     String.raw`\bclass \d\b`,
-    String.raw`(?:a|one|this|that|the) (?:\d+ ?year ?old|young man|young lady|lad|boy|girl|kid|child)\b`,
+    String.raw`(?:a|one|this|that|the) (?:[\p{L}]+ ){0,2}(?:\d+ ?year ?old|young man|young lady|lad|boy|girl|kid|child)\b`,
     String.raw`\bkid(?:'s)? (?:called|who|told|will|asked)`,
     String.raw`(?:her|his|your|their) (?:son|daughter|lad|child|kid)\b`,
     String.raw`the kids in my class`,

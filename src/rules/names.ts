@@ -124,7 +124,7 @@ const adjacent = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !
 
 /** Words that may stand, capitalised, right before a name without making a longer proper noun. */
 const LEAD_INS = new Set(['little', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
-const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'of']);
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each']);
 /** Capitalised words that may follow a first name without making it someone else's full name. */
 const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
 
@@ -132,7 +132,7 @@ const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
 function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
   const next = nextToken(doc, t);
   const prev = prevToken(doc, t);
-  if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !firstNames.has(next!.key)) return true;
+  if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
   if (adjacent(t, next) && next!.kind === 'word' && !next!.capitalized && looksLikeSurname(doc, next!)) return true;
   if (adjacent(t, next) && next!.key === 'of' && nextToken(doc, t, 2)?.capitalized) return true;
   if (adjacent(prev, t) && prev!.kind === 'word') {
@@ -141,7 +141,7 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   }
   for (let step = 1; step <= 2; step++) {
     const before = prevToken(doc, t, step);
-    if (before && before.sentence === t.sentence && FAMILY_WORDS.has(before.key)) return true;
+    if (before && before.sentence === t.sentence && FAMILY_WORDS.has(before.key) && prevToken(doc, before)?.key !== 'work') return true;
   }
   // "Max (my nephew)", "Daisy, my niece"
   const after = doc.lower.slice(t.end, t.end + 24);
@@ -181,7 +181,9 @@ function pairedWithListedPupil(doc: PostDocument, t: Token, firstNames: Map<stri
 
 const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:(?:the|our|my|lovely|my lovely|from the|in the|in)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust)\b/u;
 const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
-const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|ta|office|colleague|appraisal|observation|my class|our class)\b/u;
+const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|ta|office|colleague|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure)\b/u;
+/** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
+const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
 
 function colleagueContext(doc: PostDocument, t: Token, post: { school: boolean; anyoneNamed: boolean }): boolean {
   const sentence = doc.sentences[t.sentence]!;
@@ -189,9 +191,10 @@ function colleagueContext(doc: PostDocument, t: Token, post: { school: boolean; 
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
   if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return true;
   if (COLLEAGUE_AFTER.test(after)) return true;
-  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || WORK_SENTENCE.test(doc.lower))) return true;
+  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || WORK_SENTENCE.test(doc.lower) || TOLD_ILL_AFTER.test(after))) return true;
   if (WORD_NAMES.has(t.key) || !t.capitalized) return false;
-  return WORK_SENTENCE.test(doc.lower.slice(sentence.start, sentence.end)) && post.school;
+  // A name that is not also a word, in a post about work ("Poor Jolene… capability proceedings").
+  return WORK_SENTENCE.test(doc.lower);
 }
 
 /** "the caretaker", "my TA", "work wife", "new deputy". */

@@ -29,7 +29,7 @@ const PLACE_NOUNS = ['village', 'station', 'hospital', 'road', 'street', 'lane',
 const PLACE_AFTER = new RegExp(`^(?:'s)?\\s+(?:${PLACE_NOUNS.join('|')})\\b`, 'u');
 /** Nouns of school life that, after a short form, make it the school ("TCS timetable"). */
 const WORK_AFTER = /^(?:'s)?\s+(?:governors?|staff|timetable|parents?|pupils?|students?|kids|children|slt|head|leadership|office|staffroom|assembly|sports day|inset|english|maths|science|department|team|family|families|choir|website|newsletter|uniform|canteen)\b/u;
-const LEAD_IN = /(?:\bat|\bfrom|\bto|\bour|\bthe|\bjoin|\bjoined|\bjoining|\bleft|\bleaving|\bwork at|\bteach at|\bteaching at|\bwhole of|@)\s*$/u;
+const LEAD_IN = /(?:\bat|\bfrom|\bto|\bour|\bthe|\btold|\btexted|\brang|\bphoned|\bemailed|\bjoin|\bjoined|\bjoining|\bleft|\bleaving|\bwork at|\bteach at|\bteaching at|\bwhole of|@)\s*$/u;
 
 const fold = (s: string) => normalizeText(s).lower.trim();
 const isAcronym = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias.trim());
@@ -64,9 +64,9 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
         const end = m.index + m[0].length;
         const after = lower.slice(end, end + 24);
         if (PLACE_AFTER.test(after)) continue;
-        // "Stoke Mandeville": part of another proper noun.
-        if (/\p{Lu}\p{Ll}+\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/(?:^|\s)(?:At|From|To|Our|The)\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
         const before = lower.slice(Math.max(0, m.index - 24), m.index);
+        // "Stoke Mandeville": part of another proper noun (unless "At", "Told"… leads in).
+        if (!LEAD_IN.test(before) && /\p{Lu}\p{Ll}+\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
         if (LEAD_IN.test(before) || WORK_AFTER.test(after) || after.startsWith("'s") || schoolish) out.push({ kind: 'alias', start: m.index, end });
       }
     }

@@ -45,15 +45,15 @@ export const disparagingRemark: Detector = {
     const hits: [number, number][] = [];
     for (const m of doc.lower.matchAll(INSULT)) {
       if (NEGATED.test(doc.lower.slice(Math.max(0, m.index - 16), m.index))) continue;
-      if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
+      if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     }
     for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY]) {
       for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
     }
-    // Exasperation or swearing in the same sentence as a target: "staff meeting at 4.45 on a Friday?? f*cking hell".
-    for (const re of [EXASPERATION, PROFANE]) {
-      const source = re === EXASPERATION ? doc.text : doc.lower;
-      for (const m of source.matchAll(re)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+    // Exasperation at a target, with swearing somewhere in the post: "governors' meeting overran AGAIN… FFS."
+    PROFANE.lastIndex = 0;
+    if (PROFANE.test(doc.lower)) {
+      for (const m of doc.text.matchAll(EXASPERATION)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     }
     return hits.length ? [{ spans: [hits.sort((a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
   },

@@ -19,8 +19,10 @@ export const pupilCircumstances: Detector = {
   check(ctx) {
     if (childReferences(ctx).length === 0) return [];
     const { lower } = ctx.doc;
-    const hits = [...lower.matchAll(DETAIL), ...lower.matchAll(FAMILY)].map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'detail' }));
-    return hits;
+    const spans = [...lower.matchAll(FAMILY), ...lower.matchAll(DETAIL)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    // "his dad passed away" and "passed away": one finding for one disclosure.
+    const distinct = spans.filter(([s, e], i) => !spans.some(([s2, e2], j) => j < i && s2 <= s && e <= e2));
+    return distinct.map((span) => ({ spans: [span], messageId: 'detail' }));
   },
   examples: {
     valid: ['I will get through this pile of annual review paperwork', 'Stoke Mandeville hospital were brilliant with my dad', 'Had my flu jab today'],

@@ -3,7 +3,7 @@ import type { Detector } from '../detector';
 import { bounded, termsPattern } from '../vocab';
 import childComment from '../vocab/child-comment.json';
 
-const WORK_OR_BEHAVIOUR = bounded(`${termsPattern(childComment.workAndBehaviour)}|got \\d+|\\d+/\\d+`, 'gu');
+const WORK_OR_BEHAVIOUR = bounded(`${termsPattern(childComment.workAndBehaviour)}|got \\d+|(?<![\\d/])\\d{1,3}/(?:10|20|25|30|40|50|60|80|100)(?![\\d/])`, 'gu');
 
 export const pupilWorkBehaviour: Detector = {
   meta: {

@@ -17,7 +17,7 @@ const FAKING_EMOJI = new RegExp(sickness.faking.filter((t) => !/\p{L}/u.test(t))
 /** Boasts that are enough on their own. */
 const SICKIE = /(?<![\p{L}])(?:#?sickie|skiving|pulled a sickie|duvet day|throw(?:ing)? a sickie)(?![\p{L}])/gu;
 /** Sickness of someone else ("Hollie's been signed off") is confidential, not this rule. */
-const THIRD_PERSON = /(?:\b(?:she|he|they|who|who's|whos|her|his)\b|\p{Lu}\p{Ll}+(?:'s)?)\s+(?:\S+\s+){0,3}$/u;
+const THIRD_PERSON = /\b(?:she|he|they|who|who's|whos|she's|he's)\b[^.!?\n]*$/u;
 
 export const sickLeisure: Detector = {
   meta: {
@@ -35,7 +35,7 @@ export const sickLeisure: Detector = {
     const { lower, text } = doc;
     const absences: [number, number][] = [];
     for (const m of lower.matchAll(ABSENCE)) {
-      if (THIRD_PERSON.test(text.slice(Math.max(0, m.index - 40), m.index)) && !/\bi\b/u.test(lower.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index))) continue;
       absences.push([m.index, m.index + m[0].length]);
     }
     for (const m of lower.matchAll(TOLD_ILL)) absences.push([m.index, m.index + m[0].length]);

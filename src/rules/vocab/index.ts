@@ -30,7 +30,8 @@ export function termsPattern(terms: readonly string[]): string {
     .join('|');
 }
 
-export const bounded = (pattern: string, flags = 'u') => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, flags);
+/** Whole words only: not inside another word, and not "won" in "won't". */
+export const bounded = (pattern: string, flags = 'u') => new RegExp(`(?<![\\p{L}\\p{N}]|\\p{L}')(?:${pattern})(?![\\p{L}\\p{N}]|'(?!s(?!\\p{L}))\\p{L})`, flags);
 
 export const COLLEAGUE_ROLE = bounded(termsPattern(colleagueRoles.terms));
 export const COLLEAGUE_ROLE_TERMS = colleagueRoles.terms;
