@@ -17,7 +17,8 @@ import type { Finding } from '../rules/types';
  * wires it to the real process.
  */
 
-export const EXIT = { ok: 0, packTestsFailed: 1, badInput: 2 } as const;
+/** 3 is ours, not Node's default 1, so a crash is never mistaken for "a pack test failed". */
+export const EXIT = { ok: 0, packTestsFailed: 1, badInput: 2, internalError: 3 } as const;
 
 export interface TextSink {
   write(text: string): unknown;
@@ -52,7 +53,8 @@ Options:
   -h, --help                 show this help
 
 Exit codes: 0 ok; 1 a pack test failed; 2 bad input (a missing or invalid file,
-a bad line on stdin), with a message saying which file and what is wrong.
+a bad line on stdin), with a message saying which file and what is wrong;
+3 PostCheck itself failed (a bug: please report it with the message).
 `;
 
 const OPTIONS = {
@@ -363,7 +365,12 @@ function isEntryPoint(): boolean {
 }
 
 async function main(): Promise<void> {
-  process.exitCode = await runCheckCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  try {
+    process.exitCode = await runCheckCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  } catch (error) {
+    process.stderr.write(`postcheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.internalError;
+  }
 }
 
 if (isEntryPoint()) await main();

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { run as runEngine } from './engine';
+
+/**
+ * `npm run bench`: every benchmark suite in order. The logo and end-to-end
+ * suites belong to other parts of the project and may not exist yet; a
+ * missing one is skipped with a note, never silently.
+ */
+
+interface Suite {
+  title: string;
+  file: string;
+}
+
+const OPTIONAL_SUITES: readonly Suite[] = [
+  { title: 'Logo matching', file: 'logo.ts' },
+  { title: 'End to end', file: 'e2e.ts' },
+];
+
+type RunSuite = () => Promise<string[]>;
+
+async function main(): Promise<void> {
+  console.log(`PostCheck benchmarks: Node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString()}`);
+  await printSuite('Engine', runEngine);
+  for (const suite of OPTIONAL_SUITES) {
+    const runSuite = await loadOptionalSuite(suite);
+    if (runSuite) await printSuite(suite.title, runSuite);
+  }
+}
+
+async function loadOptionalSuite(suite: Suite): Promise<RunSuite | null> {
+  const url = new URL(`./${suite.file}`, import.meta.url);
+  if (!existsSync(url)) {
+    console.log(`\n${suite.title}: skipped (bench/${suite.file} does not exist yet)`);
+    return null;
+  }
+  const module: unknown = await import(url.href);
+  const run = (module as { run?: unknown }).run;
+  if (typeof run !== 'function') throw new Error(`bench/${suite.file} must export async function run(): Promise<string[]>`);
+  return run as RunSuite;
+}
+
+async function printSuite(title: string, runSuite: RunSuite): Promise<void> {
+  console.log(`\n${title}`);
+  for (const line of await runSuite()) console.log(`  ${line}`);
+}
+
+await main();
