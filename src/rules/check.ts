@@ -32,6 +32,14 @@ export function checkPost(compiled: CompiledPack, input: PostInput): Finding[] {
   return dedupe(findings).sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || a.category.localeCompare(b.category));
 }
 
+/** One detector alone on one post: for its examples and for tests. */
+export function runDetector(compiled: CompiledPack, detector: Detector, text: string): Finding[] {
+  const category = compiled.categories.get(detector.meta.category);
+  if (!category) return [];
+  const ctx: CheckContext = { doc: parsePost(text), compiled, memo: new Map() };
+  return detector.check(ctx).flatMap((hit) => toFinding(ctx, detector, category, hit) ?? []);
+}
+
 /** The rule behind a school's own `phrases`; not in the registry because it has no fixed category. */
 const PACK_PHRASE: Pick<Detector, 'meta' | 'messages'> = {
   meta: { id: 'pack-phrase', category: 'school', defaultSeverity: 'warn', description: "A phrase the school's pack lists.", cites: 'the clause the pack names' },

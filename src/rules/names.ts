@@ -111,11 +111,10 @@ function matchSequence(tokens: Token[], i: number, keys: string[]): number {
   return -1;
 }
 
-/** "will smith" in lower case is more likely a modal and a trade than a pupil; names need some capital or a clear frame. */
+/** Full names count in any case, except where every word is also an ordinary word ("will rush" in lower case). */
 function plausibleFullName(tokens: Token[], first: number, last: number): boolean {
   const span = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
-  if (span.some((t) => t.capitalized)) return true;
-  return !WORD_NAMES.has(span[0]!.key);
+  return span.some((t) => t.capitalized) || !span.every((t) => WORD_NAMES.has(t.key));
 }
 
 const prevToken = (doc: PostDocument, t: Token, step = 1) => doc.tokens[t.index - step];

@@ -3,6 +3,8 @@ import { disguisedPattern, wordsRegex } from '../disguise';
 import slurs from '../vocab/slurs.json';
 
 const SLURS = wordsRegex(slurs.terms.map(disguisedPattern));
+/** Clinical terms that share a slur's spelling. */
+const CLINICAL = /^\s+(?:paraplegia|diplegia|quadriplegia|hemiplegia|cerebral palsy)/u;
 /** Sweeping statements about a protected group ("all Muslims are…", "women can't…"). */
 const GROUPS = '(?:women|men|girls|muslims|jews|christians|hindus|sikhs|immigrants|foreigners|refugees|migrants|gays|lesbians|trans people|blacks|black people|asians|poles|romanians|travellers|gypsies|disabled people|the disabled|old people|pensioners|autistic kids|autistic people)';
 const SWEEPING = new RegExp(`(?<![\\p{L}])(?:all|these|those|bloody|typical|f\\S*ing)\\s+${GROUPS}\\s+(?:are|should|can't|cannot|need to|never|always|ruin|ruining|taking over)|${GROUPS}\\s+(?:should (?:go back|be banned|not be allowed)|are (?:all )?(?:scum|vermin|animals|parasites|thick|stupid|useless|lazy))`, 'gu');
@@ -20,7 +22,7 @@ export const discriminatoryRule: Detector = {
     sweeping: 'This generalises about a group of people. Your school’s policy forbids discriminatory content.',
   },
   check({ doc }) {
-    const hits = [...doc.lower.matchAll(SLURS)].map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
+    const hits = [...doc.lower.matchAll(SLURS)].filter((m) => !CLINICAL.test(doc.lower.slice(m.index + m[0].length))).map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
     for (const m of doc.lower.matchAll(SWEEPING)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
     return hits;
   },

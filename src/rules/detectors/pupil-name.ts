@@ -32,7 +32,7 @@ export const pupilName: Detector = {
       { text: 'Grace Hetherington read her poem beautifully today', excerpt: 'Grace Hetherington' },
       { text: 'so proud of grace hetherington today', excerpt: 'grace hetherington' },
       { text: 'Grace in my class got her pen licence!', excerpt: 'Grace' },
-      { text: "Little Jayden's reading has come on so much", excerpt: 'Jayden' },
+      { text: "Little Jayden's reading has come on so much", excerpt: "Jayden's" },
       { text: 'Zoe Kowalski won the spelling bee', excerpt: 'Zoe Kowalski' },
       { text: 'Well done Summer Robson!', excerpt: 'Summer Robson' },
       { text: 'Shout out to Grace\nHetherington for her reading award', excerpt: 'Grace\nHetherington' },

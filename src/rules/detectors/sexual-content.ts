@@ -14,7 +14,7 @@ export const sexualContent: Detector = {
   },
   messages: { sexual: 'Sexual content (“{excerpt}”) is something your school’s policy asks staff not to post.' },
   check({ doc }) {
-    return [...doc.lower.matchAll(SEXUAL)].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'sexual' }));
+    return [...doc.lower.matchAll(SEXUAL)].filter((m) => !/comic\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 8), m.index))).map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'sexual' }));
   },
   examples: {
     valid: ['Comic strip club after school is the best', 'Stripped the beds and did the washing'],

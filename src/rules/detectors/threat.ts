@@ -2,7 +2,7 @@ import type { Detector } from '../detector';
 import threats from '../vocab/threats.json';
 import { bounded, termsPattern } from '../vocab';
 
-const THREAT = bounded(`${termsPattern(threats.terms)}|(?:i'?m|i am|i'll|i will|gonna|going to)\\s+(?:kill|batter|smash|punch|hurt|stab|deck|slap)\\s+(?:you|him|her|them|that|the|his|your)`, 'gu');
+const THREAT = bounded(`${termsPattern(threats.terms)}|(?:i'?m (?:going to|gonna)|i am going to|i'll|i will|i'm gonna|gonna)\\s+(?:kill|batter|smash|punch|hurt|stab|deck|slap)\\s+(?:you|him|her|them|that|the|his|your)`, 'gu');
 
 export const threatRule: Detector = {
   meta: {

@@ -1,4 +1,4 @@
-import { gaussianBlur } from './gray';
+import { boxBlur } from './gray';
 import type { GrayImage } from './types';
 
 /*
@@ -72,9 +72,10 @@ export function detectCorners(smooth: GrayImage, options: CornerOptions): Corner
       ixy[i] = gx * gy;
     }
   }
-  const sxx = gaussianBlur({ width: w, height: h, data: ixx }, 1.5).data;
-  const syy = gaussianBlur({ width: w, height: h, data: iyy }, 1.5).data;
-  const sxy = gaussianBlur({ width: w, height: h, data: ixy }, 1.5).data;
+  // Harris window: a 5×5 mean (cheap, and what matters is that it is the same for logo and photo).
+  const sxx = boxBlur({ width: w, height: h, data: ixx }, 2).data;
+  const syy = boxBlur({ width: w, height: h, data: iyy }, 2).data;
+  const sxy = boxBlur({ width: w, height: h, data: ixy }, 2).data;
   const response = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const a = sxx[i]!, b = syy[i]!, c = sxy[i]!;
@@ -150,14 +151,14 @@ export function hamming(a: Uint32Array, i: number, b: Uint32Array, j: number): n
   return d;
 }
 
-export const DESCRIPTOR_BLUR_SIGMA = 2;
-export const CORNER_BLUR_SIGMA = 1;
-
-/** Smooths once for corners and once for descriptors, finds and describes corners. */
+/**
+ * Smooths for corners (3×3 mean twice, σ ≈ 1.2) and for descriptors (5×5 mean
+ * twice, σ ≈ 2, as ORB smooths its tests), finds and describes corners.
+ */
 export function extractFeatures(img: GrayImage, options: CornerOptions): { corners: Corner[]; descriptors: Uint32Array } {
-  const forCorners = gaussianBlur(img, CORNER_BLUR_SIGMA);
+  const forCorners = boxBlur(boxBlur(img, 1), 1);
   const corners = detectCorners(forCorners, options);
-  const forDescriptors = gaussianBlur(img, DESCRIPTOR_BLUR_SIGMA);
+  const forDescriptors = boxBlur(boxBlur(img, 2), 2);
   const descriptors = new Uint32Array(corners.length * DESCRIPTOR_WORDS);
   describeCorners(forDescriptors, corners, descriptors, 0);
   return { corners, descriptors };

@@ -172,3 +172,41 @@ export function sampleBilinear(img: GrayImage, x: number, y: number): number {
   const bottom = data[i + w]! * (1 - tx) + data[i + w + 1]! * tx;
   return top * (1 - ty) + bottom * ty;
 }
+
+/**
+ * Box blur of radius r (a (2r+1)² mean) with clamped edges, by running sums:
+ * constant cost per pixel whatever r. Two passes approximate a Gaussian of
+ * σ = √(2·((2r+1)² − 1)/12), which is how the matcher smooths cheaply.
+ */
+export function boxBlur(src: GrayImage, r: number): GrayImage {
+  const { width: w, height: h, data } = src;
+  const tmp = new Float32Array(w * h);
+  const out = new Float32Array(w * h);
+  const norm = 1 / (2 * r + 1);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let sum = 0;
+    for (let k = -r; k <= r; k++) sum += data[row + (k < 0 ? 0 : k >= w ? w - 1 : k)]!;
+    for (let x = 0; x < w; x++) {
+      tmp[row + x] = sum * norm;
+      const add = x + r + 1 >= w ? w - 1 : x + r + 1;
+      const drop = x - r < 0 ? 0 : x - r;
+      sum += data[row + add]! - data[row + drop]!;
+    }
+  }
+  const column = new Float32Array(w);
+  for (let k = -r; k <= r; k++) {
+    const yy = k < 0 ? 0 : k >= h ? h - 1 : k;
+    for (let x = 0; x < w; x++) column[x] = column[x]! + tmp[yy * w + x]!;
+  }
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    const add = (y + r + 1 >= h ? h - 1 : y + r + 1) * w;
+    const drop = (y - r < 0 ? 0 : y - r) * w;
+    for (let x = 0; x < w; x++) {
+      out[o + x] = column[x]! * norm;
+      column[x] = column[x]! + tmp[add + x]! - tmp[drop + x]!;
+    }
+  }
+  return { width: w, height: h, data: out };
+}

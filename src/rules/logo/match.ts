@@ -1,6 +1,6 @@
-import { DESCRIPTOR_WORDS, extractFeatures, hamming } from './features';
+import { DESCRIPTOR_WORDS, extractFeatures } from './features';
 import { applyHomography, fitTransform, isPlausible, similarityFromPairs, similarityParts, type Homography } from './geometry';
-import { gaussianBlur, resizeGray, rgbaToGray } from './gray';
+import { resizeGray, rgbaToGray } from './gray';
 import { verifyHypothesis, type QueryPyramid, type Verification } from './verify';
 import type { Box, GrayImage, LogoFingerprint, LogoMatch, LogoReference, RgbaImage } from './types';
 
@@ -57,10 +57,11 @@ export function prepareQuery(image: RgbaImage): Query {
   if (fit !== 1) working = resizeGray(working, Math.max(1, Math.round(working.width * fit)), Math.max(1, Math.round(working.height * fit)));
   const toImage = image.width / working.width;
 
-  const pyramid: QueryPyramid = [gaussianBlur(working, 0.5)];
+  // Area-averaged halvings are already smooth enough to sample without aliasing.
+  const pyramid: QueryPyramid = [working];
   for (let prev = working; Math.min(prev.width, prev.height) >= 32; ) {
     prev = resizeGray(prev, Math.floor(prev.width / 2), Math.floor(prev.height / 2));
-    pyramid.push(gaussianBlur(prev, 0.5));
+    pyramid.push(prev);
   }
 
   const xs: number[] = [], ys: number[] = [], scales: number[] = [];
@@ -102,27 +103,55 @@ interface Correspondences {
   count: number;
 }
 
+/** Set bits in a 32-bit word. */
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** How many nearest reference descriptors each query descriptor remembers, to find the best one elsewhere on the logo. */
+const SHORTLIST = 4;
+
 function matchDescriptors(query: Query, fp: LogoFingerprint): Correspondences {
   const ref = fp.keypoints;
+  const rd = ref.descriptors;
+  const qd = query.descriptors;
   const px: number[] = [], py: number[] = [], qx: number[] = [], qy: number[] = [], scale: number[] = [];
+  const listD = new Int32Array(SHORTLIST);
+  const listJ = new Int32Array(SHORTLIST);
   for (let i = 0; i < query.count; i++) {
-    let best = 257, bestJ = -1;
-    for (let j = 0; j < ref.count; j++) {
-      const d = hamming(query.descriptors, i, ref.descriptors, j);
-      if (d < best) {
-        best = d;
-        bestJ = j;
+    const b = i * DESCRIPTOR_WORDS;
+    const q0 = qd[b]!, q1 = qd[b + 1]!, q2 = qd[b + 2]!, q3 = qd[b + 3]!, q4 = qd[b + 4]!, q5 = qd[b + 5]!, q6 = qd[b + 6]!, q7 = qd[b + 7]!;
+    listD.fill(257);
+    listJ.fill(-1);
+    for (let j = 0, r = 0; j < ref.count; j++, r += DESCRIPTOR_WORDS) {
+      const d =
+        popcount((q0 ^ rd[r]!) >>> 0) + popcount((q1 ^ rd[r + 1]!) >>> 0) + popcount((q2 ^ rd[r + 2]!) >>> 0) +
+        popcount((q3 ^ rd[r + 3]!) >>> 0) + popcount((q4 ^ rd[r + 4]!) >>> 0) + popcount((q5 ^ rd[r + 5]!) >>> 0) +
+        popcount((q6 ^ rd[r + 6]!) >>> 0) + popcount((q7 ^ rd[r + 7]!) >>> 0);
+      if (d >= listD[SHORTLIST - 1]!) continue;
+      let k = SHORTLIST - 1;
+      while (k > 0 && listD[k - 1]! > d) {
+        listD[k] = listD[k - 1]!;
+        listJ[k] = listJ[k - 1]!;
+        k--;
       }
+      listD[k] = d;
+      listJ[k] = j;
     }
+    const best = listD[0]!, bestJ = listJ[0]!;
     if (bestJ < 0 || best > MAX_DESCRIPTOR_DISTANCE) continue;
     const bx = ref.xs[bestJ]!, by = ref.ys[bestJ]!;
-    let second = 257;
-    for (let j = 0; j < ref.count; j++) {
+    let second = -1;
+    for (let k = 1; k < SHORTLIST && second < 0; k++) {
+      const j = listJ[k]!;
+      if (j < 0) break;
       const dx = ref.xs[j]! - bx, dy = ref.ys[j]! - by;
-      if (dx * dx + dy * dy < SAME_POINT * SAME_POINT) continue;
-      const d = hamming(query.descriptors, i, ref.descriptors, j);
-      if (d < second) second = d;
+      if (dx * dx + dy * dy >= SAME_POINT * SAME_POINT) second = listD[k]!;
     }
+    // Every shortlisted descriptor is the same logo point at other sizes: the best elsewhere is at least the last one.
+    if (second < 0) second = listD[SHORTLIST - 1]!;
     if (best >= RATIO * second) continue;
     px.push(bx);
     py.push(by);
