@@ -211,6 +211,30 @@ describe('check CLI: --test', () => {
 });
 
 describe('check CLI: images', () => {
+  async function pngFile(name: string): Promise<string> {
+    const { default: sharp } = await import('sharp');
+    const path = join(scratch, name);
+    await sharp({ create: { width: 48, height: 48, channels: 3, background: '#1a4d8f' } }).png().toFile(path);
+    return path;
+  }
+
+  it('checks each image and prints one JSON line per image with --json', async () => {
+    const [first, second] = [await pngFile('first.png'), await pngFile('second.png')];
+    const run = await cli(['--pack', PACK, '--image', first, '--image', second, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(jsonLines(run.stdout)).toEqual([
+      { image: first, findings: [] },
+      { image: second, findings: [] },
+    ]);
+  });
+
+  it('prints a logo fingerprint on one line', async () => {
+    const run = await cli(['--fingerprint-logo', await pngFile('logo.png')]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toMatch(/^\S+\n$/);
+  });
+
   it('names a missing image file and exits 2', async () => {
     const missing = join(scratch, 'missing-logo.png');
     const run = await cli(['--pack', PACK, '--image', missing]);
