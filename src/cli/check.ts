@@ -130,9 +130,8 @@ function chooseMode(values: ReturnType<typeof parseOptions>['values']): Mode {
     values.text !== undefined && '--text',
     values.image !== undefined && '--image',
   ].filter((flag): flag is string => typeof flag === 'string');
-  if (chosen.length > 1) throw new BadInput(`use one of ${chosen.join(' and ')}, not both.\nRun with --help for usage.`);
+  if (chosen.length > 1) throw new BadInput(`use only one of ${chosen.join(', ')}.\nRun with --help for usage.`);
   if (values['fingerprint-logo'] !== undefined) return { kind: 'fingerprint', image: values['fingerprint-logo'] };
-  if (values.pack === undefined) throw new BadInput('--pack <pack.json> is required.\nRun with --help for usage.');
   if (values.test) return { kind: 'test' };
   if (values.text !== undefined) return { kind: 'text', text: values.text };
   if (values.image !== undefined) return { kind: 'images', images: values.image };
@@ -149,7 +148,8 @@ async function runMode(options: CliOptions, io: CliIo): Promise<number> {
     io.stdout.write(`${await fingerprintLogo(mode.image)}\n`);
     return EXIT.ok;
   }
-  const compiled = await loadPack(options, io);
+  if (options.pack === undefined) throw new BadInput('--pack <pack.json> is required.\nRun with --help for usage.');
+  const compiled = await loadPack(options.pack, options, io);
   switch (mode.kind) {
     case 'test':
       return reportPackTests(compiled, io);
@@ -166,8 +166,7 @@ async function runMode(options: CliOptions, io: CliIo): Promise<number> {
 
 // ---------------------------------------------------------------- loading
 
-async function loadPack(options: CliOptions, io: CliIo): Promise<CompiledPack> {
-  const packPath = options.pack ?? '';
+async function loadPack(packPath: string, options: CliOptions, io: CliIo): Promise<CompiledPack> {
   const validation = parsePackText(await readTextFile(packPath, 'pack'));
   if (!validation.ok) throw new BadInput(invalidPackMessage(packPath, validation.problems));
   const pupils = await loadNameLists(options.pupils, io);
