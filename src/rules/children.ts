@@ -9,7 +9,7 @@ const UNNAMED_CHILD = new RegExp(
   [
     String.raw`one of (?:my|our|the) (?:(?:quietest|youngest|oldest|new) )?(?:year ?\d+s?|y\d+s?|yr ?\d+s?|class|pupils|students|kids|boys|girls|sixth formers|lot|reception)`,
     String.raw`(?:my|our) (?:whole )?(?:class|year ?\d+s?|y\d+s?|pupils|students|form|tutor group|sixth formers|reception|year ?\d+ (?:lot|class|pupils))`,
-    String.raw`(?:some|half|most|all|none) of (?:them|the kids|the class|my class|my year ?\d+s?|my y\d+s?|my lot)`,
+    String.raw`(?:some|half|most|all|none|both|several|a few|a couple|two|three|four|five|six|\d+) of (?:them|the kids|(?:my|our|the) (?:class|kids|lot|pupils|students|boys|girls|year ?\d+s?|y\d+s?|sixth formers))`,
     String.raw`(?:a|one|this|that|the) (?:year ?\d+|y\d+|yr ?\d+|reception) (?:boy|girl|pupil|student|child|kid)`,
     String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved)`,
     String.raw`\bclass \d\b`,
@@ -17,7 +17,7 @@ const UNNAMED_CHILD = new RegExp(
     String.raw`\bkid(?:'s)? (?:called|who|told|will|asked)`,
     String.raw`(?:her|his|your|their) (?:son|daughter|lad|child|kid)\b`,
     String.raw`the kids in my class`,
-    String.raw`[\p{L}]+'s finest`,
+    String.raw`(?<![\p{L}])[\p{L}]{1,40}'s finest`,
     String.raw`sixth formers?`,
   ].join('|'),
   'gu',

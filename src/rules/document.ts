@@ -113,6 +113,18 @@ function sentenceRange(tokens: Token[], first: number, last: number) {
   return { first, last, start: tokens[first]!.start, end: tokens[last]!.end };
 }
 
+/** Index of the sentence holding a normalized offset (binary search: detectors call this per hit). */
+export function sentenceAt(doc: PostDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Words only (no punctuation), lower-cased keys, within [from, to). */
 export function wordKeys(doc: PostDocument, from: number, to: number): string[] {
   const out: string[] = [];

@@ -1,4 +1,5 @@
 import type { Detector } from '../detector';
+import { sentenceAt } from '../document';
 import { nameMentions } from '../names';
 import { bounded, termsPattern } from '../vocab';
 import confidential from '../vocab/confidential.json';
@@ -22,7 +23,7 @@ export const colleagueAbsence: Detector = {
     const staffNamed = nameMentions(ctx).some((m) => m.person.kind === 'staff');
     const hits = [];
     for (const m of lower.matchAll(ABOUT_COLLEAGUE)) {
-      const sentence = ctx.doc.sentences.find((s) => s.start <= m.index && m.index < s.end);
+      const sentence = ctx.doc.sentences[sentenceAt(ctx.doc, m.index)];
       const before = lower.slice(sentence?.start ?? 0, m.index);
       if (FIRST_PERSON.test(` ${before}`) && !SOMEONE_ELSE.test(before)) continue;
       if (!staffNamed && !SOMEONE_ELSE.test(before)) continue;

@@ -1,5 +1,6 @@
 import { memoize, type Detector } from '../detector';
 import { disguisedPattern, wordsRegex } from '../disguise';
+import { sentenceAt } from '../document';
 import { nameMentions } from '../names';
 import { schoolMentions } from '../school';
 import { bounded, termsPattern } from '../vocab';
@@ -9,7 +10,7 @@ import profanity from '../vocab/profanity.json';
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
 const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
-const TARGET = bounded(`${termsPattern(disparaging.targets)}|year ?\\d+|y\\d+`, 'gu');
+const TARGET = bounded(`${termsPattern(disparaging.targets)}|year ?\\d+s?|y\\d+s?`, 'gu');
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
 const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
 const PROFANE = wordsRegex(profanity.terms.map(disguisedPattern).concat(['ffs']));
@@ -35,7 +36,7 @@ export const disparagingRemark: Detector = {
       ...[...doc.lower.matchAll(TARGET)].map((m) => m.index),
     ]);
     if (targets.length === 0) return [];
-    const sentenceOf = (offset: number) => doc.sentences.findIndex((s) => s.start <= offset && offset < s.end);
+    const sentenceOf = (offset: number) => sentenceAt(doc, offset);
     const targetSentences = new Set(targets.map(sentenceOf));
     const near = (offset: number, reach: number) => {
       const s = sentenceOf(offset);

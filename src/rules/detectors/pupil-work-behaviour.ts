@@ -1,5 +1,6 @@
 import { childReferences } from '../children';
 import type { Detector } from '../detector';
+import { sentenceAt } from '../document';
 import { bounded, termsPattern } from '../vocab';
 import childComment from '../vocab/child-comment.json';
 
@@ -19,7 +20,7 @@ export const pupilWorkBehaviour: Detector = {
     if (refs.length === 0) return [];
     const { doc } = ctx;
     for (const ref of refs) {
-      const sentence = doc.sentences.findIndex((s) => s.start <= ref.start && ref.start < s.end);
+      const sentence = sentenceAt(doc, ref.start);
       const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
       const to = doc.sentences[Math.min(doc.sentences.length - 1, sentence + 1)]?.end ?? doc.text.length;
       WORK_OR_BEHAVIOUR.lastIndex = from;

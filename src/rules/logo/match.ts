@@ -1,6 +1,7 @@
 import { DESCRIPTOR_WORDS, extractFeatures } from './features';
 import { applyHomography, fitTransform, isPlausible, similarityFromPairs, similarityParts, type Homography } from './geometry';
 import { resizeGray, rgbaToGray } from './gray';
+import { refinePlacement } from './refine';
 import { verifyHypothesis, type QueryPyramid, type Verification } from './verify';
 import type { Box, GrayImage, LogoFingerprint, LogoMatch, LogoReference, RgbaImage } from './types';
 
@@ -10,8 +11,8 @@ import type { Box, GrayImage, LogoFingerprint, LogoMatch, LogoReference, RgbaIma
  * logo (similarity, refined to a homography), and dense verification decides.
  */
 
-/** Photos are shrunk to this longest side first: a logo ≥ 15% of the width is still ≥ 115 px. */
-const WORKING_SIZE = 768;
+/** Photos are shrunk to this longest side first: a logo ≥ 15% of the width is still ≥ 96 px. */
+const WORKING_SIZE = 640;
 /** Tiny images are enlarged to at least this, so a 64-px logo still has corners to find. */
 const MIN_WORKING_SIZE = 160;
 /** Best Hamming distance (of 256 bits) for a descriptor match to count. */
@@ -260,14 +261,15 @@ function scoreOne(query: Query, logo: LogoReference, n: number): LogoScore {
   const c = matchDescriptors(query, fp);
   const placement = findPlacement(c, fp, 0x5eed + n);
   if (!placement) return { logoId: logo.id, score: 0, inliers: 0, coverage: 0, matches: c.count };
-  const v: Verification = verifyHypothesis(query.pyramid, placement.h, fp);
+  const h = refinePlacement(query.pyramid, placement.h, fp);
+  const v: Verification = verifyHypothesis(query.pyramid, h, fp);
   return {
     logoId: logo.id,
     score: v.coverage >= MIN_COVERAGE ? v.score : 0,
     inliers: placement.inliers,
     coverage: v.coverage,
     matches: c.count,
-    box: boxOf(placement.h, fp, query),
+    box: boxOf(h, fp, query),
     cells: v.cells,
   };
 }

@@ -28,12 +28,12 @@ export interface Verification {
 /** The query pyramid: level k is the working image halved k times, lightly blurred against aliasing. */
 export type QueryPyramid = GrayImage[];
 
-interface Gradients {
+export interface Gradients {
   gx: Float32Array;
   gy: Float32Array;
 }
 
-interface ReferenceDetail extends Gradients {
+export interface ReferenceDetail extends Gradients {
   /**
    * Per thumbnail pixel: 0 background (white reaching the edge of the box: the
    * logo file's paper, which a photo replaces with a wall or a jumper), 1 the
@@ -43,8 +43,8 @@ interface ReferenceDetail extends Gradients {
   region: Uint8Array;
 }
 
-const BACKGROUND = 0;
-const OUTLINE = 1;
+export const BACKGROUND = 0;
+export const OUTLINE = 1;
 /** Near-white, as in reference.ts's content box. */
 const PAPER = 255 - 12;
 
@@ -82,7 +82,7 @@ function regions(thumb: GrayImage): Uint8Array {
   return out;
 }
 
-function gradients(img: GrayImage): Gradients {
+export function gradients(img: GrayImage): Gradients {
   const { width: w, height: h, data } = img;
   const gx = new Float32Array(w * h);
   const gy = new Float32Array(w * h);
@@ -98,27 +98,54 @@ function gradients(img: GrayImage): Gradients {
   return { gx, gy };
 }
 
-const referenceCache = new WeakMap<LogoFingerprint, ReferenceDetail>();
+/** Reference gradients by fingerprint and by extra blur (rounded), so each is computed once. */
+const referenceCache = new WeakMap<LogoFingerprint, Map<number, ReferenceDetail>>();
 
-function referenceDetail(fp: LogoFingerprint): ReferenceDetail {
-  let g = referenceCache.get(fp);
+/**
+ * The reference's gradients, blurred to the resolution the logo has in the
+ * checked image: a logo 80 px wide cannot show detail the 128-px thumbnail has,
+ * and comparing sharp with soft would punish every small, genuine match.
+ */
+export function referenceDetail(fp: LogoFingerprint, extraBlur: number): ReferenceDetail {
+  let bySigma = referenceCache.get(fp);
+  if (!bySigma) {
+    bySigma = new Map();
+    referenceCache.set(fp, bySigma);
+  }
+  const key = Math.round(extraBlur * 4) / 4;
+  let g = bySigma.get(key);
   if (!g) {
-    g = { ...gradients(gaussianBlur(fp.thumbnail, 1)), region: regions(fp.thumbnail) };
-    referenceCache.set(fp, g);
+    const region = bySigma.get(0)?.region ?? regions(fp.thumbnail);
+    g = { ...gradients(gaussianBlur(fp.thumbnail, Math.hypot(1, key))), region };
+    bySigma.set(key, g);
   }
   return g;
 }
 
 /** Samples the checked image where the hypothesis puts each thumbnail pixel. */
-function warpToThumbnail(pyramid: QueryPyramid, h: Homography, fp: LogoFingerprint): { image: GrayImage; inside: Uint8Array } {
-  const { width: tw, height: th } = fp.thumbnail;
-  const unit = fp.width / tw;
-  // Pick the pyramid level whose resolution is closest to (not below) the thumbnail's.
+/** Extra blur (thumbnail pixels) that brings the reference down to a logo `ratio` times coarser than the thumbnail. */
+export function matchingBlur(ratio: number): number {
+  return ratio > 1 ? 0.5 * Math.sqrt(ratio * ratio - 1) : 0;
+}
+
+/** How wide the logo is in the working image under h, in pixels. */
+/** The pyramid level whose resolution is closest to (not below) `wanted` pixels across the logo. */
+export function pyramidLevelFor(pyramid: QueryPyramid, logoPixels: number, wanted: number): number {
+  let level = 0;
+  while (level + 1 < pyramid.length && logoPixels / 2 ** (level + 1) >= wanted) level++;
+  return level;
+}
+
+export function logoWidthIn(h: Homography, fp: LogoFingerprint): number {
   const [ax, ay] = applyHomography(h, 0, 0);
   const [bx, by] = applyHomography(h, fp.width, fp.height);
-  const logoPixels = Math.hypot(bx - ax, by - ay) / Math.hypot(fp.width, fp.height) * fp.width;
-  let level = 0;
-  while (level + 1 < pyramid.length && logoPixels / 2 ** (level + 1) >= tw) level++;
+  return (Math.hypot(bx - ax, by - ay) / Math.hypot(fp.width, fp.height)) * fp.width;
+}
+
+function warpToThumbnail(pyramid: QueryPyramid, h: Homography, fp: LogoFingerprint, logoPixels: number): { image: GrayImage; inside: Uint8Array } {
+  const { width: tw, height: th } = fp.thumbnail;
+  const unit = fp.width / tw;
+  const level = pyramidLevelFor(pyramid, logoPixels, tw);
   const img = pyramid[level]!;
   const f = 1 / 2 ** level;
   const data = new Float32Array(tw * th);
@@ -212,9 +239,12 @@ function cellCorrelation(ref: ReferenceDetail, got: Gradients, tw: number, th: n
 }
 
 export function verifyHypothesis(pyramid: QueryPyramid, h: Homography, fp: LogoFingerprint): Verification {
-  const ref = referenceDetail(fp);
-  const cells = detailedCells(fp, ref);
-  const warped = warpToThumbnail(pyramid, h, fp);
+  const logoPixels = logoWidthIn(h, fp);
+  // A thumbnail pixel spans `ratio` checked-image pixels; their footprint (σ ≈ 0.5 px) grows by the same factor.
+  const ratio = fp.thumbnail.width / Math.max(1, logoPixels);
+  const ref = referenceDetail(fp, matchingBlur(ratio));
+  const cells = detailedCells(fp, referenceDetail(fp, 0));
+  const warped = warpToThumbnail(pyramid, h, fp, logoPixels);
   const got = gradients(gaussianBlur(warped.image, 1));
   const { width: tw, height: th } = fp.thumbnail;
   const correlations: number[] = [];

@@ -92,6 +92,8 @@ export function parsePackText(source: string): PackValidation {
  * says "Unexpected token", which a school cannot act on).
  */
 export function parseJsonOrProblems(source: string, path: string): { value: unknown } | { problems: PackProblem[] } {
+  const depth = maxNesting(source);
+  if (depth > MAX_NESTING) return { problems: [{ path, message: `nests ${depth} levels deep; a pack needs no more than ${MAX_NESTING}` }] };
   const errors: ParseError[] = [];
   const value = parseJsonc(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length === 0) return { value };
@@ -103,6 +105,26 @@ export function parseJsonOrProblems(source: string, path: string): { value: unkn
       return { path, message: `is not valid JSON: ${plainJsonError(printParseErrorCode(e.error))} at line ${line}, column ${column}` };
     }),
   };
+}
+
+/** Far deeper than any pack, and shallow enough that no parser runs out of stack. */
+const MAX_NESTING = 64;
+
+/** Deepest [ or { nesting, ignoring brackets inside strings; one linear pass. */
+function maxNesting(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
 }
 
 function plainJsonError(code: string): string {
