@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { run as runEngine } from './engine';
 
 /**
@@ -21,7 +21,11 @@ const OPTIONAL_SUITES: readonly Suite[] = [
 type RunSuite = () => Promise<string[]>;
 
 async function main(): Promise<void> {
-  console.log(`PostCheck benchmarks: Node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString()}`);
+  const cores = availableParallelism();
+  console.log(`PostCheck benchmarks: Node ${process.version}, ${cores} cores, ${new Date().toISOString()}`);
+  // Tail latencies are only comparable on an idle machine; say when it was not.
+  const load = loadavg()[0] ?? 0;
+  if (load > cores * 0.5) console.log(`Load average ${load.toFixed(1)} before starting: other work is running, so p99 figures will read high.`);
   await printSuite('Engine', runEngine);
   for (const suite of OPTIONAL_SUITES) {
     const runSuite = await loadOptionalSuite(suite);
