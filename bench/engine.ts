@@ -32,8 +32,8 @@ const COMPILE_TARGET_MS = 200;
 /** Lengths for the linear-growth line: ten times the text should cost about ten times the time. */
 const SCALING = [
   { length: 1_000, runs: 200 },
-  { length: 10_000, runs: 40 },
-  { length: 100_000, runs: 8 },
+  { length: 10_000, runs: 60 },
+  { length: 100_000, runs: 15 },
 ] as const;
 
 export async function run(): Promise<string[]> {
