@@ -86,7 +86,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
         }
         if (namesSomeoneElse(doc, t, index.firstNames)) continue;
         const accepted = kind === 'pupil' ? pupilContext(doc, t, postContext, index.firstNames) : colleagueContext(doc, t, postContext);
-        if (accepted) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
+        // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
+        if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
       }
     }
     const staffBySurname = index.surnames.get(t.key)?.filter((p) => p.kind === 'staff');
@@ -121,6 +122,11 @@ const prevToken = (doc: PostDocument, t: Token, step = 1) => doc.tokens[t.index 
 const nextToken = (doc: PostDocument, t: Token, step = 1) => doc.tokens[t.index + step];
 const adjacent = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !b.afterLineBreak && a.sentence === b.sentence;
 
+function surnameFollows(doc: PostDocument, t: Token): boolean {
+  const next = nextToken(doc, t);
+  return adjacent(t, next) && next!.kind === 'word' && !next!.capitalized && looksLikeSurname(doc, next!);
+}
+
 /** Words that may stand, capitalised, right before a name without making a longer proper noun. */
 const LEAD_INS = new Set(['little', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each']);
@@ -132,7 +138,6 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   const next = nextToken(doc, t);
   const prev = prevToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
-  if (adjacent(t, next) && next!.kind === 'word' && !next!.capitalized && looksLikeSurname(doc, next!)) return true;
   if (adjacent(t, next) && next!.key === 'of' && nextToken(doc, t, 2)?.capitalized) return true;
   if (adjacent(prev, t) && prev!.kind === 'word') {
     if (ARTICLES.has(prev!.key)) return true;

@@ -40,7 +40,15 @@ const isPictograph = (ch: string): boolean => /[\p{Extended_Pictographic}\p{So}]
 // A plain ASCII post needs none of the above except spaced-letter folding.
 const NEEDS_FOLDING = /[^\x20-\x7E\n\r\t]/;
 
+/** Three or more single letters joined by one separator each: the only folding plain ASCII may need. */
+const SPACED_LETTERS = /(?:^|[^\p{L}])\p{L}([ ._*-])\p{L}\1\p{L}(?!\p{L})/u;
+
 export function normalizeText(original: string): NormalizedText {
+  if (!NEEDS_FOLDING.test(original) && !SPACED_LETTERS.test(original)) {
+    const origin = new Int32Array(original.length);
+    for (let i = 0; i < origin.length; i++) origin[i] = i;
+    return { text: original, lower: original.toLowerCase(), origin, original };
+  }
   const chars: string[] = [];
   const origin: number[] = [];
   if (!NEEDS_FOLDING.test(original)) {
@@ -51,6 +59,12 @@ export function normalizeText(original: string): NormalizedText {
   } else {
     for (let i = 0; i < original.length; ) {
       const cp = original.codePointAt(i)!;
+      if (cp < 0x80 && cp !== 0x60) {
+        chars.push(original[i]!);
+        origin.push(i);
+        i++;
+        continue;
+      }
       const raw = String.fromCodePoint(cp);
       const width = raw.length;
       if (!INVISIBLE.test(raw) && !COMBINING.test(raw)) {
@@ -72,7 +86,7 @@ export function normalizeText(original: string): NormalizedText {
       i += width;
     }
   }
-  collapseSpacedLetters(chars, origin);
+  if (SPACED_LETTERS.test(original)) collapseSpacedLetters(chars, origin);
   const text = chars.join('');
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = chars.map((c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c)).join('');
@@ -115,6 +129,11 @@ function collapseSpacedLetters(chars: string[], origin: number[]): void {
       i += letters - 1;
     }
   }
+}
+
+/** Lower-case folded form of a short string such as a name, without building an offset map. */
+export function foldForMatching(s: string): string {
+  return NEEDS_FOLDING.test(s) || SPACED_LETTERS.test(s) ? normalizeText(s).lower : s.toLowerCase();
 }
 
 /** Maps a [start, end) range in normalized text back to the original text. */

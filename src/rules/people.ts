@@ -1,5 +1,5 @@
 import type { PersonEntry } from './pack/schema';
-import { normalizeText } from './normalize';
+import { foldForMatching } from './normalize';
 
 /**
  * The school's pupils and staff, indexed for matching on every keystroke:
@@ -43,7 +43,7 @@ const TITLE_SET = new Set(TITLES);
 /** Titles we assume a member of staff may be called by when the list gives none. */
 const DEFAULT_STAFF_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
 
-const fold = (s: string) => normalizeText(s).lower.trim();
+const fold = (s: string) => foldForMatching(s).trim();
 const words = (s: string) => fold(s).split(/[\s,]+/).filter(Boolean).map((w) => w.replace(/\.$/, ''));
 
 export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | null {

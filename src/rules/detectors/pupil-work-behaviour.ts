@@ -23,9 +23,10 @@ export const pupilWorkBehaviour: Detector = {
       const sentence = sentenceAt(doc, ref.start);
       const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
       const to = doc.sentences[Math.min(doc.sentences.length - 1, sentence + 1)]?.end ?? doc.text.length;
-      WORK_OR_BEHAVIOUR.lastIndex = from;
-      const m = WORK_OR_BEHAVIOUR.exec(doc.lower);
-      if (m && m.index < to) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: doc.text.slice(m.index, m.index + m[0].length) } }];
+      // Search only the window, so many pupils in a long post stay linear.
+      WORK_OR_BEHAVIOUR.lastIndex = 0;
+      const m = WORK_OR_BEHAVIOUR.exec(doc.lower.slice(from, to));
+      if (m) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: doc.text.slice(from + m.index, from + m.index + m[0].length) } }];
     }
     return [];
   },

@@ -1,5 +1,5 @@
 import { DESCRIPTOR_WORDS } from './features';
-import { buildFingerprint, REFERENCE_LEVELS, levelScale } from './reference';
+import { buildFingerprint, REFERENCE_LEVELS, THUMBNAIL_STEP, levelScale } from './reference';
 import type { LogoFingerprint, RgbaImage } from './types';
 
 /*
@@ -10,7 +10,8 @@ import type { LogoFingerprint, RgbaImage } from './types';
  * all integers little-endian:
  *   header     u8 format version (1) · u16 canonical width · u16 canonical height
  *              · u8 thumbnail width · u8 thumbnail height · u16 keypoint count
- *   thumbnail  one byte of grey (0 black – 255 white) per pixel, row by row
+ *   thumbnail  4 bits of grey (0 black – 15 white) per pixel, row by row, two pixels a
+ *              byte (first pixel in the high nibble), padded to a whole byte
  *   keypoint   u16 x · u16 y (canonical units × 32, offset by 64 units) · u8 level
  *              · 32 bytes of BRIEF descriptor
  *
@@ -25,6 +26,8 @@ const COORD_OFFSET = 64;
 const COORD_SCALE = 32;
 const MAX_KEYPOINTS = 4000;
 
+const thumbnailBytes = (w: number, h: number): number => Math.ceil((w * h) / 2);
+
 /** Makes the fingerprint text of a logo from its decoded pixels (ideally the school's own logo file, on white or transparent). */
 export function fingerprintLogo(image: RgbaImage): string {
   return encodeFingerprint(buildFingerprint(image, FINGERPRINT_VERSION));
@@ -32,7 +35,7 @@ export function fingerprintLogo(image: RgbaImage): string {
 
 export function encodeFingerprint(fp: LogoFingerprint): string {
   const { keypoints: kp, thumbnail } = fp;
-  const bytes = new Uint8Array(HEADER_BYTES + thumbnail.width * thumbnail.height + kp.count * KEYPOINT_BYTES);
+  const bytes = new Uint8Array(HEADER_BYTES + thumbnailBytes(thumbnail.width, thumbnail.height) + kp.count * KEYPOINT_BYTES);
   const view = new DataView(bytes.buffer);
   view.setUint8(0, FINGERPRINT_VERSION);
   view.setUint16(1, fp.width, true);
@@ -41,7 +44,11 @@ export function encodeFingerprint(fp: LogoFingerprint): string {
   view.setUint8(6, thumbnail.height);
   view.setUint16(7, kp.count, true);
   let at = HEADER_BYTES;
-  for (let i = 0; i < thumbnail.data.length; i++) bytes[at++] = Math.max(0, Math.min(255, Math.round(thumbnail.data[i]!)));
+  for (let i = 0; i < thumbnail.data.length; i++) {
+    const nibble = Math.max(0, Math.min(15, Math.round(thumbnail.data[i]! / THUMBNAIL_STEP)));
+    bytes[at + (i >> 1)] = bytes[at + (i >> 1)]! | (i % 2 === 0 ? nibble << 4 : nibble);
+  }
+  at += thumbnailBytes(thumbnail.width, thumbnail.height);
   for (let k = 0; k < kp.count; k++) {
     view.setUint16(at, Math.round((kp.xs[k]! + COORD_OFFSET) * COORD_SCALE), true);
     view.setUint16(at + 2, Math.round((kp.ys[k]! + COORD_OFFSET) * COORD_SCALE), true);
@@ -80,11 +87,12 @@ export function decodeFingerprint(text: string): LogoFingerprint {
   const count = view.getUint16(7, true);
   if (width < 1 || height < 1 || tw < 4 || th < 4) throw new Error('logo fingerprint has an empty logo or thumbnail size');
   if (count > MAX_KEYPOINTS) throw new Error(`logo fingerprint has ${count} keypoints; at most ${MAX_KEYPOINTS} are allowed`);
-  const expected = HEADER_BYTES + tw * th + count * KEYPOINT_BYTES;
+  const expected = HEADER_BYTES + thumbnailBytes(tw, th) + count * KEYPOINT_BYTES;
   if (bytes.length !== expected) throw new Error(`logo fingerprint is truncated or damaged (${bytes.length} bytes, expected ${expected})`);
   let at = HEADER_BYTES;
   const thumb = new Float32Array(tw * th);
-  for (let i = 0; i < thumb.length; i++) thumb[i] = bytes[at++]!;
+  for (let i = 0; i < thumb.length; i++) thumb[i] = ((bytes[at + (i >> 1)]! >> (i % 2 === 0 ? 4 : 0)) & 15) * THUMBNAIL_STEP;
+  at += thumbnailBytes(tw, th);
   const xs = new Float32Array(count), ys = new Float32Array(count), scales = new Float32Array(count);
   const descriptors = new Uint32Array(count * DESCRIPTOR_WORDS);
   for (let k = 0; k < count; k++) {

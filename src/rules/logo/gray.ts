@@ -210,3 +210,29 @@ export function boxBlur(src: GrayImage, r: number): GrayImage {
   }
   return { width: w, height: h, data: out };
 }
+
+/** Grey levels at or above this count as the white paper a logo file is drawn on. */
+export const PAPER_LEVEL = 255 - 12;
+
+/**
+ * 1 where the pixel is paper: near-white and connected to the image's border.
+ * In a photo the paper is replaced by whatever the logo is printed on.
+ */
+export function paperMask(img: GrayImage): Uint8Array {
+  const { width: w, height: h, data } = img;
+  const paper = new Uint8Array(w * h);
+  const stack: number[] = [];
+  for (let x = 0; x < w; x++) stack.push(x, (h - 1) * w + x);
+  for (let y = 0; y < h; y++) stack.push(y * w, y * w + w - 1);
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (paper[i] || data[i]! < PAPER_LEVEL) continue;
+    paper[i] = 1;
+    const x = i % w;
+    if (x > 0) stack.push(i - 1);
+    if (x < w - 1) stack.push(i + 1);
+    if (i >= w) stack.push(i - w);
+    if (i < (h - 1) * w) stack.push(i + w);
+  }
+  return paper;
+}

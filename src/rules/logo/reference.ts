@@ -1,5 +1,5 @@
 import { DESCRIPTOR_WORDS, extractFeatures } from './features';
-import { grayImage, resizeGray, rgbaToGray } from './gray';
+import { grayImage, paperMask, resizeGray, rgbaToGray } from './gray';
 import type { GrayImage, LogoFingerprint, RgbaImage } from './types';
 
 /*
@@ -16,7 +16,14 @@ export const THUMBNAIL_SIZE = 128;
 export const REFERENCE_LEVELS = 7;
 export const levelScale = (level: number): number => 2 ** (-level / 2);
 /** Corners kept per reference level, largest first: small renderings have fewer stable corners. */
-const CORNERS_PER_LEVEL = [100, 80, 65, 50, 40, 30, 20];
+const CORNERS_PER_LEVEL = [80, 64, 52, 42, 34, 26, 18];
+/**
+ * From this level down the descriptor patch (31 px) covers much of the logo and
+ * so much of what surrounds it: these levels are described a second time with
+ * the paper made dark, for logos printed on a navy jumper or a dark banner.
+ */
+const DARK_PAPER_FROM_LEVEL = 3;
+const DARK_PAPER_LEVEL = 60;
 /** White margin (canonical units) so corners on the logo's outline see background on their outer side. */
 const MARGIN = 24;
 /** A pixel this far from white counts as part of the logo when finding its content box. */
@@ -58,6 +65,9 @@ function cropWithWhiteMargin(gray: GrayImage, box: { x: number; y: number; width
   return out;
 }
 
+export const THUMBNAIL_STEP = 17;
+export const quantizeThumbnail = (v: number): number => Math.max(0, Math.min(15, Math.round(v / THUMBNAIL_STEP))) * THUMBNAIL_STEP;
+
 export function buildFingerprint(image: RgbaImage, version: number): LogoFingerprint {
   if (image.width < 16 || image.height < 16) throw new Error(`the logo image is ${image.width}×${image.height}; it must be at least 16×16 pixels`);
   const big = Math.max(image.width, image.height);
@@ -70,26 +80,33 @@ export function buildFingerprint(image: RgbaImage, version: number): LogoFingerp
   const padded = cropWithWhiteMargin(gray, box, sourceMargin);
   const margin = sourceMargin * toCanonical;
   const base = resizeGray(padded, Math.round(padded.width * toCanonical), Math.round(padded.height * toCanonical));
+  const paper = paperMask(base);
+  const darkBase = { ...base, data: base.data.map((v, i) => (paper[i] ? DARK_PAPER_LEVEL : v)) };
 
   const xs: number[] = [], ys: number[] = [], scales: number[] = [];
   const words: number[] = [];
-  for (let level = 0; level < REFERENCE_LEVELS; level++) {
+  const describe = (source: typeof base, level: number) => {
     const s = levelScale(level);
-    const img = level === 0 ? base : resizeGray(base, Math.max(8, Math.round(base.width * s)), Math.max(8, Math.round(base.height * s)));
-    const sx = img.width / base.width, sy = img.height / base.height;
-    const { corners, descriptors } = extractFeatures(img, { ...REFERENCE_CORNERS, maxCorners: CORNERS_PER_LEVEL[level] ?? 25 });
+    const img = level === 0 ? source : resizeGray(source, Math.max(8, Math.round(source.width * s)), Math.max(8, Math.round(source.height * s)));
+    const sx = img.width / source.width, sy = img.height / source.height;
+    const { corners, descriptors } = extractFeatures(img, { ...REFERENCE_CORNERS, maxCorners: CORNERS_PER_LEVEL[level] ?? 20 });
     corners.forEach((c, k) => {
       xs.push(c.x / sx - margin);
       ys.push(c.y / sy - margin);
       scales.push(s);
       for (let w = 0; w < DESCRIPTOR_WORDS; w++) words.push(descriptors[k * DESCRIPTOR_WORDS + w]!);
     });
+  };
+  for (let level = 0; level < REFERENCE_LEVELS; level++) {
+    describe(base, level);
+    if (level >= DARK_PAPER_FROM_LEVEL) describe(darkBase, level);
   }
 
   const content = cropWithWhiteMargin(gray, box, 0);
   const ts = THUMBNAIL_SIZE / Math.max(box.width, box.height);
   const thumbnail = resizeGray(content, Math.max(4, Math.round(box.width * ts)), Math.max(4, Math.round(box.height * ts)));
-  for (let i = 0; i < thumbnail.data.length; i++) thumbnail.data[i] = Math.round(thumbnail.data[i]!);
+  // 16 grey levels: the fingerprint stores 4 bits a pixel (see fingerprint.ts); edges survive, file size halves.
+  for (let i = 0; i < thumbnail.data.length; i++) thumbnail.data[i] = quantizeThumbnail(thumbnail.data[i]!);
 
   return {
     version,

@@ -1,5 +1,5 @@
 import { applyHomography, type Homography } from './geometry';
-import { gaussianBlur, sampleBilinear } from './gray';
+import { gaussianBlur, paperMask, sampleBilinear } from './gray';
 import type { GrayImage, LogoFingerprint } from './types';
 
 /*
@@ -45,41 +45,28 @@ export interface ReferenceDetail extends Gradients {
 
 export const BACKGROUND = 0;
 export const OUTLINE = 1;
-/** Near-white, as in reference.ts's content box. */
-const PAPER = 255 - 12;
-
-/** Flood-fills near-white from the thumbnail's border, then marks pixels within 2 px of it as outline. */
+/** Paper (background), then pixels within 2 px of it as outline, the rest inside. */
 function regions(thumb: GrayImage): Uint8Array {
-  const { width: w, height: h, data } = thumb;
+  const { width: w, height: h } = thumb;
+  const paper = paperMask(thumb);
   const region = new Uint8Array(w * h).fill(2);
-  const stack: number[] = [];
-  for (let x = 0; x < w; x++) stack.push(x, (h - 1) * w + x);
-  for (let y = 0; y < h; y++) stack.push(y * w, y * w + w - 1);
-  while (stack.length) {
-    const i = stack.pop()!;
-    if (region[i] === BACKGROUND || data[i]! < PAPER) continue;
-    region[i] = BACKGROUND;
-    const x = i % w, y = (i - x) / w;
-    if (x > 0) stack.push(i - 1);
-    if (x < w - 1) stack.push(i + 1);
-    if (y > 0) stack.push(i - w);
-    if (y < h - 1) stack.push(i + w);
-  }
-  const out = region.slice();
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      if (region[y * w + x] === BACKGROUND) continue;
+      if (paper[y * w + x]) {
+        region[y * w + x] = BACKGROUND;
+        continue;
+      }
       let near = false;
       for (let dy = -2; dy <= 2 && !near; dy++) {
         for (let dx = -2; dx <= 2 && !near; dx++) {
           const xx = x + dx, yy = y + dy;
-          near = xx >= 0 && yy >= 0 && xx < w && yy < h && region[yy * w + xx] === BACKGROUND;
+          near = xx >= 0 && yy >= 0 && xx < w && yy < h && paper[yy * w + xx] === 1;
         }
       }
-      if (near) out[y * w + x] = OUTLINE;
+      if (near) region[y * w + x] = OUTLINE;
     }
   }
-  return out;
+  return region;
 }
 
 export function gradients(img: GrayImage): Gradients {
@@ -166,7 +153,7 @@ function warpToThumbnail(pyramid: QueryPyramid, h: Homography, fp: LogoFingerpri
  * Reference cells with enough detail to judge: at least this share of the most
  * detailed cell's edge energy. Flat cells say little and JPEG noise dominates them.
  */
-const DETAILED_CELL = 0.15;
+const DETAILED_CELL = 0.05;
 /**
  * The score is this low quantile of the detailed cells' correlations, not their
  * mean: a look-alike crest matches the outline, ribbon and palette (most cells)
