@@ -23,6 +23,7 @@ export async function decodeImageFile(path: string): Promise<RgbaImage> {
   try {
     const { data, info } = await sharp(bytes, { failOn: 'error' })
       .rotate() // honour EXIF orientation, as a browser does
+      .toColourspace('srgb') // grey and CMYK files become RGB, as a canvas gives them
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
