@@ -264,10 +264,10 @@ async function writeImageFindings(compiled: CompiledPack, images: readonly strin
     // logo-files names the file and the problem (missing, not an image).
     throw new BadInput((error as Error).message);
   }
-  for (const { image, findings } of results) {
+  results.forEach(({ image, findings }, index) => {
     if (json) io.stdout.write(`${JSON.stringify({ image, findings })}\n`);
-    else io.stdout.write(`${image}: ${formatFindings(findings)}`);
-  }
+    else io.stdout.write(`${index ? '\n' : ''}${image}: ${formatFindings(findings)}`);
+  });
 }
 
 async function fingerprintLogo(image: string): Promise<string> {

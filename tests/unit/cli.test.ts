@@ -229,6 +229,30 @@ describe('check CLI: images', () => {
     ]);
   });
 
+  it('finds the school logo from a fingerprint the CLI made, in a smaller JPEG copy', async () => {
+    const { default: sharp } = await import('sharp');
+    const crest = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#fff"/>' +
+        '<circle cx="100" cy="100" r="80" fill="#1a4d8f"/><polygon points="100,40 150,150 50,150" fill="#f2c230"/>' +
+        '<text x="60" y="190" font-size="20" fill="#000">HPS</text></svg>',
+    );
+    const logo = join(scratch, 'crest.png');
+    const copy = join(scratch, 'crest-copy.jpg');
+    await sharp(crest).png().toFile(logo);
+    await sharp(crest).resize(120, 120).jpeg().toFile(copy);
+    const fingerprint = (await cli(['--fingerprint-logo', logo])).stdout.trim();
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as { categories: Record<string, unknown> };
+    const withLogo = { ...pack, logos: [{ id: 'crest', name: 'Harbourside crest', fingerprint }], categories: { ...pack.categories, logo: { clauses: ['school'] } } };
+    const packPath = scratchFile('logo-pack.json', JSON.stringify(withLogo));
+    const run = await cli(['--pack', packPath, '--image', copy, '--image', await pngFile('plain.png')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain(`${copy}: 1 finding:`);
+    expect(run.stdout).toContain('[warn] logo:');
+    expect(run.stdout).toContain('Harbourside Primary Social Media Policy, 4.1');
+    expect(run.stdout).toMatch(/plain\.png: No findings\./);
+  });
+
   it('prints a logo fingerprint on one line', async () => {
     const run = await cli(['--fingerprint-logo', await pngFile('logo.png')]);
     expect(run.code).toBe(EXIT.ok);
