@@ -101,11 +101,23 @@ describe('shipped rule packs', () => {
 });
 
 describe('docs/rule-pack.md', () => {
-  it('has a worked example pack that validates', () => {
+  /** The worked example: the first ```json block. */
+  function workedExample(): string {
     const doc = readFileSync(path.join(repoRoot, 'docs/rule-pack.md'), 'utf8');
     const example = /```json\r?\n([\s\S]*?)```/.exec(doc)?.[1];
-    expect(example, 'a ```json block').toBeDefined();
-    const result = parsePackText(example ?? '');
+    if (example === undefined) throw new Error('docs/rule-pack.md has no ```json block');
+    return example;
+  }
+
+  it('has a worked example pack that validates', () => {
+    const result = parsePackText(workedExample());
     expect(result.ok ? [] : describeProblems(result.problems).split('\n')).toEqual([]);
+  });
+
+  it('has a worked example whose pack tests pass', async () => {
+    const { compilePack, runPackTests } = await import('../../src/rules');
+    const compiled = compilePack(JSON.parse(workedExample()) as unknown);
+    if (!compiled.ok) throw compiled.error;
+    expect(runPackTests(compiled.compiled)).toEqual([]);
   });
 });
