@@ -60,8 +60,14 @@ export function corpusPack(school: CorpusSchool): PackInput {
   };
 }
 
-export function loadCorpus(dir = resolve(root, 'tests/fixtures/corpus')): { posts: CorpusPost[]; packs: Map<string, CompiledPack> } {
-  const schools = JSON.parse(readFileSync(resolve(dir, 'schools.json'), 'utf8')) as CorpusSchool[];
+export const DEV_CORPUS = resolve(root, 'tests/fixtures/corpus');
+/** Written independently of the engine and of the dev set; reported, never tuned on. */
+export const CHECK_CORPUS = resolve(root, 'tests/fixtures/check-corpus');
+
+export function loadCorpus(dir = DEV_CORPUS): { posts: CorpusPost[]; packs: Map<string, CompiledPack> } {
+  // The check set reuses the dev set's schools and name lists.
+  const schoolsFile = existsSync(resolve(dir, 'schools.json')) ? resolve(dir, 'schools.json') : resolve(DEV_CORPUS, 'schools.json');
+  const schools = JSON.parse(readFileSync(schoolsFile, 'utf8')) as CorpusSchool[];
   const packs = new Map<string, CompiledPack>();
   for (const school of schools) {
     const compiled = compilePack(corpusPack(school));
@@ -75,7 +81,7 @@ export function loadCorpus(dir = resolve(root, 'tests/fixtures/corpus')): { post
   return { posts, packs };
 }
 
-export function evaluateCorpus(dir?: string): CorpusEvaluation {
+export function evaluateCorpus(dir: string = DEV_CORPUS): CorpusEvaluation {
   const { posts, packs } = loadCorpus(dir);
   const raised = new Map<string, Set<string>>();
   for (const post of posts) {
@@ -104,10 +110,23 @@ export function evaluateCorpus(dir?: string): CorpusEvaluation {
 }
 
 async function main(): Promise<void> {
-  const verbose = process.argv.includes('--verbose');
-  const result = evaluateCorpus();
+  printCorpus(evaluateCorpus(DEV_CORPUS), 'tests/fixtures/corpus (development set, tuned on)', process.argv.includes('--verbose'));
+  if (existsSync(CHECK_CORPUS)) {
+    console.log('');
+    printCorpus(evaluateCorpus(CHECK_CORPUS), 'tests/fixtures/check-corpus (independent check set, never tuned on)', false);
+  }
+  const logoModule = resolve(root, 'src/cli/eval-logos.ts');
+  const logoDir = resolve(root, 'tests/fixtures/logos');
+  if (existsSync(logoModule) && existsSync(logoDir)) {
+    const { evaluateLogos } = (await import('./eval-logos')) as { evaluateLogos: (dir: string) => Promise<{ lines: string[] }> };
+    console.log('');
+    for (const line of (await evaluateLogos(logoDir)).lines) console.log(line);
+  }
+}
+
+function printCorpus(result: CorpusEvaluation, title: string, verbose: boolean): void {
   const pct = (x: number) => x.toFixed(3);
-  console.log(`Text: ${result.posts.length} posts in tests/fixtures/corpus (development set)`);
+  console.log(`Text: ${result.posts.length} posts in ${title}`);
   console.log('category        precision  recall  F1     (tp/fp/fn)');
   for (const s of result.scores) {
     console.log(`${s.category.padEnd(15)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1)}  (${s.tp}/${s.fp}/${s.fn})`);
@@ -121,13 +140,6 @@ async function main(): Promise<void> {
       const extra = [...got].filter((c) => !post.labels.includes(c));
       if (missing.length || extra.length) console.log(`${post.id} ${post.school} missing=[${missing}] extra=[${extra}] | ${post.text.slice(0, 160).replace(/\n/g, ' / ')}`);
     }
-  }
-  const logoModule = resolve(root, 'src/cli/eval-logos.ts');
-  const logoDir = resolve(root, 'tests/fixtures/logos');
-  if (existsSync(logoModule) && existsSync(logoDir)) {
-    const { evaluateLogos } = (await import('./eval-logos')) as { evaluateLogos: (dir: string) => Promise<{ lines: string[] }> };
-    console.log('');
-    for (const line of (await evaluateLogos(logoDir)).lines) console.log(line);
   }
 }
 

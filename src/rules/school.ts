@@ -53,6 +53,12 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
     const out: SchoolMention[] = [];
     const { lower, text } = doc;
     const schoolish = SCHOOL_CONTEXT.test(lower);
+    /** School life in the same sentence as the mention. */
+    const schoolishAround = (start: number, end: number) => {
+      const from = Math.max(lower.lastIndexOf('.', start), lower.lastIndexOf('\n', start), lower.lastIndexOf('!', start), lower.lastIndexOf('?', start)) + 1;
+      const stops = ['.', '\n', '!', '?'].map((c) => lower.indexOf(c, end)).filter((i) => i >= 0);
+      return SCHOOL_CONTEXT.test(lower.slice(from, stops.length ? Math.min(...stops) : lower.length));
+    };
     if (nameRe) {
       for (const m of lower.matchAll(nameRe)) {
         if (PLACE_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 16)) && !schoolish) continue;
@@ -67,7 +73,7 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
         const before = lower.slice(Math.max(0, m.index - 24), m.index);
         // "Stoke Mandeville": part of another proper noun (unless "At", "Told"… leads in).
         if (!LEAD_IN.test(before) && /\p{Lu}\p{Ll}+\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
-        if (LEAD_IN.test(before) || WORK_AFTER.test(after) || after.startsWith("'s") || schoolish) out.push({ kind: 'alias', start: m.index, end });
+        if (LEAD_IN.test(before) || WORK_AFTER.test(after) || after.startsWith("'s") || schoolishAround(m.index, end)) out.push({ kind: 'alias', start: m.index, end });
       }
     }
     if (acronymRe) {
@@ -76,7 +82,7 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
         if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4))) continue; // "TCS London Marathon"
         const before = lower.slice(Math.max(0, m.index - 24), m.index);
         const after = lower.slice(end, end + 24);
-        if (LEAD_IN.test(before) || WORK_AFTER.test(after) || schoolish) out.push({ kind: 'alias', start: m.index, end });
+        if (LEAD_IN.test(before) || WORK_AFTER.test(after) || schoolishAround(m.index, end)) out.push({ kind: 'alias', start: m.index, end });
       }
     }
     if (domainRe) for (const m of lower.matchAll(domainRe)) out.push({ kind: 'domain', start: m.index, end: m.index + m[0].length });

@@ -7,7 +7,7 @@ const SLURS = wordsRegex(slurs.terms.map(disguisedPattern));
 const CLINICAL = /^\s+(?:paraplegia|diplegia|quadriplegia|hemiplegia|cerebral palsy)/u;
 /** Sweeping statements about a protected group ("all Muslims are…", "women can't…"). */
 const GROUPS = '(?:women|men|girls|muslims|jews|christians|hindus|sikhs|immigrants|foreigners|refugees|migrants|gays|lesbians|trans people|blacks|black people|asians|poles|romanians|travellers|gypsies|disabled people|the disabled|old people|pensioners|autistic kids|autistic people)';
-const SWEEPING = new RegExp(`(?<![\\p{L}])(?:all|these|those|bloody|typical|f\\S*ing)\\s+${GROUPS}\\s+(?:are|should|can't|cannot|need to|never|always|ruin|ruining|taking over)|${GROUPS}\\s+(?:should (?:go back|be banned|not be allowed)|are (?:all )?(?:scum|vermin|animals|parasites|thick|stupid|useless|lazy))`, 'gu');
+const SWEEPING = new RegExp(`(?<![\\p{L}])(?:women drivers|go back to (?:your|their) own country|(?:women|girls) (?:can't|cannot|shouldn't|should not) (?:drive|lead|teach|be in charge))|(?<![\\p{L}])(?:all|these|those|bloody|typical|f\\S*ing)\\s+${GROUPS}\\s+(?:are|should|can't|cannot|need to|never|always|ruin|ruining|taking over)|${GROUPS}\\s+(?:should (?:go back|be banned|not be allowed)|are (?:all )?(?:scum|vermin|animals|parasites|thick|stupid|useless|lazy))`, 'gu');
 
 export const discriminatoryRule: Detector = {
   meta: {

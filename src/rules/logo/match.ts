@@ -69,7 +69,8 @@ export function prepareQuery(image: RgbaImage): Query {
   const parts: Uint32Array[] = [];
   for (const level of QUERY_LEVELS) {
     if (level.scale < 1 && Math.max(working.width, working.height) * level.scale < MIN_WORKING_SIZE) continue;
-    const img = level.scale === 1 ? working : resizeGray(working, Math.round(working.width * level.scale), Math.round(working.height * level.scale));
+    // Scale 0.5 is the pyramid's first halving: no need to resize twice.
+    const img = level.scale === 1 ? working : pyramid[1] ?? resizeGray(working, Math.round(working.width * level.scale), Math.round(working.height * level.scale));
     const { corners, descriptors } = extractFeatures(img, { maxCorners: level.maxCorners, grid: level.grid, minResponse: QUERY_MIN_RESPONSE });
     const sx = img.width / working.width, sy = img.height / working.height;
     for (const c of corners) {

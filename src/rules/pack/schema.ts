@@ -16,6 +16,8 @@ export const PACK_LIMITS = {
   maxPhrases: 2_000,
   maxTests: 1_000,
   maxStringLength: 20_000,
+  /** A logo fingerprint is a few tens of kB of base64; it must fit a managed-policy value. */
+  maxFingerprintLength: 200_000,
 } as const;
 
 const text = (what: string) =>
@@ -87,7 +89,10 @@ export type CategorySettings = z.infer<typeof CategorySettingsSchema>;
 export const LogoSchema = z.strictObject({
   id: nonEmptyText('a logo id'),
   name: text('what the logo is').optional(),
-  fingerprint: nonEmptyText('a logo fingerprint (see docs/rule-pack.md)'),
+  fingerprint: z
+    .string({ error: (iss) => (iss.input === undefined ? 'required' : 'must be text (a logo fingerprint, see docs/rule-pack.md)') })
+    .min(1, 'must not be empty')
+    .max(PACK_LIMITS.maxFingerprintLength, `is too long (over ${PACK_LIMITS.maxFingerprintLength} characters)`),
 });
 
 export const PackTestSchema = z.strictObject({
@@ -99,7 +104,7 @@ export const PackTestSchema = z.strictObject({
 export type PackTest = z.infer<typeof PackTestSchema>;
 
 export const PackSchema = z
-  .object({
+  .strictObject({
     schemaVersion: z.literal(PACK_SCHEMA_VERSION, {
       error: (iss) =>
         iss.input === undefined ? 'required' : `must be ${PACK_SCHEMA_VERSION} (this version of PostCheck reads pack format ${PACK_SCHEMA_VERSION})`,
