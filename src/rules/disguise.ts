@@ -8,9 +8,13 @@ const MASK = '[*#@$%!._]';
 const LEET: Record<string, string> = { a: 'a4@', e: 'e3', i: 'i1!|', o: 'o0', s: 's5$', t: 't7', u: 'uv' };
 const ENDINGS = '(?:ing|in|in\'|ed|er|ers|s|es|y|ty|head|heads|hole|holes|show|bag|bags|faced|wit|wits|storm|ter|ters|tastic)?';
 
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
 function letter(ch: string, masked: boolean): string {
   const alts = (LEET[ch] ?? ch).replace(/[$|]/g, (c) => `\\${c}`);
-  return masked ? `(?:[${alts}]+|${MASK}{1,3})` : `[${alts}]+`;
+  if (!masked) return `[${alts}]+`;
+  // A vowel may be left out altogether ("fck", "sht", "f🤬ck" once the emoji is dropped).
+  return `(?:[${alts}]+|${MASK}{1,3})${VOWELS.has(ch) ? '?' : ''}`;
 }
 
 /** One root, e.g. "fuck": f + (u|*) + (c|*) + (k|*) with endings; at least the first letter shows. */

@@ -120,6 +120,11 @@ function collapseSpacedLetters(chars: string[], origin: number[]): void {
       j += 2;
       letters++;
     }
+    // "a s h i t": the article "a" (or "I") stands alone before the spelled-out word.
+    if (letters >= 4 && /[aAiI]/.test(chars[i]!)) {
+      i += 1;
+      continue;
+    }
     if (letters >= 3 && !isAlnum(chars[j + 1])) {
       // Remove the separators inside the run.
       for (let k = j - 1; k > i; k -= 2) {

@@ -128,11 +128,14 @@ function matchDescriptors(query: Query, fp: LogoFingerprint): Correspondences {
     listD.fill(257);
     listJ.fill(-1);
     for (let j = 0, r = 0; j < ref.count; j++, r += DESCRIPTOR_WORDS) {
-      const d =
-        popcount((q0 ^ rd[r]!) >>> 0) + popcount((q1 ^ rd[r + 1]!) >>> 0) + popcount((q2 ^ rd[r + 2]!) >>> 0) +
-        popcount((q3 ^ rd[r + 3]!) >>> 0) + popcount((q4 ^ rd[r + 4]!) >>> 0) + popcount((q5 ^ rd[r + 5]!) >>> 0) +
-        popcount((q6 ^ rd[r + 6]!) >>> 0) + popcount((q7 ^ rd[r + 7]!) >>> 0);
-      if (d >= listD[SHORTLIST - 1]!) continue;
+      // Partial sums only grow, so stop as soon as this one cannot enter the shortlist (exact, and most stop early).
+      const worst = listD[SHORTLIST - 1]!;
+      let d = popcount((q0 ^ rd[r]!) >>> 0) + popcount((q1 ^ rd[r + 1]!) >>> 0);
+      if (d >= worst) continue;
+      d += popcount((q2 ^ rd[r + 2]!) >>> 0) + popcount((q3 ^ rd[r + 3]!) >>> 0);
+      if (d >= worst) continue;
+      d += popcount((q4 ^ rd[r + 4]!) >>> 0) + popcount((q5 ^ rd[r + 5]!) >>> 0) + popcount((q6 ^ rd[r + 6]!) >>> 0) + popcount((q7 ^ rd[r + 7]!) >>> 0);
+      if (d >= worst) continue;
       let k = SHORTLIST - 1;
       while (k > 0 && listD[k - 1]! > d) {
         listD[k] = listD[k - 1]!;

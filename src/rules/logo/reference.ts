@@ -23,7 +23,7 @@ const CORNERS_PER_LEVEL = [80, 64, 52, 42, 34, 26, 18];
  * the paper made dark, for logos printed on a navy jumper or a dark banner.
  */
 const DARK_PAPER_FROM_LEVEL = 3;
-const DARK_PAPER_LEVEL = 60;
+const DARK_PAPER_LEVELS = [60, 130];
 /** White margin (canonical units) so corners on the logo's outline see background on their outer side. */
 const MARGIN = 24;
 /** A pixel this far from white counts as part of the logo when finding its content box. */
@@ -81,7 +81,7 @@ export function buildFingerprint(image: RgbaImage, version: number): LogoFingerp
   const margin = sourceMargin * toCanonical;
   const base = resizeGray(padded, Math.round(padded.width * toCanonical), Math.round(padded.height * toCanonical));
   const paper = paperMask(base);
-  const darkBase = { ...base, data: base.data.map((v, i) => (paper[i] ? DARK_PAPER_LEVEL : v)) };
+  const darkBases = DARK_PAPER_LEVELS.map((level) => ({ ...base, data: base.data.map((v, i) => (paper[i] ? level : v)) }));
 
   const xs: number[] = [], ys: number[] = [], scales: number[] = [];
   const words: number[] = [];
@@ -99,7 +99,7 @@ export function buildFingerprint(image: RgbaImage, version: number): LogoFingerp
   };
   for (let level = 0; level < REFERENCE_LEVELS; level++) {
     describe(base, level);
-    if (level >= DARK_PAPER_FROM_LEVEL) describe(darkBase, level);
+    if (level >= DARK_PAPER_FROM_LEVEL) for (const dark of darkBases) describe(dark, level);
   }
 
   const content = cropWithWhiteMargin(gray, box, 0);
