@@ -4,17 +4,19 @@
  * (fuuuck), with the endings words take (fucking, shitty, pissed). Whole words
  * only, so Scunthorpe, Penistone and Dickens stay quiet.
  */
-const MASK = '[*#@$%!._]';
+// Not "." or "_": "to..." and "s_l" are punctuation, not masks.
+const MASK = '[*#@$%!]';
 const LEET: Record<string, string> = { a: 'a4@', e: 'e3', i: 'i1!|', o: 'o0', s: 's5$', t: 't7', u: 'uv' };
 const ENDINGS = '(?:ing|in|in\'|ed|er|ers|s|es|y|ty|head|heads|hole|holes|show|bag|bags|faced|wit|wits|storm|ter|ters|tastic)?';
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+/** Roots people write without their vowel ("fck", "sht", "btch", or "f🤬ck" once the emoji is dropped). Not "slut": "SLT" is a school's leadership team. */
+const VOWEL_OPTIONAL = new Set(['fuck', 'shit', 'bitch']);
 
-function letter(ch: string, masked: boolean): string {
+function letter(ch: string, masked: boolean, vowelOptional: boolean): string {
   const alts = (LEET[ch] ?? ch).replace(/[$|]/g, (c) => `\\${c}`);
   if (!masked) return `[${alts}]+`;
-  // A vowel may be left out altogether ("fck", "sht", "f🤬ck" once the emoji is dropped).
-  return `(?:[${alts}]+|${MASK}{1,3})${VOWELS.has(ch) ? '?' : ''}`;
+  return `(?:[${alts}]+|${MASK}{1,3})${vowelOptional && VOWELS.has(ch) ? '?' : ''}`;
 }
 
 /** One root, e.g. "fuck": f + (u|*) + (c|*) + (k|*) with endings; at least the first letter shows. */
@@ -24,7 +26,7 @@ export function disguisedPattern(root: string): string {
   const [first, ...rest] = chars;
   // Short roots ("ass", "tit") only in plain or with the last letters intact, or they match too much.
   const masked = chars.length >= 4;
-  const body = rest.map((c, i) => letter(c, masked && i < rest.length)).join('');
+  const body = rest.map((c, i) => letter(c, masked && i < rest.length, VOWEL_OPTIONAL.has(root))).join('');
   return `${first}${body}${ENDINGS}`;
 }
 

@@ -24,24 +24,30 @@ export function rgbaToGray(image: RgbaImage, factor = 1): GrayImage {
     throw new Error(`image data holds ${data.length} bytes; ${width}×${height} RGBA needs ${width * height * 4}`);
   }
   const f = Math.max(1, Math.floor(factor));
-  const taps = Math.min(f, 3);
-  const step = f / taps;
-  const offsets = Array.from({ length: taps }, (_, k) => Math.floor((k + 0.5) * step));
   const out = grayImage(Math.max(1, Math.floor(width / f)), Math.max(1, Math.floor(height / f)));
+  const o = out.data;
+  if (f === 1) {
+    for (let p = 0, i = 0; p < o.length; p++, i += 4) {
+      const a = data[i + 3]!;
+      o[p] = ((0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) * a + 255 * (255 - a)) / 255;
+    }
+    return out;
+  }
+  const taps = Math.min(f, 3);
+  const offsets = Int32Array.from({ length: taps }, (_, k) => Math.floor(((k + 0.5) * f) / taps));
   const norm = 1 / (taps * taps * 255);
   for (let oy = 0; oy < out.height; oy++) {
     for (let ox = 0; ox < out.width; ox++) {
       let sum = 0;
-      for (const dy of offsets) {
-        const row = (oy * f + dy) * width + ox * f;
-        for (const dx of offsets) {
-          const i = (row + dx) * 4;
+      for (let ty = 0; ty < taps; ty++) {
+        const row = (oy * f + offsets[ty]!) * width + ox * f;
+        for (let tx = 0; tx < taps; tx++) {
+          const i = (row + offsets[tx]!) * 4;
           const a = data[i + 3]!;
-          const lum = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
-          sum += lum * a + 255 * (255 - a);
+          sum += (0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) * a + 255 * (255 - a);
         }
       }
-      out.data[oy * out.width + ox] = sum * norm;
+      o[oy * out.width + ox] = sum * norm;
     }
   }
   return out;
@@ -50,71 +56,88 @@ export function rgbaToGray(image: RgbaImage, factor = 1): GrayImage {
 /** Area-average (shrink) or bilinear (enlarge) resize, separable. */
 export function resizeGray(src: GrayImage, width: number, height: number): GrayImage {
   if (width === src.width && height === src.height) return { width, height, data: src.data.slice() };
+  if (width * 2 <= src.width && height * 2 <= src.height && width * 2 + 1 >= src.width && height * 2 + 1 >= src.height) {
+    return halve(src, width, height);
+  }
   const rows = resizeAxis(src.data, src.width, src.height, width, true);
   const out = resizeAxis(rows, width, src.height, height, false);
   return { width, height, data: out };
 }
 
+/** 2 × 2 means: the pyramid's step, and the common case worth its own loop. */
+function halve(src: GrayImage, width: number, height: number): GrayImage {
+  const out = new Float32Array(width * height);
+  const w = src.width, d = src.data;
+  for (let y = 0; y < height; y++) {
+    let i = 2 * y * w;
+    const o = y * width;
+    for (let x = 0; x < width; x++, i += 2) out[o + x] = (d[i]! + d[i + 1]! + d[i + w]! + d[i + w + 1]!) * 0.25;
+  }
+  return { width, height, data: out };
+}
+
 /** Resizes along x (horizontal) or y, keeping the other axis; both read memory row by row. */
 function resizeAxis(data: Float32Array, w: number, h: number, n: number, horizontal: boolean): Float32Array {
+  const { starts, taps, weights } = axisWeights(horizontal ? w : h, n);
   if (horizontal) {
     const out = new Float32Array(n * h);
-    const weights = axisWeights(w, n);
     for (let y = 0; y < h; y++) {
       const row = y * w;
       for (let k = 0; k < n; k++) {
-        const { start, values } = weights[k]!;
+        const at = row + starts[k]!;
+        const wk = k * taps;
         let sum = 0;
-        for (let j = 0; j < values.length; j++) sum += values[j]! * data[row + start + j]!;
+        for (let j = 0; j < taps; j++) sum += weights[wk + j]! * data[at + j]!;
         out[y * n + k] = sum;
       }
     }
     return out;
   }
   const out = new Float32Array(w * n);
-  const weights = axisWeights(h, n);
   for (let k = 0; k < n; k++) {
-    const { start, values } = weights[k]!;
     const o = k * w;
-    for (let j = 0; j < values.length; j++) {
-      const weight = values[j]!;
-      const r = (start + j) * w;
+    for (let j = 0; j < taps; j++) {
+      const weight = weights[k * taps + j]!;
+      if (weight === 0) continue;
+      const r = (starts[k]! + j) * w;
       for (let x = 0; x < w; x++) out[o + x] = out[o + x]! + weight * data[r + x]!;
     }
   }
   return out;
 }
 
-interface AxisWeight {
-  start: number;
-  values: Float32Array;
-}
-
-function axisWeights(len: number, n: number): AxisWeight[] {
+/**
+ * For each output sample: the first input sample it reads and `taps` weights
+ * (zero-padded to the same count for all, so the loops stay simple).
+ */
+function axisWeights(len: number, n: number): { starts: Int32Array; taps: number; weights: Float32Array } {
   const scale = len / n;
-  const weights: AxisWeight[] = [];
+  const taps = scale >= 1 ? Math.ceil(scale) + 1 : 2;
+  const starts = new Int32Array(n);
+  const weights = new Float32Array(n * taps);
   for (let k = 0; k < n; k++) {
     if (scale >= 1) {
-      // Shrinking: each output pixel averages the input interval it covers.
+      // Shrinking: each output sample averages the input interval it covers.
       const a = k * scale;
       const b = a + scale;
-      const start = Math.floor(a);
-      const end = Math.min(len, Math.ceil(b));
-      const values = new Float32Array(end - start);
-      for (let s = start; s < end; s++) values[s - start] = (Math.min(b, s + 1) - Math.max(a, s)) / scale;
-      weights.push({ start, values });
+      const start = Math.min(Math.floor(a), Math.max(0, len - taps));
+      starts[k] = start;
+      for (let j = 0; j < taps; j++) {
+        const s = start + j;
+        weights[k * taps + j] = Math.max(0, Math.min(b, s + 1) - Math.max(a, s)) / scale;
+      }
+    } else if (len < 2) {
+      starts[k] = 0;
+      weights[k * taps] = 1;
     } else {
       const c = Math.min(len - 1, Math.max(0, (k + 0.5) * scale - 0.5));
       const start = Math.min(len - 2, Math.floor(c));
-      if (len < 2) {
-        weights.push({ start: 0, values: Float32Array.of(1) });
-        continue;
-      }
-      const t = c - start;
-      weights.push({ start, values: Float32Array.of(1 - t, t) });
+      starts[k] = start;
+      weights[k * taps] = 1 - (c - start);
+      weights[k * taps + 1] = c - start;
     }
   }
-  return weights;
+  return { starts, taps, weights };
 }
 
 /** Separable Gaussian blur with clamped edges. */

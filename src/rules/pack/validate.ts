@@ -15,6 +15,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    // A key that is not a plain name ("", " ", "a.b") is quoted so the path stays readable.
+    else if (!/^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(String(key))) out += `[${JSON.stringify(String(key))}]`;
     else out += out ? `.${String(key)}` : String(key);
   }
   return out || '(pack)';
