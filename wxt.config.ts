@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { managedSchemaText } from './src/settings/managed-schema';
 
 /**
  * Public half of PostCheck's signing key. It fixes the Chromium extension ID
@@ -19,8 +20,16 @@ export default defineConfig({
     permissions: ['storage'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
-      : { key: MANIFEST_KEY }),
+      : // Firefox reads policies.json `3rdparty` without a schema and warns on this key (design/managed-policy.md §3).
+        { key: MANIFEST_KEY, storage: { managed_schema: 'managed_schema.json' } }),
   }),
+  hooks: {
+    // Generated from the zod settings schema at every build, so the manifest's schema cannot drift
+    // from the code; docs/managed_schema.json is the committed copy a test keeps in step.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'managed_schema.json', contents: managedSchemaText() });
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

@@ -1,20 +1,28 @@
 import { browser } from 'wxt/browser';
 import { getActiveConfig, type ActiveConfig } from './settings/active';
+import type { EventReport } from './store/events';
 
 /**
  * Messages between PostCheck's contexts, typed once here so neither side handles `any`.
  * Content scripts read the active config straight from storage.local (cheaper than waking
- * the service worker on every page load); this request is for contexts that cannot, and for
- * the managed-policy merge the settings issue will put behind it.
+ * the service worker on every page load); this request is for contexts that cannot.
+ * The event log lives in the extension's IndexedDB, which content scripts cannot open, so
+ * they report events to the background with `logPostCheckEvent`.
  */
-export type PostCheckRequest = { type: 'postcheck:get-active-config' };
+export type PostCheckRequest = { type: 'postcheck:get-active-config' } | { type: 'postcheck:log-event'; event: EventReport };
 
 export interface PostCheckResponses {
   'postcheck:get-active-config': ActiveConfig;
+  /** false when the log is off or the report was malformed (nothing stored). */
+  'postcheck:log-event': boolean;
 }
 
-function isPostCheckRequest(message: unknown): message is PostCheckRequest {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'postcheck:get-active-config';
+const REQUEST_TYPES: ReadonlySet<string> = new Set<PostCheckRequest['type']>(['postcheck:get-active-config', 'postcheck:log-event']);
+
+export function isPostCheckRequest(message: unknown): message is PostCheckRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const type = (message as { type?: unknown }).type;
+  return typeof type === 'string' && REQUEST_TYPES.has(type);
 }
 
 export function requestActiveConfig(): Promise<PostCheckResponses['postcheck:get-active-config']> {
@@ -22,10 +30,24 @@ export function requestActiveConfig(): Promise<PostCheckResponses['postcheck:get
   return browser.runtime.sendMessage(request) as Promise<ActiveConfig>;
 }
 
-/** Registers the background's answers; returns the unsubscribe. */
+/**
+ * Records what the user did with one finding in the local event log (if the log is on). Holds
+ * no post text and no names: only the site, the finding's category, rule id and severity, and
+ * the action. Never throws: logging must not break posting.
+ */
+export async function logPostCheckEvent(event: EventReport): Promise<boolean> {
+  const request: PostCheckRequest = { type: 'postcheck:log-event', event };
+  try {
+    return (await browser.runtime.sendMessage(request)) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Registers the background's answer to config requests; returns the unsubscribe. */
 export function serveActiveConfig(): () => void {
   const listener = (message: unknown): Promise<ActiveConfig> | undefined => {
-    if (!isPostCheckRequest(message)) return undefined;
+    if (!isPostCheckRequest(message) || message.type !== 'postcheck:get-active-config') return undefined;
     return getActiveConfig();
   };
   browser.runtime.onMessage.addListener(listener);

@@ -1,75 +1,90 @@
 import { browser } from 'wxt/browser';
+import { MANAGED_CACHE_STORAGE_KEY, readManagedCache } from './managed';
+import { packWithNames, resolveSettings, type EffectiveSettings } from './resolve';
+import { SITE_IDS, type EnabledSites, type SiteId } from './schema';
 
-export const SITE_IDS = ['facebook', 'x', 'instagram', 'linkedin'] as const;
-export type SiteId = (typeof SITE_IDS)[number];
+export { SITE_IDS, type SiteId };
 
 /** What the content script needs to know to check posts on a page. */
 export interface ActiveConfig {
-  /** The school's rule pack as JSON (validated by `compilePack`), or null when none is installed. */
+  /**
+   * The school's rule pack as JSON (validated by `compilePack`), with the imported pupil and
+   * staff lists already merged into its `people`; null when none is installed.
+   */
   pack: unknown;
   /** `block`: findings at block severity cannot be posted until the text changes. */
   mode: 'warn' | 'block';
-  enabledSites: Record<SiteId, boolean>;
+  enabledSites: EnabledSites;
   /** Epoch milliseconds; PostCheck stays out of the way until then. */
   snoozedUntil: number | null;
   on: boolean;
+  /** Whether to record events in the local event log (src/store/events.ts). */
+  eventLog?: boolean;
+  /** The school's name when an IT manager's policy is in force. */
+  managedBy?: string | null;
+  /** The pack's name, id and version, for the popup. */
+  packLabel?: { school: string; id: string; version: string } | null;
 }
 
 /**
- * Where the active config lives until the settings issue brings dexie and managed policy:
- * `browser.storage.local`, key `postcheck.config`, value a (possibly partial) `ActiveConfig`.
- * `npm start` and the e2e tests preload a pack by writing this key from the service worker.
+ * storage.local key of the local settings (schema.ts `LocalSettingsSchema`: on, mode, sites,
+ * snooze, event log, the active pack and name lists). `npm start` and the e2e tests preload a
+ * pack by writing `{ pack, mode, ... }` here from the service worker; that still works.
  */
 export const ACTIVE_CONFIG_STORAGE_KEY = 'postcheck.config';
 
-export const DEFAULT_ACTIVE_CONFIG: ActiveConfig = {
-  pack: null,
-  mode: 'warn',
-  enabledSites: { facebook: true, x: true, instagram: true, linkedin: true },
-  snoozedUntil: null,
-  on: true,
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function packLabelOf(pack: unknown): ActiveConfig['packLabel'] {
+  if (typeof pack !== 'object' || pack === null) return null;
+  const { id, version, school } = pack as { id?: unknown; version?: unknown; school?: { name?: unknown } };
+  if (typeof id !== 'string') return null;
+  return { id, version: typeof version === 'string' ? version : '1', school: typeof school?.name === 'string' ? school.name : id };
 }
 
-/** Fills missing or malformed keys from the defaults, so a half-written config never breaks a page. */
-export function normaliseActiveConfig(stored: unknown): ActiveConfig {
-  if (!isRecord(stored)) return structuredClone(DEFAULT_ACTIVE_CONFIG);
-  const enabledSites = { ...DEFAULT_ACTIVE_CONFIG.enabledSites };
-  if (isRecord(stored.enabledSites)) {
-    for (const site of SITE_IDS) {
-      const value = stored.enabledSites[site];
-      if (typeof value === 'boolean') enabledSites[site] = value;
-    }
-  }
+export function toActiveConfig(settings: EffectiveSettings): ActiveConfig {
   return {
-    pack: stored.pack ?? null,
-    mode: stored.mode === 'block' ? 'block' : 'warn',
-    enabledSites,
-    snoozedUntil: typeof stored.snoozedUntil === 'number' ? stored.snoozedUntil : null,
-    on: typeof stored.on === 'boolean' ? stored.on : true,
+    pack: packWithNames(settings.pack, settings.pupils, settings.staff),
+    mode: settings.mode,
+    enabledSites: settings.enabledSites,
+    snoozedUntil: settings.snoozedUntil,
+    on: settings.on,
+    eventLog: settings.eventLog,
+    managedBy: settings.managedBy,
+    packLabel: packLabelOf(settings.pack),
   };
 }
 
-export async function getActiveConfig(): Promise<ActiveConfig> {
-  const stored = await browser.storage.local.get(ACTIVE_CONFIG_STORAGE_KEY);
-  return normaliseActiveConfig(stored[ACTIVE_CONFIG_STORAGE_KEY]);
+/** Local settings, then the cached managed policy over them (the background keeps that cache current). */
+export async function getEffectiveSettings(): Promise<EffectiveSettings> {
+  const stored = await browser.storage.local.get([ACTIVE_CONFIG_STORAGE_KEY, MANAGED_CACHE_STORAGE_KEY]);
+  return resolveSettings(stored[ACTIVE_CONFIG_STORAGE_KEY], readManagedCache(stored[MANAGED_CACHE_STORAGE_KEY]));
 }
 
-/** Calls `onChange` with the new config whenever it is rewritten; returns the unsubscribe. */
-export function watchActiveConfig(onChange: (config: ActiveConfig) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-    const change = changes[ACTIVE_CONFIG_STORAGE_KEY];
-    if (areaName === 'local' && change) onChange(normaliseActiveConfig(change.newValue));
+export async function getActiveConfig(): Promise<ActiveConfig> {
+  return toActiveConfig(await getEffectiveSettings());
+}
+
+/** Calls `onChange` with the new settings whenever local settings or the managed policy change; returns the unsubscribe. */
+export function watchEffectiveSettings(onChange: (settings: EffectiveSettings) => void): () => void {
+  let latest = 0;
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'local' || !(ACTIVE_CONFIG_STORAGE_KEY in changes || MANAGED_CACHE_STORAGE_KEY in changes)) return;
+    // Re-read both keys: a change event carries only the one that changed. Only the newest read reports.
+    const call = ++latest;
+    void getEffectiveSettings().then((settings) => {
+      if (call === latest) onChange(settings);
+    });
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/** Calls `onChange` with the new config whenever it changes; returns the unsubscribe. */
+export function watchActiveConfig(onChange: (config: ActiveConfig) => void): () => void {
+  return watchEffectiveSettings((settings) => onChange(toActiveConfig(settings)));
+}
+
 /** Whether PostCheck should attach anything at all on this site right now. */
-export function isCheckingOn(config: ActiveConfig, site: SiteId, now: number = Date.now()): boolean {
+export function isCheckingOn(config: Pick<ActiveConfig, 'on' | 'enabledSites' | 'snoozedUntil'>, site: SiteId, now: number = Date.now()): boolean {
   if (!config.on || !config.enabledSites[site]) return false;
   return config.snoozedUntil === null || config.snoozedUntil <= now;
 }
