@@ -14,6 +14,8 @@ const TARGET = bounded(`${termsPattern(disparaging.targets)}|year ?\\d+s?|y\\d+s
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
 const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
 const PROFANE = wordsRegex(profanity.terms.map(disguisedPattern).concat(['ffs']));
+/** "I'm sick of SLT…", "can't stand the parents": contempt the author aims at a target a few words on. */
+const CONTEMPT_FOR_TARGET = new RegExp(`(?<![\\p{L}])(?:i|we)(?:'m| am|'re| are)?\\s+(?:really |honestly |absolutely |so |just )?(?:hate|despise|loathe|can't stand|cannot stand|sick of|fed up with|tired of|done with|sick to death of)\\s+(?:[\\p{L}']+\\s+){0,3}?(?:${termsPattern(disparaging.targets)})(?![\\p{L}])`, 'gu');
 /** "not lazy", "never useless": negation in front of the insult. */
 const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */
@@ -48,6 +50,7 @@ export const disparagingRemark: Detector = {
       if (NEGATED.test(doc.lower.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     }
+    for (const m of doc.lower.matchAll(CONTEMPT_FOR_TARGET)) hits.push([m.index, m.index + m[0].length]);
     for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY]) {
       for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
     }
@@ -64,12 +67,14 @@ export const disparagingRemark: Detector = {
       'Whoever is running the DfE has lost the plot',
       'Our head is not lazy, she works harder than anyone',
       'Huge congratulations to our SENCo on her award',
+      'I hate Mondays, send coffee',
     ],
     invalid: [
       { text: 'Another INSET day where SLT read a PowerPoint at us. Truly inspirational leadership 🙄', excerpt: 'Truly inspirational' },
       { text: 'Derek the caretaker has not fixed my radiator in six weeks. Lazy so-and-so.', excerpt: 'Lazy' },
       { text: 'Year 5 were absolutely feral after wet play', excerpt: 'feral' },
       { text: 'Some parents need a reality check', excerpt: 'need a reality check' },
+      { text: "I'm so sick of the trust moving the goalposts", excerpt: "I'm so sick of the trust" },
     ],
   },
 };

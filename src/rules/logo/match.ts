@@ -12,7 +12,7 @@ import type { Box, GrayImage, LogoFingerprint, LogoMatch, LogoReference, RgbaIma
  */
 
 /** Photos are shrunk to this longest side first: a logo ≥ 15% of the width is still ≥ 96 px. */
-const WORKING_SIZE = 640;
+const WORKING_SIZE = 800;
 /** Tiny images are enlarged to at least this, so a 64-px logo still has corners to find. */
 const MIN_WORKING_SIZE = 160;
 /** Best Hamming distance (of 256 bits) for a descriptor match to count. */
