@@ -1,5 +1,4 @@
-import { parsePackText, validatePack } from '../rules/pack/validate';
-import { problemsFromZod } from '../rules/pack/validate';
+import { formatPath, parsePackText, validatePack } from '../rules/pack/validate';
 import { MANAGED_KEYS, ManagedPolicySchema, type ManagedKey, type ManagedPolicy } from './schema';
 
 /** One managed value PostCheck could not use, named by its policy key. */
@@ -75,9 +74,10 @@ export function readManagedPolicy(raw: unknown, previous: ManagedPolicy = {}): {
       (policy as Record<string, unknown>)[key] = parsed.data;
       continue;
     }
-    for (const problem of problemsFromZod(parsed.error).slice(0, 5)) {
-      const where = problem.path === '(pack)' ? key : `${key}.${problem.path}`;
-      problems.push({ field: key, message: `${where} ${problem.message}` });
+    // The schema's own messages: they say what was expected and what came instead.
+    for (const issue of parsed.error.issues.slice(0, 5)) {
+      const where = issue.path.length ? `${key}${issue.path[0] === undefined || typeof issue.path[0] === 'number' ? '' : '.'}${formatPath(issue.path)}` : key;
+      problems.push({ field: key, message: `${where} ${issue.message}` });
     }
     if (previous[key] !== undefined) (policy as Record<string, unknown>)[key] = previous[key];
   }
