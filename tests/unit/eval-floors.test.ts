@@ -11,11 +11,11 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   pupil: { precision: 1, recall: 1 },
   staff: { precision: 1, recall: 0.97 },
   sickness: { precision: 1, recall: 1 },
-  disparaging: { precision: 1, recall: 0.91 },
+  disparaging: { precision: 1, recall: 0.97 },
   offensive: { precision: 1, recall: 1 },
   'personal-data': { precision: 1, recall: 1 },
   confidential: { precision: 1, recall: 1 },
-  'child-comment': { precision: 1, recall: 0.9 },
+  'child-comment': { precision: 1, recall: 0.92 },
 };
 
 describe('development corpus', () => {

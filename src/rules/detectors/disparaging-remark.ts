@@ -16,6 +16,12 @@ const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty
 const PROFANE = wordsRegex(profanity.terms.map(disguisedPattern).concat(['ffs']));
 /** "I'm sick of SLT…", "can't stand the parents": contempt the author aims at a target a few words on. */
 const CONTEMPT_FOR_TARGET = new RegExp(`(?<![\\p{L}])(?:i|we)(?:'m| am|'re| are)?\\s+(?:really |honestly |absolutely |so |just )?(?:hate|despise|loathe|can't stand|cannot stand|sick of|fed up with|tired of|done with|sick to death of)\\s+(?:[\\p{L}']+\\s+){0,3}?(?:${termsPattern(disparaging.targets)})(?![\\p{L}])`, 'gu');
+/** "who at @School thought a 4.45 Friday meeting was a good idea??": the rhetorical question as sarcasm. */
+const WHO_THOUGHT = /(?<![\p{L}])who(?: on earth| in their right mind)?(?: at| in)? (?:[^.!?\n]|\.(?=\d)){0,80}?thought (?:[^.!?\n]|\.(?=\d)){0,80}?(?:was|were|is|would be) a (?:good|great|brilliant|sensible) idea/gu;
+/** Scare quotes round official or upbeat words ("'valuing staff'", "'workload reduction'") said of a target. */
+const SCARE_QUOTES = /['"](?:[^'"\n]{0,30}?(?<![\p{L}])(?:valu\w*|wellbeing|support\w*|outstanding|consult\w*|listen\w*|priorit\w*|transparen\w*|open door|vision\w*|strategic|reduction|collaborat\w*|empower\w*|restructur\w*|coasting|best practice|high expectations|family|community|fun)(?![\p{L}])[^'"\n]{0,30}?)['"]/gu;
+/** Scare quotes can be sincere ("our 'Wellbeing Wednesday' was lovely"); these say they are not. */
+const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
 /** "not lazy", "never useless": negation in front of the insult. */
 const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */
@@ -51,6 +57,13 @@ export const disparagingRemark: Detector = {
       if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     }
     for (const m of doc.lower.matchAll(CONTEMPT_FOR_TARGET)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of doc.lower.matchAll(WHO_THOUGHT)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of doc.lower.matchAll(SCARE_QUOTES)) {
+      const s = doc.sentences[sentenceOf(m.index)]!;
+      const next = doc.sentences[sentenceOf(m.index) + 1];
+      const around = doc.original.slice(doc.span(s.start, s.end).start, doc.span(next?.start ?? s.start, next?.end ?? s.end).end).toLowerCase();
+      if (near(m.index, 0) && IRONY_CUE.test(around)) hits.push([m.index, m.index + m[0].length]);
+    }
     for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY]) {
       for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
     }
@@ -68,6 +81,7 @@ export const disparagingRemark: Detector = {
       'Our head is not lazy, she works harder than anyone',
       'Huge congratulations to our SENCo on her award',
       'I hate Mondays, send coffee',
+      "Our head's 'open door' Friday is a lovely idea, come along",
     ],
     invalid: [
       { text: 'Another INSET day where SLT read a PowerPoint at us. Truly inspirational leadership 🙄', excerpt: 'Truly inspirational' },
@@ -75,6 +89,8 @@ export const disparagingRemark: Detector = {
       { text: 'Year 5 were absolutely feral after wet play', excerpt: 'feral' },
       { text: 'Some parents need a reality check', excerpt: 'need a reality check' },
       { text: "I'm so sick of the trust moving the goalposts", excerpt: "I'm so sick of the trust" },
+      { text: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea??', excerpt: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea' },
+      { text: "Loving our head's 'open door' policy, which means the door is shut", excerpt: "'open door'" },
     ],
   },
 };

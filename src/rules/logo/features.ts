@@ -156,8 +156,9 @@ export function hamming(a: Uint32Array, i: number, b: Uint32Array, j: number): n
  * twice, σ ≈ 2, as ORB smooths its tests), finds and describes corners.
  */
 export function extractFeatures(img: GrayImage, options: CornerOptions): { corners: Corner[]; descriptors: Uint32Array } {
+  const forCorners = boxBlur(boxBlur(img, 1), 1);
+  const corners = detectCorners(forCorners, options);
   const forDescriptors = boxBlur(boxBlur(img, 2), 2);
-  const corners = detectCorners(forDescriptors, options);
   const descriptors = new Uint32Array(corners.length * DESCRIPTOR_WORDS);
   describeCorners(forDescriptors, corners, descriptors, 0);
   return { corners, descriptors };
