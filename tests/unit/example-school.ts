@@ -19,7 +19,7 @@ export const EXAMPLE_SCHOOL: PackInput = {
     clauses: [{ id: 'conduct', ref: '5(d)', text: 'Staff must not post anything that could bring the school into disrepute.' }],
   },
   people: {
-    pupils: ['Grace Hetherington', 'Summer Robson', 'Jayden Clarke', 'Zoë Kowalski', 'Will Bainbridge', 'Daisy Pearson'],
+    pupils: ['Grace Hetherington', 'Summer Robson', 'Jayden Clarke', 'Zoë Kowalski', 'Will Bainbridge', 'Daisy Pearson', { name: 'Oluwaseun Adeyemi', knownAs: 'Seun' }],
     staff: [
       { name: 'Sarah Okafor', title: 'Mrs', role: 'Headteacher' },
       { name: 'Derek Mottram', title: 'Mr', role: 'Caretaker' },

@@ -39,6 +39,8 @@ export const pupilName: Detector = {
       { text: 'Proud of @GraceHetherington', excerpt: '@GraceHetherington' },
       { text: 'Jayden and Summer in my Year 3 class built a volcano', excerpt: 'Jayden' },
       { text: 'G r a c e Hetherington came top', excerpt: 'G r a c e Hetherington' },
+      { text: 'Seun Adeyemi came top in the spelling test', excerpt: 'Seun Adeyemi' },
+      { text: 'Seun in my class finished his first chapter book', excerpt: 'Seun' },
     ],
   },
 };
