@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { paperMask, rgbaToGray } from '../../src/rules/logo/gray';
 import type { RgbaImage } from '../../src/rules/logo/types';
 
@@ -101,7 +101,7 @@ export const SYNTHETIC_LOGOS: SyntheticLogo[] = [
   },
 ];
 
-export async function rgbaOf(input: Buffer | string | sharp.Sharp): Promise<RgbaImage> {
+export async function rgbaOf(input: Buffer | string | Sharp): Promise<RgbaImage> {
   const pipeline = typeof input === 'string' || Buffer.isBuffer(input) ? sharp(input) : input;
   const { data, info } = await pipeline.toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
@@ -198,8 +198,8 @@ export async function variantsOf(master: Buffer, seed = 1): Promise<Variant[]> {
   const meta = await sharp(master).metadata();
   const mw = meta.width ?? W, mh = meta.height ?? W;
   const out: Variant[] = [];
-  const add = async (name: string, p: sharp.Sharp | Buffer) => out.push({ name, image: await rgbaOf(p) });
-  const jpeg = async (p: sharp.Sharp, q: number) => sharp(await p.jpeg({ quality: q }).toBuffer());
+  const add = async (name: string, p: Sharp | Buffer) => out.push({ name, image: await rgbaOf(p) });
+  const jpeg = async (p: Sharp, q: number) => sharp(await p.jpeg({ quality: q }).toBuffer());
   await add('jpeg-q40', await jpeg(sharp(master), 40));
   await add('64px', sharp(master).resize({ width: 64 }));
   await add('64px-jpeg-q40', await jpeg(sharp(master).flatten({ background: '#ffffff' }).resize({ width: 64 }), 40));
@@ -218,18 +218,21 @@ export async function variantsOf(master: Buffer, seed = 1): Promise<Variant[]> {
   await add('tilt-left-10', await sharp(Buffer.from(perspective(rgba, [[0, mh * t / 2], [mw, 0], [mw, mh], [0, mh * (1 - t / 2)]]).data), { raw: { width: mw, height: mh, channels: 4 } }).png().toBuffer());
   await add('tilt-top-10', await sharp(Buffer.from(perspective(rgba, [[mw * t / 2, 0], [mw * (1 - t / 2), 0], [mw, mh], [0, mh]]).data), { raw: { width: mw, height: mh, channels: 4 } }).png().toBuffer());
   // In photos: the logo 15–20% of the width, printed on a sign (white plate) or straight on a coloured surface.
-  const transparent = await paperToTransparent(master);
+  // The share of the width is the logo's own (its drawing trimmed of paper), as the issue states it.
+  const trimmed = await sharp(master).flatten({ background: '#ffffff' }).trim({ background: '#ffffff', threshold: 10 }).png().toBuffer();
+  const transparent = await paperToTransparent(trimmed);
   for (const [k, [sw, sh, frac, onPlate, tint]] of ([
     [1200, 900, 0.15, true, ''],
     [1080, 1080, 0.16, false, '#5A5E63'],
     [2000, 1500, 0.18, false, '#1F2A44'],
     [1400, 800, 0.2, true, ''],
+    [4000, 3000, 0.15, false, '#7B7F86'],
   ] as const).entries()) {
     const lw = Math.round(sw * frac);
-    const logo = await sharp(onPlate ? master : transparent).resize({ width: lw }).png().toBuffer();
+    const logo = await sharp(onPlate ? trimmed : transparent).resize({ width: lw }).png().toBuffer();
     const lh = (await sharp(logo).metadata()).height ?? lw;
     const x = Math.round(sw * (0.2 + 0.5 * ((seed * 7 + k * 3) % 10) / 10)), y = Math.round(sh * 0.25);
-    const layers: sharp.OverlayOptions[] = [];
+    const layers: OverlayOptions[] = [];
     if (tint) layers.push({ input: { create: { width: lw + 80, height: lh + 80, channels: 4, background: tint } }, left: x - 40, top: y - 40 });
     layers.push({ input: logo, left: x, top: y });
     const composed = await sharp(await scene(sw, sh, seed * 31 + k)).composite(layers).png().toBuffer();

@@ -55,33 +55,77 @@ export interface CornerOptions {
   minResponse: number;
 }
 
-/** Harris corners on an image already smoothed a little, with 3×3 non-maximum suppression and grid bucketing. */
-export function detectCorners(smooth: GrayImage, options: CornerOptions): Corner[] {
+/** Harris window radius: a 5 × 5 mean of the gradient products. */
+const WINDOW = 2;
+
+/**
+ * Harris response of every pixel in one pass: gradient products of the row
+ * entering the window go into a ring of the last 5 rows and running column
+ * sums, and a running sum along each row gives the 5 × 5 window. No
+ * full-size temporaries, which is what made this the matcher's hottest loop.
+ */
+function harrisResponse(smooth: GrayImage): Float32Array {
   const { width: w, height: h, data } = smooth;
-  const n = w * h;
-  const ixx = new Float32Array(n);
-  const iyy = new Float32Array(n);
-  const ixy = new Float32Array(n);
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1; x < w - 1; x++) {
-      const i = y * w + x;
-      const gx = (data[i + 1]! - data[i - 1]!) * 0.5;
-      const gy = (data[i + w]! - data[i - w]!) * 0.5;
-      ixx[i] = gx * gx;
-      iyy[i] = gy * gy;
-      ixy[i] = gx * gy;
+  const span = 2 * WINDOW + 1;
+  const ring = new Float32Array(span * 3 * w);
+  const cxx = new Float32Array(w), cyy = new Float32Array(w), cxy = new Float32Array(w);
+  const response = new Float32Array(w * h);
+  const norm = 1 / (span * span);
+  for (let y = 0; y < h + WINDOW; y++) {
+    const slot = (y % span) * 3 * w;
+    for (let x = 0; x < w; x++) {
+      let pxx = 0, pyy = 0, pxy = 0;
+      if (y >= 1 && y < h - 1 && x >= 1 && x < w - 1) {
+        const i = y * w + x;
+        const gx = (data[i + 1]! - data[i - 1]!) * 0.5;
+        const gy = (data[i + w]! - data[i - w]!) * 0.5;
+        pxx = gx * gx;
+        pyy = gy * gy;
+        pxy = gx * gy;
+      }
+      // The slot still holds the row leaving the window (y − 5): swap it for the row entering.
+      const k = slot + 3 * x;
+      cxx[x] = cxx[x]! + pxx - ring[k]!;
+      cyy[x] = cyy[x]! + pyy - ring[k + 1]!;
+      cxy[x] = cxy[x]! + pxy - ring[k + 2]!;
+      ring[k] = pxx;
+      ring[k + 1] = pyy;
+      ring[k + 2] = pxy;
+    }
+    const c = y - WINDOW;
+    if (c < 0) continue;
+    let sxx = 0, syy = 0, sxy = 0;
+    for (let x = 0; x < WINDOW; x++) {
+      sxx += cxx[x]!;
+      syy += cyy[x]!;
+      sxy += cxy[x]!;
+    }
+    const row = c * w;
+    for (let x = 0; x < w; x++) {
+      const enter = x + WINDOW;
+      if (enter < w) {
+        sxx += cxx[enter]!;
+        syy += cyy[enter]!;
+        sxy += cxy[enter]!;
+      }
+      const a = sxx * norm, b = syy * norm, d = sxy * norm;
+      const trace = a + b;
+      response[row + x] = a * b - d * d - 0.04 * trace * trace;
+      const leave = x - WINDOW;
+      if (leave >= 0) {
+        sxx -= cxx[leave]!;
+        syy -= cyy[leave]!;
+        sxy -= cxy[leave]!;
+      }
     }
   }
-  // Harris window: a 5×5 mean (cheap, and what matters is that it is the same for logo and photo).
-  const sxx = boxBlur({ width: w, height: h, data: ixx }, 2).data;
-  const syy = boxBlur({ width: w, height: h, data: iyy }, 2).data;
-  const sxy = boxBlur({ width: w, height: h, data: ixy }, 2).data;
-  const response = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = sxx[i]!, b = syy[i]!, c = sxy[i]!;
-    const trace = a + b;
-    response[i] = a * b - c * c - 0.04 * trace * trace;
-  }
+  return response;
+}
+
+/** Harris corners on an image already smoothed a little, with 3×3 non-maximum suppression and grid bucketing. */
+export function detectCorners(smooth: GrayImage, options: CornerOptions): Corner[] {
+  const { width: w, height: h } = smooth;
+  const response = harrisResponse(smooth);
   const cellW = Math.max(1, Math.ceil(w / options.grid));
   const cellH = Math.max(1, Math.ceil(h / options.grid));
   const perCell = Math.max(2, Math.ceil((options.maxCorners / (options.grid * options.grid)) * 2));

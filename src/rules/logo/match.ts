@@ -11,7 +11,7 @@ import type { Box, GrayImage, LogoFingerprint, LogoMatch, LogoReference, RgbaIma
  * logo (similarity, refined to a homography), and dense verification decides.
  */
 
-/** Photos are shrunk to this longest side first: a logo ≥ 15% of the width is still ≥ 96 px. */
+/** Photos are shrunk to this longest side first: a logo ≥ 15% of the width is still ≥ 120 px. */
 const WORKING_SIZE = 800;
 /** Tiny images are enlarged to at least this, so a 64-px logo still has corners to find. */
 const MIN_WORKING_SIZE = 160;
