@@ -1,10 +1,11 @@
 import { serveActiveConfig } from '~/src/messaging';
+import { getActiveConfig } from '~/src/settings/active';
 import { watchManagedPolicy } from '~/src/settings/managed-sync';
 import { openPostCheckDb } from '~/src/store/db';
 import { serveEventLog } from '~/src/store/serve';
 
 export default defineBackground(() => {
-  serveActiveConfig();
+  serveActiveConfig(getActiveConfig);
   serveEventLog(openPostCheckDb());
   watchManagedPolicy();
 });

@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
-import { getActiveConfig, type ActiveConfig } from './settings/active';
+// Types only: content scripts import this module, and the settings code (zod) must stay out
+// of content.js (bench/e2e.ts measures its size and evaluation time).
+import type { ActiveConfig } from './settings/active';
 import type { EventReport } from './store/events';
 
 /**
  * Messages between PostCheck's contexts, typed once here so neither side handles `any`.
- * Content scripts read the active config straight from storage.local (cheaper than waking
- * the service worker on every page load); this request is for contexts that cannot.
+ * Content scripts ask the background for the active config, so that the settings code (zod
+ * schemas, managed-policy merge) is evaluated once in the service worker, not on every page.
  * The event log lives in the extension's IndexedDB, which content scripts cannot open, so
  * they report events to the background with `logPostCheckEvent`.
  */
@@ -45,7 +47,7 @@ export async function logPostCheckEvent(event: EventReport): Promise<boolean> {
 }
 
 /** Registers the background's answer to config requests; returns the unsubscribe. */
-export function serveActiveConfig(): () => void {
+export function serveActiveConfig(getActiveConfig: () => Promise<ActiveConfig>): () => void {
   const listener = (message: unknown): Promise<ActiveConfig> | undefined => {
     if (!isPostCheckRequest(message) || message.type !== 'postcheck:get-active-config') return undefined;
     return getActiveConfig();

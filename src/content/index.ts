@@ -1,7 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { getActiveConfig, isCheckingOn, watchActiveConfig, type ActiveConfig } from '../settings/active';
+import type { ActiveConfig } from '../settings/active';
+import { isCheckingOn } from '../settings/checking';
 import { adapterForHost } from '../sites';
+import { fetchActiveConfig, watchActiveConfigFromBackground } from './config-client';
 import { PostCheckPage } from './page';
+
 
 /**
  * The content script's whole job: attach to this site's composers while PostCheck is on for
@@ -10,7 +13,8 @@ import { PostCheckPage } from './page';
 export async function runPostCheck(ctx: ContentScriptContext): Promise<void> {
   const adapter = adapterForHost(location.hostname);
   if (!adapter) return;
-  let config: ActiveConfig = await getActiveConfig();
+  let config: ActiveConfig = await fetchActiveConfig();
+  if (ctx.isInvalid) return;
   let page: PostCheckPage | null = null;
   let snoozeTimer: number | undefined;
 
@@ -29,7 +33,7 @@ export async function runPostCheck(ctx: ContentScriptContext): Promise<void> {
   };
   apply();
   ctx.onInvalidated(
-    watchActiveConfig((next) => {
+    watchActiveConfigFromBackground((next) => {
       config = next;
       apply();
     }),

@@ -83,8 +83,4 @@ export function watchActiveConfig(onChange: (config: ActiveConfig) => void): () 
   return watchEffectiveSettings((settings) => onChange(toActiveConfig(settings)));
 }
 
-/** Whether PostCheck should attach anything at all on this site right now. */
-export function isCheckingOn(config: Pick<ActiveConfig, 'on' | 'enabledSites' | 'snoozedUntil'>, site: SiteId, now: number = Date.now()): boolean {
-  if (!config.on || !config.enabledSites[site]) return false;
-  return config.snoozedUntil === null || config.snoozedUntil <= now;
-}
+export { isCheckingOn } from './checking';

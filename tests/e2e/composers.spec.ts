@@ -46,6 +46,8 @@ for (const fixture of SITE_FIXTURES) {
           await expect(shown.locator('[data-postcheck="clause"]')).toContainText('Staff must not name, tag or otherwise identify any pupil');
           await expect(shown.locator('[data-postcheck="clause"]')).toContainText('Harrowby Fields Social Media Policy');
           await expect(badgesIn(page, 'issues')).toHaveCount(1);
+          // The lazily imported engine lives in the content script's isolated world, not the page's.
+          expect(await page.evaluate(() => '__postcheckEngine' in window)).toBe(false);
           // The card sits beside the composer and never over its post button.
           const cardBox = await shown.boundingBox();
           const buttonBox = await composer.postButton(page).boundingBox();

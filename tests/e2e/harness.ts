@@ -63,6 +63,11 @@ export class NetworkLedger {
     // Registered first, so the fixture routes (registered after) take precedence.
     await context.route('**/*', async (route) => {
       const url = route.request().url();
+      // The extension's own files (the lazily imported engine, the card's CSS) load normally.
+      if (url.startsWith('chrome-extension://')) {
+        await route.continue();
+        return;
+      }
       if (!isAllowedRequest(url)) this.disallowed.push(url);
       await route.abort('blockedbyclient');
     });

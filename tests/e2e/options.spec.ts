@@ -1,0 +1,171 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
+import { launchWithExtension, ROOT, TEST_PACK, type ExtensionBrowser } from './harness';
+
+const OPTIONS_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/options.html`;
+const POPUP_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/popup.html`;
+const SHOTS = process.env.POSTCHECK_SCREENSHOTS;
+
+const test = base.extend<{ options: Page }, { extensionBrowser: ExtensionBrowser }>({
+  extensionBrowser: [
+    async ({}, use) => {
+      const browser = await launchWithExtension();
+      // The harness's ledger aborts every request it does not serve; extension pages load their own scripts.
+      await browser.context.route(/^chrome-extension:\/\//, (route) => route.continue());
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  options: async ({ extensionBrowser }, use) => {
+    await extensionBrowser.serviceWorker.evaluate(async () => {
+      await (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear();
+    });
+    extensionBrowser.ledger.reset();
+    const page = await extensionBrowser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(OPTIONS_URL);
+    await use(page);
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(extensionBrowser.ledger.disallowed).toEqual([]);
+  },
+});
+
+function file(name: string, text: string) {
+  return { name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: Buffer.from(text, 'utf8') };
+}
+
+const PACK_TEXT = JSON.stringify(TEST_PACK, null, 2);
+
+async function loadPack(page: Page, name: string, text: string) {
+  await page.getByTestId('pack-file').setInputFiles(file(name, text));
+}
+
+test('a pack with errors is refused with every problem by path, and the loaded pack stays', async ({ options: page }) => {
+  await expect(page.getByTestId('no-pack')).toBeVisible();
+  await loadPack(page, 'harrowby.json', PACK_TEXT);
+  await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+  await expect(page.getByTestId('pack-tests')).toContainText('2 of 2 passed');
+
+  const broken = structuredClone(TEST_PACK) as { policy: { clauses: { ref?: string }[] }; categories: Record<string, unknown> };
+  delete broken.policy.clauses[0]!.ref;
+  broken.categories.pupil = { clauses: ['no-such-clause'] };
+  await loadPack(page, 'broken.json', JSON.stringify(broken));
+  const problems = page.getByTestId('pack-problems');
+  await expect(problems).toContainText('broken.json was not loaded');
+  await expect(problems).toContainText('policy.clauses[0].ref required');
+  await expect(problems).toContainText('categories.pupil.clauses[0] no clause with id "no-such-clause"');
+  await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+
+  await loadPack(page, 'not-json.json', '{"schemaVersion": 1,,}');
+  await expect(problems).toContainText('is not valid JSON');
+  await page.getByTestId('pack-file').setInputFiles({ name: 'ansi.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]) });
+  await expect(problems).toContainText('not valid UTF-8');
+  await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+
+  // The try-a-post box shows the card's findings, citing the pack's clause.
+  await page.getByTestId('try-post').fill('Well done Grace Hetherington on the spelling bee');
+  await expect(page.getByTestId('try-findings')).toContainText('4.2');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'options-pack.png'), fullPage: true });
+});
+
+test('a CSV with a bad row reports the line and counts the good rows; names only on demand', async ({ options: page }) => {
+  await loadPack(page, 'harrowby.json', PACK_TEXT);
+  const csv = 'Legal Forename,Legal Surname,Year\nZebedee,Marchbanks,5\nOlwen,Trevithick,5\n=HYPERLINK("http://x"),Smith,4\nPerpetua,Ashdown,6\n';
+  await page.getByTestId('pupils-file').setInputFiles(file('pupils.csv', csv));
+  await expect(page.getByTestId('pupils-preview-count')).toHaveText('pupils.csv: 3 names read, 1 line with problems.');
+  await expect(page.getByTestId('pupils-preview-problems')).toContainText('Line 4:');
+  await expect(page.getByTestId('names-pupils')).not.toContainText('Zebedee');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'options-csv-preview.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Replace the list (3)' }).click();
+  await expect(page.getByTestId('pupils-current')).toContainText('3 names imported');
+  await expect(page.getByTestId('pupil-count')).toContainText('6 (3 in the pack, 3 imported)');
+  await expect(page.getByTestId('names-pupils')).not.toContainText('Zebedee');
+  await page.getByTestId('names-pupils').getByRole('button', { name: 'Show names' }).click();
+  await expect(page.getByTestId('names-pupils')).toContainText('Zebedee Marchbanks');
+
+  // Merge adds only new people; a file in the wrong encoding changes nothing.
+  await page.getByTestId('pupils-file').setInputFiles(file('more.csv', 'Forename,Surname\nZebedee,Marchbanks\nIsolde,Penhaligon\n'));
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(page.getByTestId('pupils-current')).toContainText('4 names imported');
+  await page.getByTestId('pupils-file').setInputFiles({ name: 'utf16.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeffForename,Surname\nA,B\n', 'utf16le') });
+  await expect(page.getByTestId('pupils-preview')).toContainText('not UTF-8 text');
+  await expect(page.getByTestId('pupils-current')).toContainText('4 names imported');
+
+  // The imported names reach the engine.
+  await page.getByTestId('try-post').fill('Isolde Penhaligon was brilliant in the play');
+  await expect(page.locator('[data-category="pupil"]')).toHaveCount(1);
+});
+
+test('a list over 50,000 names is refused and the current list kept', async ({ options: page }) => {
+  await loadPack(page, 'harrowby.json', PACK_TEXT);
+  const rows = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i},Surname${i}`).join('\n');
+  await page.getByTestId('staff-file').setInputFiles(file('staff.csv', `Forename,Surname\n${rows(50_001, 'Staffname')}\n`));
+  await expect(page.getByTestId('staff-preview')).toContainText('the most PostCheck takes is 50,000 names');
+  await expect(page.getByTestId('staff-current')).toContainText('0 names');
+
+  // Each list fits, but not both together with the pack's own names.
+  await page.getByTestId('pupils-file').setInputFiles(file('pupils.csv', `Forename,Surname\n${rows(30_000, 'Pupilname')}\n`));
+  await page.getByRole('button', { name: 'Replace the list (30000)' }).click();
+  await expect(page.getByTestId('pupils-current')).toContainText('30000 names imported');
+  await page.getByTestId('staff-file').setInputFiles(file('staff.csv', `Forename,Surname\n${rows(25_000, 'Staffname')}\n`));
+  await page.getByRole('button', { name: 'Replace the list (25000)' }).click();
+  await expect(page.getByTestId('names-staff')).toContainText('that would make 55003 names in all; the most PostCheck takes is 50000');
+  await expect(page.getByTestId('staff-current')).toContainText('0 names');
+  await expect(page.getByTestId('pupils-current')).toContainText('30000 names imported');
+});
+
+test('settings: sites, snooze and event log change and the popup follows', async ({ options: page, extensionBrowser }) => {
+  await loadPack(page, 'harrowby.json', PACK_TEXT);
+  await page.getByTestId('site-linkedin').uncheck();
+  await page.getByTestId('snooze').click();
+  await expect(page.getByTestId('snoozed-until')).toBeVisible();
+  await page.getByTestId('setting-event-log').uncheck();
+  const stored = await extensionBrowser.serviceWorker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await api.storage.local.get('postcheck.config'))['postcheck.config'] as { enabledSites: Record<string, boolean>; snoozedUntil: number; eventLog: boolean };
+  });
+  expect(stored.enabledSites.linkedin).toBe(false);
+  expect(stored.snoozedUntil).toBeGreaterThan(Date.now());
+  expect(stored.eventLog).toBe(false);
+  await expect(page.getByTestId('privacy')).toContainText('never leaves the browser');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'options-settings.png'), fullPage: true });
+
+  const popup = await extensionBrowser.context.newPage();
+  await popup.setViewportSize({ width: 320, height: 360 });
+  await popup.goto(POPUP_URL);
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'snoozed');
+  await expect(popup.getByTestId('popup-pack')).toContainText('Harrowby Fields Primary School');
+  await expect(popup.getByTestId('popup-pack')).toContainText('version test');
+  if (SHOTS) await popup.screenshot({ path: join(SHOTS, 'popup.png') });
+  await popup.close();
+});
+
+test('the event log records what the content script reports, without text, and clears', async ({ options: page, extensionBrowser }) => {
+  await page.getByTestId('setting-event-log').check();
+  const accepted = await page.evaluate(async () => {
+    const send = (message: unknown) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message);
+    return [
+      await send({ type: 'postcheck:log-event', event: { site: 'x', category: 'pupil', ruleId: 'pupil-name', severity: 'block', action: 'edited' } }),
+      await send({ type: 'postcheck:log-event', event: { site: 'x', category: 'pupil', ruleId: 'pupil-name', severity: 'block', action: 'edited', text: 'Grace Hetherington' } }),
+    ];
+  });
+  expect(accepted).toEqual([true, false]);
+  await page.reload();
+  await expect(page.getByTestId('event-log')).toContainText('pupil-name');
+  await expect(page.getByTestId('event-log')).toContainText('Edited the post');
+  await page.getByTestId('clear-log').click();
+  await expect(page.getByTestId('log-empty')).toBeVisible();
+  expect(extensionBrowser.ledger.disallowed).toEqual([]);
+});
+
+test('the built extension carries the generated managed schema', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as { storage?: { managed_schema?: string }; permissions?: string[] };
+  expect(manifest.storage?.managed_schema).toBe('managed_schema.json');
+  expect(manifest.permissions).toEqual(['storage']);
+  expect(JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/managed_schema.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(ROOT, 'docs/managed_schema.json'), 'utf8')));
+});
