@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { toActiveConfig, isCheckingOn } from '../../settings/active';
+import type { EffectiveSettings } from '../../settings/resolve';
+import { SITE_IDS, SITE_LABELS, type SiteId } from '../../settings/schema';
+import { adapterForHost } from '../../sites';
+import { useEffectiveSettings } from '../use-settings';
+
+export type TabState = 'checking' | 'not-checking-here' | 'snoozed' | 'off' | 'site-off' | 'on';
+
+/** `site`: the tab's site, null when it is not one PostCheck checks, undefined when the browser did not say. */
+export function stateOnSite(settings: EffectiveSettings, site: SiteId | null | undefined, now: number): TabState {
+  if (!settings.on) return 'off';
+  if (settings.snoozedUntil !== null && settings.snoozedUntil > now) return 'snoozed';
+  if (site === undefined) return 'on';
+  if (site === null) return 'not-checking-here';
+  return isCheckingOn(toActiveConfig(settings), site, now) ? 'checking' : 'site-off';
+}
+
+const STATE_TEXT: Record<TabState, string> = {
+  checking: 'Checking your posts on this site',
+  'not-checking-here': 'Not checking here: PostCheck only checks Facebook, X, Instagram and LinkedIn',
+  snoozed: 'Snoozed',
+  off: 'Off',
+  'site-off': 'Not checking on this site (turned off in settings)',
+  on: 'On',
+};
+
+/**
+ * The current tab's site, when the browser tells us. Without the `tabs` permission Chromium only
+ * reveals a tab's URL to extensions with host access to it; PostCheck asks for none, so this is
+ * usually null and the popup lists the sites instead.
+ */
+function useCurrentSite(): SiteId | null | undefined {
+  const [site, setSite] = useState<SiteId | null | undefined>(undefined);
+  useEffect(() => {
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => {
+        if (!tab?.url) return setSite(undefined);
+        const host = new URL(tab.url).hostname;
+        setSite(adapterForHost(host)?.id ?? null);
+      })
+      .catch(() => setSite(undefined));
+  }, []);
+  return site;
+}
+
+export function Popup() {
+  const settings = useEffectiveSettings();
+  const site = useCurrentSite();
+  if (!settings) return null;
+  const now = Date.now();
+  const config = toActiveConfig(settings);
+  const state = stateOnSite(settings, site, now);
+  const label = config.packLabel;
+  return (
+    <main class="popup">
+      <h1>PostCheck</h1>
+      {settings.managedBy ? (
+        <p class="managed" data-testid="popup-managed">
+          Managed by {settings.managedBy}
+        </p>
+      ) : null}
+      <p class={`state state-${state}`} data-testid="popup-state" data-state={state}>
+        {STATE_TEXT[state]}
+        {state === 'snoozed' ? ` until ${new Date(settings.snoozedUntil ?? 0).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ''}
+      </p>
+      {state === 'on' ? (
+        <ul class="sites" data-testid="popup-sites">
+          {SITE_IDS.map((id) => (
+            <li key={id} class={isCheckingOn(config, id, now) ? 'on' : 'off'}>
+              {SITE_LABELS[id]}: {isCheckingOn(config, id, now) ? 'checking' : 'not checking'}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p class="pack" data-testid="popup-pack">
+        {label ? (
+          <>
+            {label.school}
+            <br />
+            <span class="muted">
+              Pack {label.id}, version {label.version}
+            </span>
+          </>
+        ) : (
+          <span class="muted">No school pack loaded: nothing is checked yet.</span>
+        )}
+      </p>
+      <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+        Settings and school pack
+      </button>
+    </main>
+  );
+}
