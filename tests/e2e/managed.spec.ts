@@ -1,0 +1,108 @@
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
+import { launchWithExtension, postedTexts, TEST_PACK, type ExtensionBrowser } from './harness';
+import { SITE_FIXTURES } from './sites';
+import { badgesIn, confirmCard, typeInto } from './test';
+
+/**
+ * Managed policy end to end, the way an IT manager sets it on Linux: a JSON file in
+ * /etc/chromium/policies/managed (design/managed-policy.md §6). Needs root (CI runs as root).
+ * Chromium reads the directory for every profile on the machine, so the file lives only as
+ * long as this spec and is removed even when a test fails.
+ */
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'postcheck-e2e.json');
+const OPTIONS_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/options.html`;
+const X = SITE_FIXTURES.find((fixture) => fixture.site === 'x')!.primary;
+
+const { people: _people, ...managedPack } = TEST_PACK as Record<string, unknown>;
+
+function writePolicy(policy: Record<string, unknown>): void {
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROMIUM_EXTENSION_ID]: policy } } }));
+}
+
+let browser: ExtensionBrowser | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  writePolicy({ schoolPack: managedPack, pupils: ['Zebedee Marchbanks'], mode: 'block', lock: true, enabledSites: { linkedin: false } });
+  browser = await launchWithExtension();
+});
+
+test.afterAll(async () => {
+  rmSync(POLICY_FILE, { force: true });
+  await browser?.close();
+});
+
+async function openOptions(): Promise<Page> {
+  const page = await browser!.context.newPage();
+  await page.goto(OPTIONS_URL);
+  return page;
+}
+
+test('a locked policy applies its pack, names and mode, and greys out the controls', async () => {
+  test.setTimeout(60_000);
+  try {
+    const options = await openOptions();
+    // At first start the policy may take a few seconds to reach storage.managed.
+    await expect(options.getByTestId('managed-by')).toContainText('Managed by Harrowby Fields Primary School', { timeout: 20_000 });
+    await expect(options.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+    await expect(options.getByTestId('pupils-current')).toContainText('1 name set by your IT team');
+    await expect(options.getByTestId('setting-on')).toBeDisabled();
+    await expect(options.getByTestId('snooze')).toBeDisabled();
+    await expect(options.getByTestId('site-x')).toBeDisabled();
+    await expect(options.getByTestId('site-linkedin')).not.toBeChecked();
+    await expect(options.getByTestId('mode-block')).toBeChecked();
+    await expect(options.getByTestId('mode-warn')).toBeDisabled();
+    await expect(options.getByTestId('pack-file')).toHaveCount(0);
+    await expect(options.getByTestId('pupils-file')).toHaveCount(0);
+    await expect(options.getByTestId('lock-note').first()).toContainText('Managed by Harrowby Fields Primary School');
+    if (process.env.POSTCHECK_SCREENSHOTS) await options.screenshot({ path: join(process.env.POSTCHECK_SCREENSHOTS, 'options-managed.png'), fullPage: true });
+    await options.close();
+
+    // The managed pupil list and block mode reach the composer, citing the managed pack's clause.
+    const page = await browser!.context.newPage();
+    await page.goto(X.url);
+    await typeInto(page, X.editor(page), 'Zebedee Marchbanks was a star in assembly');
+    await expect(badgesIn(page, 'issues')).toHaveCount(1);
+    await X.postButton(page).click();
+    await expect(confirmCard(page)).toContainText('4.2');
+    await expect(confirmCard(page)).toContainText('Harrowby Fields Social Media Policy');
+    await expect(confirmCard(page).getByRole('button', { name: 'Post anyway' })).toHaveCount(0);
+    expect(await postedTexts(page)).toEqual([]);
+    await page.close();
+  } finally {
+    rmSync(POLICY_FILE, { force: true });
+  }
+});
+
+test('a changed policy applies without a restart; a bad value is named and the last good pack kept', async () => {
+  test.setTimeout(90_000);
+  try {
+    const brokenPack = { ...managedPack, categories: { pupil: { clauses: ['no-such-clause'] } } };
+    writePolicy({ schoolPack: brokenPack, pupils: ['Isolde Penhaligon'], mode: 'warn', lock: false });
+    const options = await openOptions();
+    // Chromium's Linux loader watches the directory; allow it time to notice.
+    await expect(options.getByTestId('setting-on')).toBeEnabled({ timeout: 45_000 });
+    await expect(options.getByTestId('mode-warn')).toBeChecked();
+    await expect(options.getByTestId('managed-problems')).toContainText('schoolPack.categories.pupil.clauses[0] no clause with id "no-such-clause"');
+    await expect(options.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+    await expect(options.getByTestId('pupils-current')).toContainText('1 name set by your IT team');
+    await options.close();
+
+    const page = await browser!.context.newPage();
+    await page.goto(X.url);
+    await typeInto(page, X.editor(page), 'Isolde Penhaligon was a star in assembly');
+    await expect(badgesIn(page, 'issues')).toHaveCount(1);
+    await X.postButton(page).click();
+    await expect(confirmCard(page)).toContainText('4.2');
+    await expect(confirmCard(page).getByRole('button', { name: 'Post anyway' })).toHaveCount(1);
+    await page.close();
+  } finally {
+    rmSync(POLICY_FILE, { force: true });
+  }
+});
