@@ -38,13 +38,13 @@ function isPlaceholderBreak(br: Element): boolean {
 export function readContentEditable(root: HTMLElement): ReadText {
   let text = '';
   const segments: TextSegment[] = [];
-  // True right after a line break was emitted for a block start, so nested blocks
-  // (Draft's div[data-block] > div) give one break, not several.
-  let atLineStart = true;
-
-  const breakLine = () => {
-    if (text.length > 0 && !atLineStart) text += '\n';
-    atLineStart = true;
+  // A block opened or closed since the last content: the next content starts a new line.
+  // Deferred so nested blocks (Draft's div[data-block] > div) give one break, and the last
+  // block leaves no trailing newline.
+  let pendingBreak = false;
+  const breakIfPending = () => {
+    if (pendingBreak && text.length > 0 && !text.endsWith('\n')) text += '\n';
+    pendingBreak = false;
   };
 
   const walk = (parent: Node) => {
@@ -52,27 +52,29 @@ export function readContentEditable(root: HTMLElement): ReadText {
       if (node.nodeType === Node.TEXT_NODE) {
         const data = (node as Text).data;
         if (data.length === 0) continue;
+        breakIfPending();
         segments.push({ node: node as Text, start: text.length, end: text.length + data.length });
         text += data;
-        atLineStart = false;
       } else if (node instanceof HTMLElement || node instanceof SVGElement) {
         const tag = node.tagName;
         if (tag === 'BR') {
           if (!isPlaceholderBreak(node)) {
+            breakIfPending();
             text += '\n';
-            atLineStart = true;
           }
         } else if (tag === 'IMG') {
           // Emoji drawn as images (Twemoji on X, Meta's emoji sprites) carry the character in alt.
           const alt = node.getAttribute('alt') ?? '';
-          text += alt;
-          if (alt) atLineStart = false;
+          if (alt) {
+            breakIfPending();
+            text += alt;
+          }
         } else if (tag === 'STYLE' || tag === 'SCRIPT' || tag === 'TEMPLATE') {
           continue;
         } else if (BLOCK_TAGS.has(tag)) {
-          breakLine();
+          pendingBreak = true;
           walk(node);
-          breakLine();
+          pendingBreak = true;
         } else {
           walk(node);
         }

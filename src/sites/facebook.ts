@@ -8,7 +8,8 @@ import type { SiteAdapter } from './types';
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
-  hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com', 'facebook.com'],
+  // m.facebook.com is a different, server-rendered UI: not supported yet.
+  hosts: ['www.facebook.com', 'web.facebook.com', 'facebook.com'],
   matches: ['*://www.facebook.com/*', '*://web.facebook.com/*', '*://facebook.com/*'],
   composers: [
     {
