@@ -33,7 +33,7 @@ function ManagedBanner(props: { settings: EffectiveSettings }) {
     <>
       {managedBy ? (
         <p class="managed-banner" data-testid="managed-by">
-          <span aria-hidden="true">🏫</span> Managed by {managedBy}
+          Managed by {managedBy}
           {locked ? '. Your IT team has locked PostCheck’s settings.' : '. Settings your IT team sets are greyed out.'}
         </p>
       ) : null}
