@@ -19,7 +19,7 @@ export default defineConfig({
     description: "Checks your social media posts against your school's policy, on your device, before they go out.",
     permissions: ['storage'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : // Firefox reads policies.json `3rdparty` without a schema and warns on this key (design/managed-policy.md §3).
         { key: MANIFEST_KEY, storage: { managed_schema: 'managed_schema.json' } }),
   }),
