@@ -15,7 +15,7 @@ import type { LogoFingerprint, RgbaImage } from './types';
  *   keypoint   u16 x · u16 y (canonical units × 32, offset by 64 units) · u8 level
  *              · 32 bytes of BRIEF descriptor
  *
- * It carries corner descriptors and a 64-pixel grey thumbnail, never the logo file.
+ * It carries corner descriptors and a 128-pixel, 16-grey thumbnail, never the logo file.
  */
 
 export const FINGERPRINT_PREFIX = 'pclogo1:';

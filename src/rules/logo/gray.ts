@@ -277,3 +277,4 @@ export function paperMask(img: GrayImage): Uint8Array {
   }
   return paper;
 }
+
