@@ -61,7 +61,9 @@ export function corpusPack(school: CorpusSchool): PackInput {
 }
 
 export const DEV_CORPUS = resolve(root, 'tests/fixtures/corpus');
-/** Written independently of the engine and of the dev set; reported, never tuned on. */
+/** A second development set by another writer, so tuning does not fit one writer's phrasing. */
+export const DEV_CORPUS_2 = resolve(root, 'tests/fixtures/corpus-2');
+/** Written independently of the engine and of the dev sets; reported, never tuned on. */
 export const CHECK_CORPUS = resolve(root, 'tests/fixtures/check-corpus');
 
 export function loadCorpus(dir = DEV_CORPUS): { posts: CorpusPost[]; packs: Map<string, CompiledPack> } {
@@ -110,7 +112,12 @@ export function evaluateCorpus(dir: string = DEV_CORPUS): CorpusEvaluation {
 }
 
 async function main(): Promise<void> {
-  printCorpus(evaluateCorpus(DEV_CORPUS), 'tests/fixtures/corpus (development set, tuned on)', process.argv.includes('--verbose'));
+  const verbose = process.argv.includes('--verbose');
+  printCorpus(evaluateCorpus(DEV_CORPUS), 'tests/fixtures/corpus (development set, tuned on)', verbose);
+  if (existsSync(DEV_CORPUS_2)) {
+    console.log('');
+    printCorpus(evaluateCorpus(DEV_CORPUS_2), 'tests/fixtures/corpus-2 (second development set, tuned on)', verbose);
+  }
   if (existsSync(CHECK_CORPUS)) {
     console.log('');
     printCorpus(evaluateCorpus(CHECK_CORPUS), 'tests/fixtures/check-corpus (independent check set, never tuned on)', false);

@@ -13,7 +13,7 @@ import { COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, WORD_NAMES } from './voca
  * are full of names that are also words ("Grace", "Summer", "Will") or belong
  * to celebrities ("Jack Grealish").
  */
-export type MentionForm = 'full' | 'title-surname' | 'title-initials' | 'handle' | 'first-name' | 'surname';
+export type MentionForm = 'full' | 'title-surname' | 'title-initials' | 'first-initial' | 'handle' | 'first-name' | 'surname';
 
 export interface NameMention {
   person: Person;
@@ -44,8 +44,9 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
     for (const seq of candidates) {
       const last = matchSequence(tokens, i, seq.keys);
       if (last < 0) continue;
-      // "Mr H" and "Miss Lily" need the capitals that make them a name.
+      // "Mr H", "Grace H" need the capitals that make them a name.
       if (seq.form !== 'full' && !tokens[last]!.capitalized) continue;
+      if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
       const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
       if (!best || last > best.last) best = { last, found: [mention] };
@@ -112,6 +113,13 @@ function matchSequence(tokens: Token[], i: number, keys: string[]): number {
   return -1;
 }
 
+/** "Grace H" but not "Jack O'Connell" typed as "Jack O" mid-word, nor "Max I think": a lone capital that is a pronoun or a word. */
+function firstInitialIsName(tokens: Token[], first: number, last: number): boolean {
+  const initial = tokens[last]!;
+  if (initial.text.length !== 1 || initial.text === 'I' || initial.text === 'A') return false;
+  return tokens[first]!.capitalized || tokens[first]!.sentenceStart;
+}
+
 /** Full names count in any case, except where every word is also an ordinary word ("will rush" in lower case). */
 function plausibleFullName(tokens: Token[], first: number, last: number): boolean {
   const span = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
@@ -156,34 +164,59 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   return false;
 }
 
+const CLASS_RIGHT_AFTER = /^\s+(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}[a-z]{1,2}\d?|[\p{L}]+ class)(?![\p{L}\p{N}])/u;
 const PUPIL_BEFORE = /(?:little|young|pupil|student|tutee|superstar|star of the week|my lovely|our lovely|my brilliant|well done(?: to)?|congrat\w*(?: to)?|shout ?out(?: to)?|proud of|happy birthday(?: to)?|y(?:ea)?r\s?\d+|class\s?\d+|our|my|from class \d+)[\s,!:]*$/u;
-const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group|maths group|phonics group)|\(?(?:in|from) \d{1,2}[a-z]\b|\(\d{1,2}[a-z]\)|(?:is|was|has been) in (?:my|our) (?:class|form|group|set)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d|got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
+const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}[a-z]{1,2}\d?|[\p{L}]+ class|reception|nursery|set ?\d)(?![\p{L}\p{N}])|(?:has|had|did|got|read|made|wrote|brought|used|walked) (?:his|her) |\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group|maths group|phonics group)|\(?(?:in|from) \d{1,2}[a-z]\b|\(\d{1,2}[a-z]\)|(?:is|was|has been) in (?:my|our) (?:class|form|group|set)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d|got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
 
 function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyoneNamed: boolean }, firstNames: Map<string, Person[]>): boolean {
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 48));
-  const strongCue = PUPIL_BEFORE.test(before) || PUPIL_AFTER.test(after);
+  // A cue on any name of a coordinated list covers the list: "Faith, Ivy and Hazel from my Year 10 form".
+  const chain = coordinatedPupilNames(doc, t, firstNames);
+  const strongCue = chain.some((n) => {
+    const s = doc.sentences[n.sentence]!;
+    return PUPIL_BEFORE.test(doc.lower.slice(Math.max(s.start, n.start - 40), n.start)) || PUPIL_AFTER.test(doc.lower.slice(n.end, Math.min(s.end, n.end + 48)));
+  });
   const paired = pairedWithListedPupil(doc, t, firstNames);
   if (WORD_NAMES.has(t.key)) {
-    if (!t.capitalized) return false;
+    // In lower case only with a class right after it: "bill in year 4", "melody in 7k".
+    if (!t.capitalized) return CLASS_RIGHT_AFTER.test(after);
     return strongCue || (paired && (post.school || post.anyoneNamed));
   }
   if (strongCue) return true;
   return (t.capitalized || paired) && (post.school || post.anyoneNamed);
 }
 
-/** "Daisy and Poppy planted…": two listed pupils' names coordinated, both capitalised. */
+/** "Daisy and Poppy planted…", "Faith, Ivy and Hazel": listed pupils' names coordinated, capitalised. */
 function pairedWithListedPupil(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
-  const isPupilName = (x: Token | undefined) => !!x && x.kind === 'word' && x.capitalized && !!firstNames.get(x.key)?.some((p) => p.kind === 'pupil');
-  const next = nextToken(doc, t);
-  const prev = prevToken(doc, t);
-  if (next && (next.key === 'and' || next.text === '&') && isPupilName(nextToken(doc, t, 2))) return true;
-  if (prev && (prev.key === 'and' || prev.text === '&') && isPupilName(prevToken(doc, t, 2))) return true;
-  return false;
+  return coordinatedPupilNames(doc, t, firstNames).length > 1;
 }
 
-const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:(?:the|our|my|lovely|my lovely|from the|in the|in)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust)\b/u;
+const isJoiner = (x: Token | undefined) => !!x && (x.key === 'and' || x.text === '&' || x.text === ',');
+
+/** The chain of listed pupils' first names this one stands in ("Faith, Ivy and Hazel"), itself included. */
+function coordinatedPupilNames(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): Token[] {
+  const isPupilName = (x: Token | undefined) => !!x && x.kind === 'word' && x.capitalized && !!firstNames.get(x.key)?.some((p) => p.kind === 'pupil');
+  const chain = [t];
+  for (let i = t.index; isJoiner(doc.tokens[i + 1]); ) {
+    const step = doc.tokens[i + 2]?.key === 'and' ? 3 : 2;
+    const name = doc.tokens[i + step];
+    if (!isPupilName(name)) break;
+    chain.push(name!);
+    i += step;
+  }
+  for (let i = t.index; isJoiner(doc.tokens[i - 1]); ) {
+    const step = doc.tokens[i - 2]?.text === ',' ? 3 : 2;
+    const name = doc.tokens[i - step];
+    if (!isPupilName(name)) break;
+    chain.unshift(name!);
+    i -= step;
+  }
+  return chain;
+}
+
+const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|from the|in the|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
 const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
 const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|ta|office|colleague|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure)\b/u;
 /** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */

@@ -20,7 +20,7 @@ export interface Person {
   role?: string;
 }
 
-export type NameForm = 'full' | 'title-surname' | 'title-initials';
+export type NameForm = 'full' | 'title-surname' | 'title-initials' | 'first-initial';
 
 interface NameSequence {
   keys: string[];
@@ -91,6 +91,8 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
       add(index.surnames, person.surname, person);
       for (const first of firsts) {
         addSequence([first, person.surname], person, 'full');
+        // "Grace H", "Sunny B.": how staff often shorten a pupil's name.
+        addSequence([first, person.surname[0]!], person, 'first-initial');
         add(index.compact, compactKey(first + person.surname), person);
       }
       if (person.given.length > 1) addSequence([...person.given, person.surname], person, 'full');

@@ -28,7 +28,7 @@ export interface SchoolMatcher {
 const PLACE_NOUNS = ['village', 'station', 'hospital', 'road', 'street', 'lane', 'park', 'river', 'valley', 'town', 'bridge', 'common', 'fc', 'united', 'rovers', 'services', 'way', 'avenue', 'hall', 'house', 'church', 'reservoir', 'moor', 'moors', 'junction', 'bus', 'train', 'line', 'marathon', 'half', 'festival', 'show', 'retail'];
 const PLACE_AFTER = new RegExp(`^(?:'s)?\\s+(?:${PLACE_NOUNS.join('|')})\\b`, 'u');
 /** Nouns of school life that, after a short form, make it the school ("TCS timetable"). */
-const WORK_AFTER = /^(?:'s)?\s+(?:governors?|staff|timetable|parents?|pupils?|students?|kids|children|slt|head|leadership|office|staffroom|assembly|sports day|inset|english|maths|science|department|team|family|families|choir|website|newsletter|uniform|canteen)\b/u;
+const WORK_AFTER = /^(?:'s)?\s+(?:(?:has|have) been (?:told|judged|rated|graded|asked)|is (?:recruiting|hiring|closing)|has announced|got (?:outstanding|good)|governors?|staff|timetable|parents?|pupils?|students?|kids|children|slt|head|leadership|office|staffroom|assembly|sports day|inset|english|maths|science|department|team|family|families|choir|website|newsletter|uniform|canteen)\b/u;
 const LEAD_IN = /(?:\bat|\bfrom|\bto|\bour|\bthe|\btold|\btexted|\brang|\bphoned|\bemailed|\bjoin|\bjoined|\bjoining|\bleft|\bleaving|\bwork at|\bteach at|\bteaching at|\bwhole of|@)\s*$/u;
 
 const fold = (s: string) => normalizeText(s).lower.trim();
@@ -42,6 +42,8 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
   const placeLikeRe = placeLike.length ? bounded(termsPattern(placeLike), 'gu') : null;
   // Acronyms count only in capitals: "tcs" in lower case is too often something else.
   const acronymRe = acronyms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${acronyms.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+  // In lower case an acronym counts only straight after "our", "at"…: "our wvps runners".
+  const lowerAcronymRe = acronyms.length ? new RegExp(`(?<=(?:\\bour|\\bat|\\bfrom|\\bjoin|\\bjoined|\\bleft) )(?:${acronyms.map((a) => a.toLowerCase()).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   const domains = school.domains.map((d) => fold(d).replace(/^https?:\/\//, '').replace(/^www\./, ''));
   const domainRe = domains.length ? new RegExp(`(?<![\\p{L}\\p{N}.-])(?:www\\.)?(?:${domains.map((d) => d.replace(/\./g, '\\.')).join('|')})(?![\\p{L}\\p{N}-])`, 'gu') : null;
   const handles = new Set(school.handles.map((h) => compactKey(h.replace(/^@/, '').replace(/^.*\//, ''))));
@@ -85,6 +87,7 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
         if (LEAD_IN.test(before) || WORK_AFTER.test(after) || schoolishAround(m.index, end)) out.push({ kind: 'alias', start: m.index, end });
       }
     }
+    if (lowerAcronymRe) for (const m of text.matchAll(lowerAcronymRe)) out.push({ kind: 'alias', start: m.index, end: m.index + m[0].length });
     if (domainRe) for (const m of lower.matchAll(domainRe)) out.push({ kind: 'domain', start: m.index, end: m.index + m[0].length });
     for (const t of doc.tokens) {
       if (t.kind === 'handle' && handles.has(compactKey(t.text.slice(1)))) out.push({ kind: 'handle', start: t.start, end: t.end });

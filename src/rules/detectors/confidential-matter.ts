@@ -2,7 +2,9 @@ import type { Detector } from '../detector';
 import { bounded, termsPattern } from '../vocab';
 import confidential from '../vocab/confidential.json';
 
-const MATTER = bounded(termsPattern(confidential.always), 'gu');
+/** "until the report is published", "until they're out": an outcome not yet public. */
+const UNPUBLISHED = `until (?:the report|the results|results|it|they|the figures|the judgement)(?:'s|'re| is| are)? (?:published|out|public|announced)`;
+const MATTER = bounded(`${termsPattern(confidential.always)}|${UNPUBLISHED}`, 'gu');
 
 export const confidentialMatter: Detector = {
   meta: {

@@ -6,7 +6,9 @@ const SLURS = wordsRegex(slurs.terms.map(disguisedPattern));
 /** Clinical terms that share a slur's spelling. */
 const CLINICAL = /^\s+(?:paraplegia|diplegia|quadriplegia|hemiplegia|cerebral palsy)/u;
 /** Sweeping statements about a protected group ("all Muslims are…", "women can't…"). */
-const GROUPS = '(?:women|men|girls|muslims|jews|christians|hindus|sikhs|immigrants|foreigners|refugees|migrants|gays|lesbians|trans people|blacks|black people|asians|poles|romanians|travellers|gypsies|disabled people|the disabled|old people|pensioners|autistic kids|autistic people)';
+const GROUPS = '(?:women|men|girls|muslims|jews|christians|hindus|sikhs|immigrants|foreigners|refugees|migrants|gays|lesbians|trans people|blacks|black people|asians|poles|romanians|eastern europeans|travellers|gypsies|disabled people|the disabled|old people|pensioners|autistic kids|autistic people)';
+/** A group, then a sweeping claim about all of them, in the same breath. */
+const GROUP_GENERALISATION = new RegExp(`(?<![\\p{L}])(?:the |these |those )?${GROUPS}(?![\\p{L}])[^.!?\\n]{0,80}?(?:not one of them|none of them|every one of them|every single one of them|all the same|lock up your|we all know how this goes|typical|can't be trusted|they're all|they all)`, 'gu');
 const SWEEPING = new RegExp(`(?<![\\p{L}])(?:women drivers|go back to (?:your|their) own country|(?:women|girls) (?:can't|cannot|shouldn't|should not) (?:drive|lead|teach|be in charge))|(?<![\\p{L}])(?:all|these|those|bloody|typical|f\\S*ing)\\s+${GROUPS}\\s+(?:are|should|can't|cannot|need to|never|always|ruin|ruining|taking over)|${GROUPS}\\s+(?:should (?:go back|be banned|not be allowed)|are (?:all )?(?:scum|vermin|animals|parasites|thick|stupid|useless|lazy))`, 'gu');
 
 export const discriminatoryRule: Detector = {
@@ -23,6 +25,7 @@ export const discriminatoryRule: Detector = {
   },
   check({ doc }) {
     const hits = [...doc.lower.matchAll(SLURS)].filter((m) => !CLINICAL.test(doc.lower.slice(m.index + m[0].length))).map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
+    for (const m of doc.lower.matchAll(GROUP_GENERALISATION)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
     for (const m of doc.lower.matchAll(SWEEPING)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
     return hits;
   },

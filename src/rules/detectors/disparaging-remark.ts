@@ -12,16 +12,16 @@ const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
 const TARGET = bounded(`${termsPattern(disparaging.targets)}|year ?\\d+s?|y\\d+s?`, 'gu');
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
-const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
+const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old|what a|such a)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
 const PROFANE = wordsRegex(profanity.terms.map(disguisedPattern).concat(['ffs']));
 /** "I'm sick of SLT…", "can't stand the parents": contempt the author aims at a target a few words on. */
 const CONTEMPT_FOR_TARGET = new RegExp(`(?<![\\p{L}])(?:i|we)(?:'m| am|'re| are)?\\s+(?:really |honestly |absolutely |so |just )?(?:hate|despise|loathe|can't stand|cannot stand|sick of|fed up with|tired of|done with|sick to death of)\\s+(?:[\\p{L}']+\\s+){0,3}?(?:${termsPattern(disparaging.targets)})(?![\\p{L}])`, 'gu');
 /** "who at @School thought a 4.45 Friday meeting was a good idea??": the rhetorical question as sarcasm. */
 const WHO_THOUGHT = /(?<![\p{L}])who(?: on earth| in their right mind)?(?: at| in)? (?:[^.!?\n]|\.(?=\d)){0,80}?thought (?:[^.!?\n]|\.(?=\d)){0,80}?(?:was|were|is|would be) a (?:good|great|brilliant|sensible) idea/gu;
 /** Scare quotes round official or upbeat words ("'valuing staff'", "'workload reduction'") said of a target. */
-const SCARE_QUOTES = /['"](?:[^'"\n]{0,30}?(?<![\p{L}])(?:valu\w*|wellbeing|support\w*|outstanding|consult\w*|listen\w*|priorit\w*|transparen\w*|open door|vision\w*|strategic|reduction|collaborat\w*|empower\w*|restructur\w*|coasting|best practice|high expectations|family|community|fun)(?![\p{L}])[^'"\n]{0,30}?)['"]/gu;
+const SCARE_QUOTES = /(?<![\p{L}])['"][\p{L}][\p{L} -]{1,38}['"](?![\p{L}])/gu;
 /** Scare quotes can be sincere ("our 'Wellbeing Wednesday' was lovely"); these say they are not. */
-const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
+const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bbasically\b|\bat its finest\b|\bstill\b|\bcan't wait\b|\bthey mean\b|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
 /** "not lazy", "never useless": negation in front of the insult. */
 const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */

@@ -6,7 +6,7 @@ const PROFANITY = wordsRegex([
   ...profanity.terms.map(disguisedPattern),
   // Short words only in their starred forms: "t*t", "a**".
   't\\*+t', 'a\\*\\*+', 'c\\*+t', 'c\\*nt',
-  'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?',
+  'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fking', 'fkng', 'effing', 'effin',
 ]);
 
 export const profanityRule: Detector = {

@@ -5,7 +5,7 @@ import confidential from '../vocab/confidential.json';
 
 const DETAIL = bounded(termsPattern(confidential.aboutPupil), 'gu');
 /** A pupil's family circumstances: "her mam's back in hospital", "his dad passed away". */
-const FAMILY = /(?<![\p{L}])(?:her|his|their) (?:mum|mam|dad|mother|father|parents?|nan|gran|brother|sister)(?:'s)? (?:(?:has |had |is |was |just )?(?:passed away|died|back in hospital|in hospital|in prison|split up|been arrested|lost (?:her|his) job))/gu;
+const FAMILY = /(?:(?<![\p{L}])(?:her|his|their)|'s) (?:mum|mam|dad|mother|father|parents?|nan|gran|brother|sister)(?:'s)? (?:(?:has |had |is |was |just |been |has been )?(?:passed away|died|back in hospital|in hospital|taken into hospital|in prison|went to prison|gone to prison|split up|been arrested|arrested|lost (?:her|his) job))/gu;
 
 export const pupilCircumstances: Detector = {
   meta: {

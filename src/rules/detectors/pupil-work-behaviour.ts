@@ -22,7 +22,10 @@ export const pupilWorkBehaviour: Detector = {
     for (const ref of refs) {
       const sentence = sentenceAt(doc, ref.start);
       const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
-      const to = doc.sentences[Math.min(doc.sentences.length - 1, sentence + 1)]?.end ?? doc.text.length;
+      // The next sentence counts only when it carries on about the child ("…after she punched…").
+      const next = doc.sentences[sentence + 1];
+      const continues = next && /\b(?:she|he|her|his|him)\b/u.test(doc.lower.slice(next.start, Math.min(next.end, next.start + 60)));
+      const to = (continues ? next.end : doc.sentences[sentence]?.end) ?? doc.text.length;
       // Search only the window, so many pupils in a long post stay linear.
       WORK_OR_BEHAVIOUR.lastIndex = 0;
       const m = WORK_OR_BEHAVIOUR.exec(doc.lower.slice(from, to));
