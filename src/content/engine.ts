@@ -27,11 +27,18 @@ let loading: Promise<LazyEngine> | null = null;
  * A dynamic import from a content script runs in the content script's isolated world, so the
  * engine's global is invisible to the page.
  */
+async function importOnce(): Promise<LazyEngine> {
+  await import(/* @vite-ignore */ browser.runtime.getURL(ENGINE_SCRIPT_PATH as '/engine.js'));
+  const engine = globalThis.__postcheckEngine;
+  if (!engine) throw new Error('PostCheck engine script loaded but did not register');
+  return engine;
+}
+
 function importEngine(): Promise<LazyEngine> {
-  loading ??= import(/* @vite-ignore */ browser.runtime.getURL(ENGINE_SCRIPT_PATH as '/engine.js')).then(() => {
-    const engine = globalThis.__postcheckEngine;
-    if (!engine) throw new Error('PostCheck engine script loaded but did not register');
-    return engine;
+  // One retry: the import can fail while the extension is being updated under the page.
+  loading ??= importOnce().catch(() => new Promise<void>((resolve) => setTimeout(resolve, 500)).then(importOnce));
+  loading.catch(() => {
+    loading = null;
   });
   return loading;
 }

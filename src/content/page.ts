@@ -161,7 +161,16 @@ export class PostCheckPage {
   }
 
   private async compile(): Promise<void> {
-    const engine = await this.engine;
+    let engine: PageEngine | null;
+    try {
+      engine = await this.engine;
+    } catch {
+      // Visible, not silent: the badge says "not checking here" with the reason.
+      this.engine = null;
+      this.checker = { status: 'no-policy', detail: 'PostCheck could not start its checker on this page; reload the page to try again' };
+      this.requestRender();
+      return;
+    }
     if (!engine || this.abort.signal.aborted) return;
     const pack = this.config.pack;
     this.compiledFor = pack;

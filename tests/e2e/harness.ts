@@ -60,14 +60,10 @@ export class NetworkLedger {
   readonly all: string[] = [];
 
   async attach(context: BrowserContext): Promise<void> {
-    // Registered first, so the fixture routes (registered after) take precedence.
-    await context.route('**/*', async (route) => {
+    // Registered first, so the fixture routes (registered after) take precedence. The
+    // extension's own files (the lazily imported engine, the card's CSS) are not intercepted.
+    await context.route((url) => url.protocol !== 'chrome-extension:', async (route) => {
       const url = route.request().url();
-      // The extension's own files (the lazily imported engine, the card's CSS) load normally.
-      if (url.startsWith('chrome-extension://')) {
-        await route.continue();
-        return;
-      }
       if (!isAllowedRequest(url)) this.disallowed.push(url);
       await route.abort('blockedbyclient');
     });

@@ -50,7 +50,7 @@ function badgeText(session: SessionSnapshot): { label: string; short: string; to
     case 'unreadable':
       return { label: 'PostCheck cannot read this box: not checking here', short: 'Not checking here', tone: 'muted' };
     case 'no-policy':
-      return { label: `PostCheck has no school policy loaded: not checking here (${badge.detail})`, short: 'No policy loaded', tone: 'muted' };
+      return { label: `PostCheck is not checking here: ${badge.detail}`, short: 'Not checking', tone: 'muted' };
   }
 }
 
