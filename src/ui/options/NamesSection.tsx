@@ -6,6 +6,7 @@ import { updateLocalSettings } from '../../settings/local';
 import { openPostCheckDb, type NameListKind, type StoredNameList } from '../../store/db';
 import { getNameList, saveNameList } from '../../store/library';
 import { LockNote } from './LockNote';
+import { mergeNames, nameOf } from './names';
 import { readTextFile } from './read-file';
 
 const KIND_LABEL: Record<NameListKind, string> = { pupils: 'Pupils', staff: 'Staff' };
@@ -15,26 +16,6 @@ interface Preview {
   people: PersonEntry[];
   problems: { line: number; message: string }[];
   fatal?: string;
-}
-
-function nameOf(person: PersonEntry): string {
-  return typeof person === 'string' ? person : person.name;
-}
-
-function keyOf(person: PersonEntry): string {
-  return nameOf(person).trim().toLowerCase().replace(/\s+/g, ' ');
-}
-
-/** The existing list with the new names added, each person once. */
-export function mergeNames(existing: readonly PersonEntry[], added: readonly PersonEntry[]): PersonEntry[] {
-  const seen = new Set(existing.map(keyOf));
-  const merged = [...existing];
-  for (const person of added) {
-    if (seen.has(keyOf(person))) continue;
-    seen.add(keyOf(person));
-    merged.push(person);
-  }
-  return merged;
 }
 
 function NameListImport(props: { kind: NameListKind; settings: EffectiveSettings; packNames: { pupils: number; staff: number } }) {
