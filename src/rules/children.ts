@@ -14,7 +14,7 @@ const UNNAMED_CHILD = new RegExp(
     String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)?(?: [\p{L}]+){0,3}? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved|decided)`,
     String.raw`one of (?:mine|ours)`,
     String.raw`(?<![\p{L}\p{N}])\d{1,2}[a-z]\d? (?:were|was|are|decided|have|did)`,
-    String.raw`(?:in|from|my|our) \d{1,2}[a-z]{1,2}\d?(?![\p{L}\p{N}])`,
+    String.raw`(?:in|from|my|our) \d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?(?![\p{L}\p{N}])`,
     String.raw`\bclass \d\b`,
     String.raw`(?:a|one|this|that|the) (?:[\p{L}]+ ){0,2}(?:\d+ ?year ?old|young man|young lady|lad|boy|girl|kid|child)\b`,
     String.raw`\bkid(?:'s)? (?:called|who|told|will|asked)`,

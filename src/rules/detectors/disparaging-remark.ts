@@ -5,6 +5,7 @@ import { nameMentions } from '../names';
 import { schoolMentions } from '../school';
 import { bounded, termsPattern } from '../vocab';
 import disparaging from '../vocab/disparaging.json';
+import sickness from '../vocab/sickness.json';
 import profanity from '../vocab/profanity.json';
 
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
@@ -20,6 +21,8 @@ const CONTEMPT_FOR_TARGET = new RegExp(`(?<![\\p{L}])(?:i|we)(?:'m| am|'re| are)
 const WHO_THOUGHT = /(?<![\p{L}])who(?: on earth| in their right mind)?(?: at| in)? (?:[^.!?\n]|\.(?=\d)){0,80}?thought (?:[^.!?\n]|\.(?=\d)){0,80}?(?:was|were|is|would be) a (?:good|great|brilliant|sensible) idea/gu;
 /** Scare quotes round official or upbeat words ("'valuing staff'", "'workload reduction'") said of a target. */
 const SCARE_QUOTES = /(?<![\p{L}])['"][\p{L}][\p{L} -]{1,38}['"](?![\p{L}])/gu;
+/** "'bad back'" in quotes is a faked illness, not sarcasm about the school. */
+const QUOTED_ILLNESS = bounded(termsPattern(sickness.illness), 'u');
 /** Scare quotes can be sincere ("our 'Wellbeing Wednesday' was lovely"); these say they are not. */
 const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bbasically\b|\bat its finest\b|\bstill\b|\bcan't wait\b|\bthey mean\b|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
 /** "not lazy", "never useless": negation in front of the insult. */
@@ -62,7 +65,7 @@ export const disparagingRemark: Detector = {
       const s = doc.sentences[sentenceOf(m.index)]!;
       const next = doc.sentences[sentenceOf(m.index) + 1];
       const around = doc.original.slice(doc.span(s.start, s.end).start, doc.span(next?.start ?? s.start, next?.end ?? s.end).end).toLowerCase();
-      if (near(m.index, 0) && IRONY_CUE.test(around)) hits.push([m.index, m.index + m[0].length]);
+      if (near(m.index, 0) && IRONY_CUE.test(around) && !QUOTED_ILLNESS.test(m[0])) hits.push([m.index, m.index + m[0].length]);
     }
     for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY]) {
       for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);

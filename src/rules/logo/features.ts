@@ -76,10 +76,9 @@ function harrisResponse(smooth: GrayImage): Float32Array {
     for (let x = 0; x < w; x++) {
       let pxx = 0, pyy = 0, pxy = 0;
       if (y >= 1 && y < h - 1 && x >= 1 && x < w - 1) {
-        // Sobel: the difference across, smoothed [1 2 1] along, so the raw image needs no separate blur.
         const i = y * w + x;
-        const gx = (data[i - w + 1]! + 2 * data[i + 1]! + data[i + w + 1]! - data[i - w - 1]! - 2 * data[i - 1]! - data[i + w - 1]!) * 0.125;
-        const gy = (data[i + w - 1]! + 2 * data[i + w]! + data[i + w + 1]! - data[i - w - 1]! - 2 * data[i - w]! - data[i - w + 1]!) * 0.125;
+        const gx = (data[i + 1]! - data[i - 1]!) * 0.5;
+        const gy = (data[i + w]! - data[i - w]!) * 0.5;
         pxx = gx * gx;
         pyy = gy * gy;
         pxy = gx * gy;
@@ -197,11 +196,12 @@ export function hamming(a: Uint32Array, i: number, b: Uint32Array, j: number): n
 }
 
 /**
- * Finds corners (Sobel gradients, 5 × 5 Harris window) and describes them on
- * the image smoothed by a 5 × 5 mean taken twice (σ ≈ 2, as ORB smooths its tests).
+ * Smooths for corners (3×3 mean twice, σ ≈ 1.2) and for descriptors (5×5 mean
+ * twice, σ ≈ 2, as ORB smooths its tests), finds and describes corners.
  */
 export function extractFeatures(img: GrayImage, options: CornerOptions): { corners: Corner[]; descriptors: Uint32Array } {
-  const corners = detectCorners(img, options);
+  const forCorners = boxBlur(boxBlur(img, 1), 1);
+  const corners = detectCorners(forCorners, options);
   const forDescriptors = boxBlur(boxBlur(img, 2), 2);
   const descriptors = new Uint32Array(corners.length * DESCRIPTOR_WORDS);
   describeCorners(forDescriptors, corners, descriptors, 0);
