@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
 import { launchWithExtension, ROOT, TEST_PACK, type ExtensionBrowser } from './harness';
@@ -161,6 +161,17 @@ test('the event log records what the content script reports, without text, and c
   await page.getByTestId('clear-log').click();
   await expect(page.getByTestId('log-empty')).toBeVisible();
   expect(extensionBrowser.ledger.disallowed).toEqual([]);
+});
+
+test('a logo file becomes a fingerprint entry for the pack', async ({ options: page }) => {
+  const logo = readdirSync(join(ROOT, 'tests/fixtures/logos/logos')).find((name) => name.endsWith('.png'))!;
+  await page.getByText("Make a logo fingerprint from the school's logo file").click();
+  await page.getByTestId('logo-file').setInputFiles(join(ROOT, 'tests/fixtures/logos/logos', logo));
+  const entry = JSON.parse(await page.getByTestId('logo-entry').inputValue()) as { id: string; fingerprint: string };
+  const pack = { ...(TEST_PACK as Record<string, unknown>), logos: [entry] };
+  await loadPack(page, 'with-logo.json', JSON.stringify(pack));
+  await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+  await expect(page.getByTestId('pack-problems')).toHaveCount(0);
 });
 
 test('the built extension carries the generated managed schema', () => {

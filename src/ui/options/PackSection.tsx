@@ -9,6 +9,7 @@ import { openPostCheckDb } from '../../store/db';
 import { savePack } from '../../store/library';
 import { readTextFile } from './read-file';
 import { LockNote } from './LockNote';
+import { LogoFingerprint } from './LogoFingerprint';
 
 const CATEGORY_LABELS: Record<CategoryId, string> = {
   school: 'Naming the school',
@@ -226,6 +227,7 @@ export function PackSection(props: { settings: EffectiveSettings; compiled: Comp
         </p>
       )}
       {settings.lockReasons.pack ? null : <PackLoader disabledReason={settings.lockReasons.pack} />}
+      {settings.lockReasons.pack ? null : <LogoFingerprint />}
     </section>
   );
 }
