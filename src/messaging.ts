@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 // Types only: content scripts import this module, and the settings code (zod) must stay out
 // of content.js (bench/e2e.ts measures its size and evaluation time).
 import type { ActiveConfig } from './settings/active';
+import type { SiteId } from './settings/schema';
 import type { EventReport } from './store/events';
 
 /**
@@ -11,15 +12,20 @@ import type { EventReport } from './store/events';
  * The event log lives in the extension's IndexedDB, which content scripts cannot open, so
  * they report events to the background with `logPostCheckEvent`.
  */
-export type PostCheckRequest = { type: 'postcheck:get-active-config' } | { type: 'postcheck:log-event'; event: EventReport };
+export type PostCheckRequest =
+  | { type: 'postcheck:get-active-config' }
+  | { type: 'postcheck:log-event'; event: EventReport }
+  /** Popup → the active tab's content script: which site is this? (PostCheck has no `tabs` permission to read the URL.) */
+  | { type: 'postcheck:which-site' };
 
 export interface PostCheckResponses {
   'postcheck:get-active-config': ActiveConfig;
   /** false when the log is off or the report was malformed (nothing stored). */
   'postcheck:log-event': boolean;
+  'postcheck:which-site': SiteId;
 }
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set<PostCheckRequest['type']>(['postcheck:get-active-config', 'postcheck:log-event']);
+const REQUEST_TYPES: ReadonlySet<string> = new Set<PostCheckRequest['type']>(['postcheck:get-active-config', 'postcheck:log-event', 'postcheck:which-site']);
 
 export function isPostCheckRequest(message: unknown): message is PostCheckRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -54,4 +60,25 @@ export function serveActiveConfig(getActiveConfig: () => Promise<ActiveConfig>):
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** The content script's answer to the popup's "which site is this?"; returns the unsubscribe. */
+export function answerWhichSite(site: SiteId): () => void {
+  const listener = (message: unknown): Promise<SiteId> | undefined => {
+    if (!isPostCheckRequest(message) || message.type !== 'postcheck:which-site') return undefined;
+    return Promise.resolve(site);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Asks a tab's content script which site it is on; null when no PostCheck content script answers (not one of the four sites). */
+export async function askTabForSite(tabId: number): Promise<SiteId | null> {
+  const request: PostCheckRequest = { type: 'postcheck:which-site' };
+  try {
+    const site: unknown = await browser.tabs.sendMessage(tabId, request);
+    return typeof site === 'string' ? (site as SiteId) : null;
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { toActiveConfig, isCheckingOn } from '../../settings/active';
 import type { EffectiveSettings } from '../../settings/resolve';
 import { SITE_IDS, SITE_LABELS, type SiteId } from '../../settings/schema';
+import { askTabForSite } from '../../messaging';
 import { adapterForHost } from '../../sites';
 import { useEffectiveSettings } from '../use-settings';
 
@@ -27,19 +28,23 @@ const STATE_TEXT: Record<TabState, string> = {
 };
 
 /**
- * The current tab's site, when the browser tells us. Without the `tabs` permission Chromium only
- * reveals a tab's URL to extensions with host access to it; PostCheck asks for none, so this is
- * usually null and the popup lists the sites instead.
+ * The current tab's site. PostCheck has no `tabs` permission, so the browser does not show it the
+ * tab's URL; instead it asks the tab's PostCheck content script, which only runs on the four
+ * sites. No answer means either another site (null) or a content script that predates the
+ * question; both read as "not one of PostCheck's sites" except that an unknown tab (undefined)
+ * falls back to listing the sites.
  */
 function useCurrentSite(): SiteId | null | undefined {
   const [site, setSite] = useState<SiteId | null | undefined>(undefined);
   useEffect(() => {
     void browser.tabs
       .query({ active: true, currentWindow: true })
-      .then(([tab]) => {
-        if (!tab?.url) return setSite(undefined);
-        const host = new URL(tab.url).hostname;
-        setSite(adapterForHost(host)?.id ?? null);
+      .then(async ([tab]) => {
+        if (tab?.id === undefined) return setSite(undefined);
+        const answer = await askTabForSite(tab.id);
+        if (answer && (SITE_IDS as readonly string[]).includes(answer)) return setSite(answer);
+        // With the URL visible (a browser that shows it), a non-matching host is "not here".
+        setSite(tab.url ? (adapterForHost(new URL(tab.url).hostname)?.id ?? null) : undefined);
       })
       .catch(() => setSite(undefined));
   }, []);
