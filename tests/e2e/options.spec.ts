@@ -12,8 +12,6 @@ const test = base.extend<{ options: Page }, { extensionBrowser: ExtensionBrowser
   extensionBrowser: [
     async ({}, use) => {
       const browser = await launchWithExtension();
-      // The harness's ledger aborts every request it does not serve; extension pages load their own scripts.
-      await browser.context.route(/^chrome-extension:\/\//, (route) => route.continue());
       await use(browser);
       await browser.close();
     },
