@@ -135,7 +135,12 @@ export class PostCheckPage {
 
   /** First composer on the page: load the engine, compile the pack, mount the UI. */
   private start(): void {
-    if (!this.painter && supportsCustomHighlights()) this.painter = new HighlightPainter();
+    if (!this.painter && supportsCustomHighlights()) {
+      this.painter = new HighlightPainter();
+      // WXT notices an extension update or reload lazily, when ctx is next consulted; this
+      // tick makes it notice within two seconds, so no badge or underline outlives it.
+      this.ctx.setInterval(() => undefined, 2_000);
+    }
     if (!this.engine) {
       this.engine = loadPageEngine();
       void this.compile();

@@ -81,6 +81,7 @@ export class NetworkLedger {
 
 export interface ExtensionBrowser {
   context: BrowserContext;
+  /** Replaced when a test reloads the extension. */
   serviceWorker: Worker;
   ledger: NetworkLedger;
   close(): Promise<void>;
