@@ -13,6 +13,8 @@ const UNNAMED_CHILD = new RegExp(
     String.raw`(?:a|one|this|that|the) (?:year ?\d+|y\d+|yr ?\d+|reception) (?:boy|girl|pupil|student|child|kid)`,
     String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)?(?: [\p{L}]+){0,3}? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved|decided)`,
     String.raw`one of (?:mine|ours)`,
+    String.raw`(?:our|my) little (?:lad|boy|girl|one)s?\b`,
+    String.raw`your (?:precious |little )?(?:angel|darling|little darling)s?\b`,
     String.raw`(?<![\p{L}\p{N}])\d{1,2}[a-z]\d? (?:were|was|are|decided|have|did)`,
     String.raw`(?:in|from|my|our) \d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?(?![\p{L}\p{N}])`,
     String.raw`\bclass \d\b`,

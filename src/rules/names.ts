@@ -116,7 +116,7 @@ function matchSequence(tokens: Token[], i: number, keys: string[]): number {
 /** "Grace H" but not "Jack O'Connell" typed as "Jack O" mid-word, nor "Max I think": a lone capital that is a pronoun or a word. */
 function firstInitialIsName(tokens: Token[], first: number, last: number): boolean {
   const initial = tokens[last]!;
-  if (initial.text.length !== 1 || initial.text === 'I' || initial.text === 'A') return false;
+  if (initial.key.length !== 1 || initial.key === 'i' || initial.key === 'a' || !initial.capitalized) return false;
   return tokens[first]!.capitalized || tokens[first]!.sentenceStart;
 }
 
@@ -150,6 +150,11 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   if (adjacent(prev, t) && prev!.kind === 'word') {
     if (ARTICLES.has(prev!.key)) return true;
     if (prev!.capitalized && !LEAD_INS.has(prev!.key) && !isTitle(prev!.key) && !firstNames.has(prev!.key)) return true;
+  }
+  // "Our Max turned 7", "My Scarlett's first badge": in British usage, family — unless work or class follows.
+  if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my')) {
+    const after = doc.lower.slice(t.end, t.end + 40);
+    if (!COLLEAGUE_AFTER.test(after) && !CLASS_RIGHT_AFTER.test(after)) return true;
   }
   for (let step = 1; step <= 2; step++) {
     const before = prevToken(doc, t, step);
@@ -248,7 +253,7 @@ function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: { sc
   const next = nextToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized) return false;
   const prev = prevToken(doc, t);
-  if (adjacent(prev, t) && prev!.capitalized && !prev!.sentenceStart) return false;
+  if (adjacent(prev, t) && prev!.capitalized && !prev!.sentenceStart && !roleNearby(prev!.key)) return false;
   if (WORD_NAMES.has(t.key)) return false;
   const before = doc.lower.slice(Math.max(0, t.start - 24), t.start);
   if (roleNearby(before)) return true;

@@ -3,7 +3,7 @@ import { disguisedPattern, wordsRegex } from '../disguise';
 import { sentenceAt } from '../document';
 import { nameMentions } from '../names';
 import { schoolMentions } from '../school';
-import { bounded, termsPattern } from '../vocab';
+import { bounded, COLLEAGUE_ROLE_TERMS, termsPattern } from '../vocab';
 import disparaging from '../vocab/disparaging.json';
 import sickness from '../vocab/sickness.json';
 import profanity from '../vocab/profanity.json';
@@ -11,7 +11,7 @@ import profanity from '../vocab/profanity.json';
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
 const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
-const TARGET = bounded(`${termsPattern(disparaging.targets)}|year ?\\d+s?|y\\d+s?`, 'gu');
+const TARGET = bounded(`${termsPattern([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')])}|year ?\\d+s?|y\\d+s?`, 'gu');
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
 const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old|what a|such a)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
 const PROFANE = wordsRegex(profanity.terms.map(disguisedPattern).concat(['ffs']));

@@ -3,7 +3,8 @@ import type { Detector } from '../detector';
 import { bounded, termsPattern } from '../vocab';
 import confidential from '../vocab/confidential.json';
 
-const DETAIL = bounded(termsPattern(confidential.aboutPupil), 'gu');
+/** "after her heart operation": a child's own operation, not "the whole operation". */
+const DETAIL = bounded(`${termsPattern(confidential.aboutPupil)}|(?:her|his) (?:\\p{L}+ )?operation`, 'gu');
 /** A pupil's family circumstances: "her mam's back in hospital", "his dad passed away". */
 const FAMILY = /(?:(?<![\p{L}])(?:her|his|their)|'s) (?:mum|mam|dad|mother|father|parents?|nan|gran|brother|sister)(?:'s)? (?:(?:has |had |is |was |just |been |has been )?(?:passed away|died|back in hospital|in hospital|taken into hospital|in prison|went to prison|gone to prison|split up|been arrested|arrested|lost (?:her|his) job))/gu;
 

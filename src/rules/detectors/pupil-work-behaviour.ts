@@ -24,7 +24,8 @@ export const pupilWorkBehaviour: Detector = {
       const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
       // The next sentence counts only when it carries on about the child ("…after she punched…").
       const next = doc.sentences[sentence + 1];
-      const continues = next && /\b(?:she|he|her|his|him)\b/u.test(doc.lower.slice(next.start, Math.min(next.end, next.start + 60)));
+      const opening = doc.lower.slice(next?.start ?? 0, Math.min(next?.end ?? 0, (next?.start ?? 0) + 60));
+      const continues = next && (/\b(?:she|he|her|his|him)\b/u.test(opening) || /^\p{L}+ed\b/u.test(opening));
       const to = (continues ? next.end : doc.sentences[sentence]?.end) ?? doc.text.length;
       // Search only the window, so many pupils in a long post stay linear.
       WORK_OR_BEHAVIOUR.lastIndex = 0;
