@@ -245,13 +245,15 @@ function findPlacement(c: Correspondences, fp: LogoFingerprint, seed: number): P
 
 export interface LogoScore {
   logoId: string;
-  /** Verification score, 0 when no placement was found. */
+  /** Verification score, 0 when no placement was found; a match needs MATCH_THRESHOLD. */
   score: number;
+  /** Distinct logo corners that agree with the placement. */
   inliers: number;
+  /** Share of the logo's detailed cells inside the image at that placement. */
   coverage: number;
+  /** Descriptor matches before geometry. */
   matches: number;
   box?: Box;
-  cells?: number[];
 }
 
 /** Scores every logo without applying the threshold: for evaluation and tuning. */
@@ -274,14 +276,16 @@ function scoreOne(query: Query, logo: LogoReference, n: number): LogoScore {
     coverage: v.coverage,
     matches: c.count,
     box: boxOf(h, fp, query),
-    cells: v.cells,
   };
 }
 
+/** The logo's bounding box in the checked image's pixels, clipped to the image (a cropped logo runs off it). */
 function boxOf(h: Homography, fp: LogoFingerprint, query: Query): Box {
   const pts = [applyHomography(h, 0, 0), applyHomography(h, fp.width, 0), applyHomography(h, fp.width, fp.height), applyHomography(h, 0, fp.height)];
-  const xs = pts.map((p) => p[0] * query.toImage), ys = pts.map((p) => p[1] * query.toImage);
-  const x = Math.max(0, Math.min(...xs)), y = Math.max(0, Math.min(...ys));
+  const right = query.working.width * query.toImage, bottom = query.working.height * query.toImage;
+  const xs = pts.map((p) => Math.min(right, Math.max(0, p[0] * query.toImage)));
+  const ys = pts.map((p) => Math.min(bottom, Math.max(0, p[1] * query.toImage)));
+  const x = Math.min(...xs), y = Math.min(...ys);
   return { x: Math.round(x), y: Math.round(y), width: Math.round(Math.max(...xs) - x), height: Math.round(Math.max(...ys) - y) };
 }
 

@@ -6,8 +6,8 @@ import type { GrayImage, LogoFingerprint } from './types';
  * Dense verification of a geometric hypothesis. Corner matches say where the
  * logo would be; this step looks at the whole logo there, cell by cell, and asks
  * whether its edges are where the reference's are. A crest that shares the
- * school's shield outline and palette but not its emblem or lettering fails here,
- * because those cells carry most of the reference's edge energy.
+ * school's shield outline and palette but not its emblem or lettering fails here:
+ * the score is taken from the worst-matching cells, which are exactly those.
  */
 
 const CELLS = 16;
@@ -21,11 +21,11 @@ export interface Verification {
   score: number;
   /** Share of the logo's detailed cells that lie inside the checked image. */
   coverage: number;
-  /** Correlation of each detailed cell inside the image, for diagnostics. */
+  /** Correlation of each detailed cell inside the image, lowest first. */
   cells: number[];
 }
 
-/** The query pyramid: level k is the working image halved k times, lightly blurred against aliasing. */
+/** The query pyramid: level k is the working image halved k times (2 × 2 means, so no aliasing). */
 export type QueryPyramid = GrayImage[];
 
 export interface Gradients {
@@ -243,7 +243,7 @@ export function verifyHypothesis(pyramid: QueryPyramid, h: Homography, fp: LogoF
     correlations.push(cellCorrelation(ref, got, tw, th, cell));
   }
   const coverage = cells.length > 0 ? correlations.length / cells.length : 0;
-  if (correlations.length < MIN_DETAILED_CELLS) return { score: 0, coverage, cells: correlations };
   correlations.sort((a, b) => a - b);
+  if (correlations.length < MIN_DETAILED_CELLS) return { score: 0, coverage, cells: correlations };
   return { score: correlations[Math.floor(correlations.length * SCORE_QUANTILE)]!, coverage, cells: correlations };
 }
