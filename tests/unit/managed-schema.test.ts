@@ -24,7 +24,7 @@ describe('managed_schema.json', () => {
   const schema = buildManagedSchema();
 
   it('is the committed docs/managed_schema.json (regenerate it when the zod schema changes)', () => {
-    // Regenerate: npx tsx -e "import('./src/settings/managed-schema.ts').then(m => require('fs').writeFileSync('docs/managed_schema.json', m.managedSchemaText()))"
+    // Regenerate with: npx tsx scripts/gen-managed-schema.ts
     expect(readFileSync('docs/managed_schema.json', 'utf8')).toBe(managedSchemaText());
   });
 
