@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 // of content.js (bench/e2e.ts measures its size and evaluation time).
 import type { ActiveConfig } from './settings/active';
 import type { SiteId } from './settings/schema';
-import type { EventReport } from './store/events';
+import type { Finding } from './rules/types';
+import type { EventAction, EventReport } from './store/events';
 
 /**
  * Messages between PostCheck's contexts, typed once here so neither side handles `any`.
@@ -50,6 +51,15 @@ export async function logPostCheckEvent(event: EventReport): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * One log entry per finding the user acted on: "Go back and edit" (`edited`), "Post anyway"
+ * (`posted-anyway`), "Ignore once" (`ignored-once`). Takes only the fields the log keeps, so
+ * neither the excerpt nor the message (which may hold a name) can reach it. Fire and forget.
+ */
+export function logFindingEvents(site: SiteId, findings: readonly Pick<Finding, 'category' | 'ruleId' | 'severity'>[], action: EventAction): void {
+  for (const { category, ruleId, severity } of findings) void logPostCheckEvent({ site, category, ruleId, severity, action });
 }
 
 /** Registers the background's answer to config requests; returns the unsubscribe. */
