@@ -23,6 +23,8 @@ export interface EffectiveSettings {
   locked: boolean;
   lockReasons: { on: LockReason; mode: LockReason; sites: LockReason; snooze: LockReason; eventLog: LockReason; pack: LockReason; names: LockReason };
   managedProblems: ManagedProblem[];
+  /** When the background last read the managed policy (epoch ms); null when unmanaged. */
+  managedReadAt: number | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -96,6 +98,7 @@ export function resolveSettings(localStored: unknown, managed: ManagedCache | nu
       names: locked || policy.pupils !== undefined || policy.staff !== undefined ? byPolicy : null,
     },
     managedProblems: managed?.problems ?? [],
+    managedReadAt: managed ? managed.savedAt : null,
   };
 }
 

@@ -19,3 +19,8 @@ export async function saveNameList(db: PostCheckDb, kind: NameListKind, people: 
 export async function getNameList(db: PostCheckDb, kind: NameListKind): Promise<StoredNameList | undefined> {
   return db.nameLists.get(kind);
 }
+
+/** The packs loaded on this computer, newest first. */
+export async function listPacks(db: PostCheckDb): Promise<StoredPack[]> {
+  return db.packs.orderBy('loadedAt').reverse().toArray();
+}

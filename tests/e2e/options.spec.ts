@@ -65,6 +65,14 @@ test('a pack with errors is refused with every problem by path, and the loaded p
   await expect(problems).toContainText('not valid UTF-8');
   await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
 
+  // An earlier edition can be brought back in one click.
+  const newer = { ...(TEST_PACK as Record<string, unknown>), version: 'test-2' };
+  await loadPack(page, 'harrowby-2.json', JSON.stringify(newer));
+  await expect(page.getByText('harrowby-fields, version test-2')).toBeVisible();
+  await page.getByText('Packs loaded before (1)').click();
+  await page.getByTestId('pack-history').getByRole('button', { name: 'Use this pack again' }).click();
+  await expect(page.getByText('harrowby-fields, version test', { exact: true })).toBeVisible();
+
   // The try-a-post box shows the card's findings, citing the pack's clause.
   await page.getByTestId('try-post').fill('Well done Grace Hetherington on the spelling bee');
   await expect(page.getByTestId('try-findings')).toContainText('4.2');

@@ -33,13 +33,14 @@ function useCompiledPack(settings: EffectiveSettings | null): Compiled {
 }
 
 function ManagedBanner(props: { settings: EffectiveSettings }) {
-  const { managedBy, managedProblems, locked } = props.settings;
+  const { managedBy, managedProblems, locked, managedReadAt } = props.settings;
   return (
     <>
       {managedBy ? (
         <p class="managed-banner" data-testid="managed-by">
           Managed by {managedBy}
           {locked ? '. Your IT team has locked PostCheck’s settings.' : '. Settings your IT team sets are greyed out.'}
+          {managedReadAt ? <span class="banner-detail">Policy last read {new Date(managedReadAt).toLocaleString()}.</span> : null}
         </p>
       ) : null}
       {managedProblems.length ? (

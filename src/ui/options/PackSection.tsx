@@ -10,6 +10,7 @@ import { savePack } from '../../store/library';
 import { readTextFile } from './read-file';
 import { LockNote } from './LockNote';
 import { LogoFingerprint } from './LogoFingerprint';
+import { PackHistory } from './PackHistory';
 
 const CATEGORY_LABELS: Record<CategoryId, string> = {
   school: 'Naming the school',
@@ -227,6 +228,7 @@ export function PackSection(props: { settings: EffectiveSettings; compiled: Comp
         </p>
       )}
       {settings.lockReasons.pack ? null : <PackLoader disabledReason={settings.lockReasons.pack} />}
+      {settings.lockReasons.pack ? null : <PackHistory currentJson={settings.pack} />}
       {settings.lockReasons.pack ? null : <LogoFingerprint />}
     </section>
   );
