@@ -64,6 +64,14 @@ test('a locked policy applies its pack, names and mode, and greys out the contro
     if (process.env.POSTCHECK_SCREENSHOTS) await options.screenshot({ path: join(process.env.POSTCHECK_SCREENSHOTS, 'options-managed.png'), fullPage: true });
     await options.close();
 
+    // chrome://policy lists PostCheck's keys as OK and masks the names (sensitiveValue).
+    const policyPage = await browser!.context.newPage();
+    await policyPage.goto('chrome://policy');
+    await expect(policyPage.getByText('ednhapkagnjjfhpeigmdaakjgneolchn')).toBeVisible();
+    await expect(policyPage.getByText('********').first()).toBeVisible();
+    await expect(policyPage.getByText('Zebedee Marchbanks')).toHaveCount(0);
+    await policyPage.close();
+
     // The managed pupil list and block mode reach the composer, citing the managed pack's clause.
     const page = await browser!.context.newPage();
     await page.goto(X.url);
