@@ -64,6 +64,12 @@ test('a locked policy applies its pack, names and mode, and greys out the contro
     if (process.env.POSTCHECK_SCREENSHOTS) await options.screenshot({ path: join(process.env.POSTCHECK_SCREENSHOTS, 'options-managed.png'), fullPage: true });
     await options.close();
 
+    const popup = await browser!.context.newPage();
+    await popup.goto(`chrome-extension://${CHROMIUM_EXTENSION_ID}/popup.html`);
+    await expect(popup.getByTestId('popup-managed')).toHaveText('Managed by Harrowby Fields Primary School');
+    await expect(popup.getByTestId('popup-pack')).toContainText('Pack harrowby-fields, version test');
+    await popup.close();
+
     // chrome://policy lists PostCheck's keys as OK and masks the names (sensitiveValue).
     const policyPage = await browser!.context.newPage();
     await policyPage.goto('chrome://policy');

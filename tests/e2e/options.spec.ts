@@ -79,6 +79,26 @@ test('a pack with errors is refused with every problem by path, and the loaded p
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'options-pack.png'), fullPage: true });
 });
 
+test('a pack can be dropped on the page or pasted', async ({ options: page }) => {
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return transfer;
+  }, PACK_TEXT);
+  await page.getByTestId('pack-dropzone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+  await expect(page.getByText('Loaded dropped.json.')).toBeVisible();
+
+  await page.getByText("Or paste the pack's JSON").click();
+  await page.getByLabel('Pack JSON').fill(JSON.stringify({ ...(TEST_PACK as Record<string, unknown>), school: { name: '' } }));
+  await page.getByRole('button', { name: 'Load pasted pack' }).click();
+  await expect(page.getByTestId('pack-problems')).toContainText('the pasted text was not loaded');
+  await expect(page.getByTestId('pack-problems')).toContainText('school.name must not be empty');
+  await page.getByLabel('Pack JSON').fill(JSON.stringify({ ...(TEST_PACK as Record<string, unknown>), version: 'pasted' }));
+  await page.getByRole('button', { name: 'Load pasted pack' }).click();
+  await expect(page.getByText('harrowby-fields, version pasted')).toBeVisible();
+});
+
 test('a CSV with a bad row reports the line and counts the good rows; names only on demand', async ({ options: page }) => {
   await loadPack(page, 'harrowby.json', PACK_TEXT);
   const csv = 'Legal Forename,Legal Surname,Year\nZebedee,Marchbanks,5\nOlwen,Trevithick,5\n=HYPERLINK("http://x"),Smith,4\nPerpetua,Ashdown,6\n';
