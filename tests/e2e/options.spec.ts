@@ -143,6 +143,12 @@ test('a list over 50,000 names is refused and the current list kept', async ({ o
   await expect(page.getByTestId('names-staff')).toContainText('that would make 55003 names in all; the most PostCheck takes is 50000');
   await expect(page.getByTestId('staff-current')).toContainText('0 names');
   await expect(page.getByTestId('pupils-current')).toContainText('30000 names imported');
+
+  // Nor a pack whose own names, with those imported, go over the limit.
+  const bigPack = { ...(TEST_PACK as Record<string, unknown>), version: 'big', people: { pupils: Array.from({ length: 25_000 }, (_, i) => `Packpupil${i} Surname${i}`), staff: [] } };
+  await loadPack(page, 'big.json', JSON.stringify(bigPack));
+  await expect(page.getByTestId('pack-problems')).toContainText('people has 25000 names and 30000 are imported: 55000 in all; the most PostCheck takes is 50000');
+  await expect(page.getByText('harrowby-fields, version test', { exact: true })).toBeVisible();
 });
 
 test('settings: sites, snooze and event log change and the popup follows', async ({ options: page, extensionBrowser }) => {

@@ -24,7 +24,7 @@ function NameListImport(props: { kind: NameListKind; settings: EffectiveSettings
   const [preview, setPreview] = useState<Preview | null>(null);
   const [record, setRecord] = useState<StoredNameList | undefined>(undefined);
   const [showNames, setShowNames] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const locked = settings.namesSource[kind] === 'managed';
 
   useEffect(() => {
@@ -45,12 +45,18 @@ function NameListImport(props: { kind: NameListKind; settings: EffectiveSettings
     const other = kind === 'pupils' ? settings.staff.length : settings.pupils.length;
     const total = next.length + other + props.packNames.pupils + props.packNames.staff;
     if (total > PACK_LIMITS.maxNames) {
-      setMessage(`Not imported: that would make ${total} names in all; the most PostCheck takes is ${PACK_LIMITS.maxNames}. The current list is unchanged.`);
+      setMessage({ ok: false, text: `Not imported: that would make ${total} names in all; the most PostCheck takes is ${PACK_LIMITS.maxNames}. The current list is unchanged.` });
       return;
     }
-    await saveNameList(openPostCheckDb(), kind, next, preview.fileName);
-    await updateLocalSettings({ [kind]: next });
-    setMessage(`${KIND_LABEL[kind]} list ${how === 'replace' ? 'replaced' : 'updated'}: ${next.length} names.`);
+    try {
+      // The active copy first: if the browser refuses to store it, nothing has changed.
+      await updateLocalSettings({ [kind]: next });
+      await saveNameList(openPostCheckDb(), kind, next, preview.fileName);
+    } catch (error) {
+      setMessage({ ok: false, text: `Not imported: the browser could not store the list (${error instanceof Error ? error.message : String(error)}). The current list is unchanged.` });
+      return;
+    }
+    setMessage({ ok: true, text: `${KIND_LABEL[kind]} list ${how === 'replace' ? 'replaced' : 'updated'}: ${next.length} names.` });
     setPreview(null);
   };
 
@@ -126,8 +132,8 @@ function NameListImport(props: { kind: NameListKind; settings: EffectiveSettings
         </div>
       ) : null}
       {message ? (
-        <p class="note" role="status">
-          {message}
+        <p class={message.ok ? 'note' : 'problems'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
         </p>
       ) : null}
     </div>

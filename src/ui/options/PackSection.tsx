@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_SEVERITY } from '../../rules/compile';
 import type { CompiledPack, PackTestFailure } from '../../rules';
+import { PACK_LIMITS } from '../../rules/pack/schema';
 import { parsePackText, type PackProblem } from '../../rules/pack/validate';
 import { CATEGORY_IDS, type CategoryId } from '../../rules/types';
 import type { EffectiveSettings } from '../../settings/resolve';
@@ -28,7 +29,7 @@ const CATEGORY_LABELS: Record<CategoryId, string> = {
 type LoadOutcome = { kind: 'problems'; source: string; problems: PackProblem[] } | { kind: 'loaded'; source: string } | null;
 
 /** File picker, drag and drop, or paste; the pack only replaces the current one when it is valid. */
-function PackLoader(props: { disabledReason: string | null }) {
+function PackLoader(props: { disabledReason: string | null; importedNames: number }) {
   const [outcome, setOutcome] = useState<LoadOutcome>(null);
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -40,10 +41,22 @@ function PackLoader(props: { disabledReason: string | null }) {
       setOutcome({ kind: 'problems', source, problems: result.problems });
       return;
     }
+    const names = result.pack.people.pupils.length + result.pack.people.staff.length + props.importedNames;
+    if (names > PACK_LIMITS.maxNames) {
+      const message = `has ${result.pack.people.pupils.length + result.pack.people.staff.length} names and ${props.importedNames} are imported: ${names} in all; the most PostCheck takes is ${PACK_LIMITS.maxNames}`;
+      setOutcome({ kind: 'problems', source, problems: [{ path: 'people', message }] });
+      return;
+    }
     // The pack as written (defaults not filled in), so it reads back as the school wrote it.
     const json: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    await savePack(openPostCheckDb(), result.pack, json, how);
-    await updateLocalSettings({ pack: json });
+    try {
+      // The active copy first: if the browser refuses to store it, nothing has changed.
+      await updateLocalSettings({ pack: json });
+      await savePack(openPostCheckDb(), result.pack, json, how);
+    } catch (error) {
+      setOutcome({ kind: 'problems', source, problems: [{ path: '(pack)', message: `could not be saved in the browser (${error instanceof Error ? error.message : String(error)})` }] });
+      return;
+    }
     setOutcome({ kind: 'loaded', source });
     if (how === 'paste') setPasted('');
   };
@@ -227,7 +240,7 @@ export function PackSection(props: { settings: EffectiveSettings; compiled: Comp
           No pack is loaded, so PostCheck is not checking posts yet. Load the pack your school gave you.
         </p>
       )}
-      {settings.lockReasons.pack ? null : <PackLoader disabledReason={settings.lockReasons.pack} />}
+      {settings.lockReasons.pack ? null : <PackLoader disabledReason={settings.lockReasons.pack} importedNames={settings.pupils.length + settings.staff.length} />}
       {settings.lockReasons.pack ? null : <PackHistory currentJson={settings.pack} />}
       {settings.lockReasons.pack ? null : <LogoFingerprint />}
     </section>
