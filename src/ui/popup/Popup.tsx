@@ -6,17 +6,7 @@ import { SITE_IDS, SITE_LABELS, type SiteId } from '../../settings/schema';
 import { askTabForSite } from '../../messaging';
 import { adapterForHost } from '../../sites';
 import { useEffectiveSettings } from '../use-settings';
-
-export type TabState = 'checking' | 'not-checking-here' | 'snoozed' | 'off' | 'site-off' | 'on';
-
-/** `site`: the tab's site, null when it is not one PostCheck checks, undefined when the browser did not say. */
-export function stateOnSite(settings: EffectiveSettings, site: SiteId | null | undefined, now: number): TabState {
-  if (!settings.on) return 'off';
-  if (settings.snoozedUntil !== null && settings.snoozedUntil > now) return 'snoozed';
-  if (site === undefined) return 'on';
-  if (site === null) return 'not-checking-here';
-  return isCheckingOn(toActiveConfig(settings), site, now) ? 'checking' : 'site-off';
-}
+import { stateOnSite, type TabState } from './state';
 
 const STATE_TEXT: Record<TabState, string> = {
   checking: 'Checking your posts on this site',
