@@ -26,8 +26,8 @@ export default defineConfig({
   hooks: {
     // Generated from the zod settings schema at every build, so the manifest's schema cannot drift
     // from the code; docs/managed_schema.json is the committed copy a test keeps in step.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ relativeDest: 'managed_schema.json', contents: managedSchemaText() });
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ relativeDest: 'managed_schema.json', contents: managedSchemaText() });
     },
   },
   vite: () => ({
