@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImageFile, fingerprintLogoFile, checkImageFiles } from '../../src/cli/logo-files';
 import { DEFAULT_SEVERITY } from '../../src/rules/compile';
 import {
-  checkImage, decodeFingerprint, fingerprintLogo, fingerprintProblem, matchLogo,
+  checkImage, decodeFingerprint, fingerprintLogo, fingerprintProblem, logoDetailWarning, matchLogo,
   DEFAULT_LOGO_SEVERITY, FINGERPRINT_PREFIX, LOGO_RULE_ID,
   type LogoCheckInput, type LogoReference, type RgbaImage,
 } from '../../src/rules/logo';
@@ -55,6 +56,16 @@ describe('logo fingerprint', () => {
     const flat: RgbaImage = { width: 48, height: 48, data: new Uint8ClampedArray(48 * 48 * 4).fill(200) };
     expect(fingerprintLogo(flat).startsWith(FINGERPRINT_PREFIX)).toBe(true);
     expect(() => fingerprintLogo({ width: 8, height: 8, data: new Uint8Array(256) })).toThrow(/at least 16×16/);
+  });
+
+  it('warns when a logo has too little detail to be found reliably', async () => {
+    const plain = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><rect width="300" height="300" fill="#fff"/>' +
+        '<rect x="30" y="30" width="240" height="240" fill="#0A6E5C"/><polygon points="30,270 270,30 270,270" fill="#F4B400"/></svg>',
+    );
+    const { data, info } = await sharp(plain).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(logoDetailWarning(fingerprintLogo({ width: info.width, height: info.height, data }))).toMatch(/little detail/);
+    expect(logoDetailWarning(await fingerprintLogoFile(corpus('logos/kingsmere.png')))).toBeNull();
   });
 });
 

@@ -123,6 +123,31 @@ export function fingerprintProblem(text: string): string | null {
   }
 }
 
+/** Distinct corners (on a 24-unit grid) the three largest renderings must have, on average, to be found reliably. */
+const MIN_DISTINCT_CORNERS = 15;
+
+/**
+ * A warning when a logo has too little detail for corner matching, for the
+ * options page and the CLI to show beside a new fingerprint; null when it is
+ * fine. A plain shape (a square with a triangle) has four corners; a crest with
+ * an emblem and lettering has dozens. Throws like decodeFingerprint on bad text.
+ */
+export function logoDetailWarning(text: string): string | null {
+  const { keypoints } = decodeFingerprint(text);
+  let total = 0;
+  for (const level of [0, 1, 2]) {
+    const cells = new Set<number>();
+    for (let k = 0; k < keypoints.count; k++) {
+      if (Math.abs(keypoints.scales[k]! - levelScale(level)) > 1e-3) continue;
+      cells.add(Math.round(keypoints.xs[k]! / 24) * 1000 + Math.round(keypoints.ys[k]! / 24));
+    }
+    total += cells.size;
+  }
+  return total / 3 >= MIN_DISTINCT_CORNERS
+    ? null
+    : 'This logo has little detail (few corners), so PostCheck may miss it when it is small or in a photo. Use the full crest or badge with its lettering if there is one.';
+}
+
 // btoa/atob exist in browsers and in Node ≥ 16, so no Buffer (a Node API) here.
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
