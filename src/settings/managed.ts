@@ -4,6 +4,7 @@ import { MANAGED_KEYS, ManagedPolicySchema, type ManagedKey, type ManagedPolicy 
 /** One managed value PostCheck could not use, named by its policy key. */
 export interface ManagedProblem {
   field: ManagedKey | string;
+  /** Starts with the key and the path inside it: "schoolPack.policy.clauses[0].ref required". */
   message: string;
 }
 
@@ -32,7 +33,7 @@ function readManagedPack(raw: Record<string, unknown>): { pack?: Record<string, 
     if (!(field in raw)) continue;
     const shape = ManagedPolicySchema.shape[field].safeParse(raw[field]);
     if (!shape.success) {
-      problems.push({ field, message: shape.error.issues[0]?.message ?? 'is not valid' });
+      problems.push({ field, message: `${field} ${shape.error.issues[0]?.message ?? 'is not valid'}` });
       continue;
     }
     const validation = field === 'schoolPack' ? validatePack(shape.data) : parsePackText(shape.data as string);
@@ -44,7 +45,7 @@ function readManagedPack(raw: Record<string, unknown>): { pack?: Record<string, 
       continue;
     }
     // The first good one wins: schoolPack before schoolPackJson.
-    const source = field === 'schoolPack' ? (shape.data as Record<string, unknown>) : (JSON.parse(shape.data as string) as Record<string, unknown>);
+    const source = field === 'schoolPack' ? (shape.data as Record<string, unknown>) : (JSON.parse((shape.data as string).replace(/^\uFEFF/, '')) as Record<string, unknown>);
     return { pack: source, problems };
   }
   return { problems };

@@ -92,6 +92,8 @@ describe('a managed value of the wrong type', () => {
 
   it('reads the pack from JSON text, reporting malformed JSON with its position', () => {
     expect(readManagedPolicy({ schoolPackJson: JSON.stringify(pack) }).policy.schoolPack).toEqual(pack);
+    expect(readManagedPolicy({ schoolPackJson: `\uFEFF${JSON.stringify(pack)}` }).policy.schoolPack).toEqual(pack);
+    expect(readManagedPolicy({ schoolPack: 'not an object' }).problems).toEqual([{ field: 'schoolPack', message: 'schoolPack must be an object (the rule pack; got text)' }]);
     const { problems } = readManagedPolicy({ schoolPackJson: '{"schemaVersion": 1,' });
     expect(problems[0]).toEqual({ field: 'schoolPackJson', message: expect.stringMatching(/^schoolPackJson is not valid JSON: .* at line 1/) });
   });

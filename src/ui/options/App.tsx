@@ -50,8 +50,8 @@ function ManagedBanner(props: { settings: EffectiveSettings }) {
           </p>
           <ul>
             {managedProblems.map((problem, index) => (
-              <li key={index}>
-                <code>{problem.field}</code>: {problem.message}
+              <li key={index} data-field={problem.field}>
+                {problem.message}
               </li>
             ))}
           </ul>
