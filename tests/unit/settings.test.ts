@@ -105,6 +105,13 @@ describe('a managed value of the wrong type', () => {
     expect(problems[0]?.message).toMatch(/staff has more than 50000 names/);
   });
 
+  it('refuses a pack over 5 MB, keeping the one already in force', () => {
+    const huge = JSON.stringify({ ...pack, note: 'x'.repeat(5 * 1024 * 1024) });
+    const { policy, problems } = readManagedPolicy({ schoolPackJson: huge }, { schoolPack: pack });
+    expect(policy.schoolPack).toBe(pack);
+    expect(problems).toEqual([{ field: 'schoolPackJson', message: 'schoolPackJson is over 5 MB' }]);
+  });
+
   it('survives a corrupt cache', () => {
     expect(readManagedCache('nonsense')).toBeNull();
     expect(readManagedCache({ policy: { mode: 'nope', lock: true } })?.policy).toEqual({ lock: true });
