@@ -65,15 +65,26 @@ export class PostCheckPage {
       onHeld: (held) => this.showHeld(held),
     });
     window.addEventListener('focusin', (event) => this.onFocusIn(event), { capture: true, signal });
-    const observer = new MutationObserver(() => this.scheduleScan());
-    // childList only: attribute and text mutations fire thousands of times a second on X and Facebook.
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
     window.addEventListener('wxt:locationchange', () => this.scheduleScan(), { signal });
     window.addEventListener('scroll', () => this.requestFrame(), { capture: true, passive: true, signal });
     window.addEventListener('resize', () => this.requestFrame(), { passive: true, signal });
-    // The first scan waits for an idle moment so it never adds to the page's own load.
-    ctx.requestIdleCallback(() => this.scan(), { timeout: 1_000 });
+    // Watching the page and the first scan (which imports the engine when it finds a
+    // composer) wait for the load event and then an idle moment: nothing here adds to the
+    // page's own load, and the parser's insertions are never observed.
+    const startWatching = () =>
+      ctx.requestIdleCallback(
+        () => {
+          if (signal.aborted) return;
+          const observer = new MutationObserver(() => this.scheduleScan());
+          // childList only: attribute and text mutations fire thousands of times a second on X and Facebook.
+          observer.observe(document.documentElement, { childList: true, subtree: true });
+          signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+          this.scan();
+        },
+        { timeout: 1_000 },
+      );
+    if (document.readyState === 'complete') startWatching();
+    else window.addEventListener('load', startWatching, { once: true, signal });
   }
 
   updateConfig(config: ActiveConfig): void {

@@ -26,21 +26,24 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves the fixture for `site` at every path of its origins: the pages are single-page apps. */
+/** Serves the fixture for `site` at every path of `origin`: the pages are single-page apps. */
+export async function routeFixtureAt(context: BrowserContext, site: FixtureSite, origin: string): Promise<void> {
+  await context.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    let file = join(FIXTURE_DIR, `${site}.html`);
+    if (url.pathname.startsWith('/__fixture__/')) file = join(FIXTURE_DIR, url.pathname.slice('/__fixture__/'.length));
+    if (!file.startsWith(FIXTURE_DIR) || !existsSync(file)) {
+      await route.fulfill({ status: 404, body: '' });
+      return;
+    }
+    await route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+}
+
+/** Serves each fixture at its site's real origins, so the extension's `matches` apply unchanged. */
 export async function routeFixtures(context: BrowserContext): Promise<void> {
   for (const [site, origins] of Object.entries(FIXTURE_ORIGINS) as [FixtureSite, string[]][]) {
-    for (const origin of origins) {
-      await context.route(`${origin}/**`, async (route) => {
-        const url = new URL(route.request().url());
-        let file = join(FIXTURE_DIR, `${site}.html`);
-        if (url.pathname.startsWith('/__fixture__/')) file = join(FIXTURE_DIR, url.pathname.slice('/__fixture__/'.length));
-        if (!file.startsWith(FIXTURE_DIR) || !existsSync(file)) {
-          await route.fulfill({ status: 404, body: '' });
-          return;
-        }
-        await route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-      });
-    }
+    for (const origin of origins) await routeFixtureAt(context, site, origin);
   }
 }
 
