@@ -13,7 +13,11 @@ import type { GrayImage, LogoFingerprint } from './types';
 const CELLS = 16;
 /** Each cell may slide this many thumbnail pixels to absorb a slightly imperfect fit (perspective, rounding). */
 const MAX_SHIFT = 2;
-/** A cell counts only when this share of it falls inside the image (crops cut logos). */
+/**
+ * A cell counts only when this share of its reference detail falls inside the
+ * image (crops cut logos), and then only its inside part is compared: a cell
+ * whose lettering was cropped away says nothing against the match.
+ */
 const MIN_CELL_INSIDE = 0.7;
 
 export interface Verification {
@@ -199,7 +203,7 @@ function detailedCells(fp: LogoFingerprint, ref: ReferenceDetail): CellLayout[] 
 }
 
 /** Best gradient correlation of one cell over small shifts; outline pixels count regardless of edge sign. */
-function cellCorrelation(ref: ReferenceDetail, got: Gradients, tw: number, th: number, cell: CellLayout): number {
+function cellCorrelation(ref: ReferenceDetail, got: Gradients, inside: Uint8Array, tw: number, th: number, cell: CellLayout): number {
   let best = 0;
   for (let dy = -MAX_SHIFT; dy <= MAX_SHIFT; dy++) {
     for (let dx = -MAX_SHIFT; dx <= MAX_SHIFT; dx++) {
@@ -209,7 +213,7 @@ function cellCorrelation(ref: ReferenceDetail, got: Gradients, tw: number, th: n
           const i = y * tw + x;
           const region = ref.region[i]!;
           // Whatever surrounds the logo in the photo is not evidence either way.
-          if (region === BACKGROUND) continue;
+          if (region === BACKGROUND || !inside[i]) continue;
           const j = i + dy * tw + dx;
           const rx = ref.gx[i]!, ry = ref.gy[i]!, gx = got.gx[j]!, gy = got.gy[j]!;
           const d = rx * gx + ry * gy;
@@ -236,11 +240,19 @@ export function verifyHypothesis(pyramid: QueryPyramid, h: Homography, fp: LogoF
   const { width: tw, height: th } = fp.thumbnail;
   const correlations: number[] = [];
   for (const cell of cells) {
-    let inside = 0;
-    for (let y = cell.y0; y < cell.y1; y++) for (let x = cell.x0; x < cell.x1; x++) inside += warped.inside[y * tw + x]!;
+    let all = 0, inside = 0;
+    for (let y = cell.y0; y < cell.y1; y++) {
+      for (let x = cell.x0; x < cell.x1; x++) {
+        const i = y * tw + x;
+        if (ref.region[i] === BACKGROUND) continue;
+        const e = ref.gx[i]! * ref.gx[i]! + ref.gy[i]! * ref.gy[i]!;
+        all += e;
+        if (warped.inside[i]) inside += e;
+      }
+    }
     // Cropped away: neither for nor against.
-    if (inside < MIN_CELL_INSIDE * (cell.x1 - cell.x0) * (cell.y1 - cell.y0)) continue;
-    correlations.push(cellCorrelation(ref, got, tw, th, cell));
+    if (all === 0 || inside < MIN_CELL_INSIDE * all) continue;
+    correlations.push(cellCorrelation(ref, got, warped.inside, tw, th, cell));
   }
   const coverage = cells.length > 0 ? correlations.length / cells.length : 0;
   correlations.sort((a, b) => a - b);
