@@ -3,7 +3,7 @@ import type { CompiledPack } from '../rules';
 import type { ActiveConfig } from '../settings/active';
 import type { SiteAdapter } from '../sites';
 import { composerAround, findComposers, type LocatedComposer } from '../sites/locate';
-import type { CardLayer } from '../ui/card/mount';
+import { mountCardLayer, pageLooksDark, type CardLayer } from '../ui/card/mount';
 import type { HeldView } from '../ui/card/Layer';
 import { loadPageEngine, type PageEngine } from './engine';
 import { HighlightPainter, supportsCustomHighlights } from './highlights';
@@ -157,14 +157,12 @@ export class PostCheckPage {
       void this.compile();
     }
     if (!this.layer) {
-      this.layer = import('../ui/card/mount').then(({ mountCardLayer }) =>
-        mountCardLayer(this.ctx, {
-          ignoreOnce: (sessionId, key) => this.sessionById(sessionId)?.ignoreOnce(key),
-          setCardOpen: (sessionId, open) => this.sessionById(sessionId)?.setCardOpen(open),
-          editHeld: () => this.editHeld(),
-          postAnywayHeld: () => this.postAnywayHeld(),
-        }),
-      );
+      this.layer = mountCardLayer(this.ctx, {
+        ignoreOnce: (sessionId, key) => this.sessionById(sessionId)?.ignoreOnce(key),
+        setCardOpen: (sessionId, open) => this.sessionById(sessionId)?.setCardOpen(open),
+        editHeld: () => this.editHeld(),
+        postAnywayHeld: () => this.postAnywayHeld(),
+      });
       void this.layer.then((layer) => {
         if (this.abort.signal.aborted) {
           layer.remove();
@@ -261,14 +259,12 @@ export class PostCheckPage {
   private render(): void {
     const layer = this.mountedLayer;
     if (!layer || this.abort.signal.aborted) return;
-    void import('../ui/card/mount').then(({ pageLooksDark }) => {
-      layer.render({
-        sessions: [...this.sessions.values()].map((session) => session.snapshot()),
-        activeSessionId: this.activeSessionId,
-        held: this.held,
-        dark: pageLooksDark(),
-        frame: this.frame,
-      });
+    layer.render({
+      sessions: [...this.sessions.values()].map((session) => session.snapshot()),
+      activeSessionId: this.activeSessionId,
+      held: this.held,
+      dark: pageLooksDark(),
+      frame: this.frame,
     });
   }
 }
