@@ -218,8 +218,11 @@ export async function variantsOf(master: Buffer, seed = 1): Promise<Variant[]> {
   await add('tilt-left-10', await sharp(Buffer.from(perspective(rgba, [[0, mh * t / 2], [mw, 0], [mw, mh], [0, mh * (1 - t / 2)]]).data), { raw: { width: mw, height: mh, channels: 4 } }).png().toBuffer());
   await add('tilt-top-10', await sharp(Buffer.from(perspective(rgba, [[mw * t / 2, 0], [mw * (1 - t / 2), 0], [mw, mh], [0, mh]]).data), { raw: { width: mw, height: mh, channels: 4 } }).png().toBuffer());
   // In photos: the logo 15–20% of the width, printed on a sign (white plate) or straight on a coloured surface.
-  // The share of the width is the logo's own (its drawing trimmed of paper), as the issue states it.
+  // The share of the width (and the crop) is the logo's own: its drawing trimmed of paper, as the issue states it.
   const trimmed = await sharp(master).flatten({ background: '#ffffff' }).trim({ background: '#ffffff', threshold: 10 }).png().toBuffer();
+  const tm = await sharp(trimmed).metadata();
+  const tw = tm.width ?? mw, th = tm.height ?? mh;
+  await add('crop-10-every-side', await jpeg(sharp(trimmed).extract({ left: Math.round(tw * 0.1), top: Math.round(th * 0.1), width: Math.round(tw * 0.8), height: Math.round(th * 0.8) }), 75));
   const transparent = await paperToTransparent(trimmed);
   for (const [k, [sw, sh, frac, onPlate, tint]] of ([
     [1200, 900, 0.15, true, ''],

@@ -28,7 +28,7 @@ const SCALE_SLACK = 1.7;
 const MAX_ANGLE = (25 * Math.PI) / 180;
 /** Dense verification score needed to report a match. */
 export const MATCH_THRESHOLD = 0.6;
-const MIN_COVERAGE = 0.55;
+const MIN_COVERAGE = 0.35;
 
 export interface Query {
   /** Checked-image pixels per working pixel. */
