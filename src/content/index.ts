@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { answerWhichSite } from '../messaging';
 import type { ActiveConfig } from '../settings/active';
 import { isCheckingOn } from '../settings/checking';
 import { adapterForHost } from '../sites';
 import { fetchActiveConfig, watchActiveConfigFromBackground } from './config-client';
 import { PostCheckPage } from './page';
-
 
 /**
  * The content script's whole job: attach to this site's composers while PostCheck is on for
@@ -13,6 +13,8 @@ import { PostCheckPage } from './page';
 export async function runPostCheck(ctx: ContentScriptContext): Promise<void> {
   const adapter = adapterForHost(location.hostname);
   if (!adapter) return;
+  // The popup asks which site its tab is on (it has no `tabs` permission), on or off.
+  ctx.onInvalidated(answerWhichSite(adapter.id));
   let config: ActiveConfig = await fetchActiveConfig();
   if (ctx.isInvalid) return;
   let page: PostCheckPage | null = null;

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { logFindingEvents } from '../messaging';
 import type { CompiledPack } from '../rules';
 import type { ActiveConfig } from '../settings/active';
 import type { SiteAdapter } from '../sites';
@@ -158,7 +159,7 @@ export class PostCheckPage {
     }
     if (!this.layer) {
       this.layer = mountCardLayer(this.ctx, {
-        ignoreOnce: (sessionId, key) => this.sessionById(sessionId)?.ignoreOnce(key),
+        ignoreOnce: (sessionId, key) => this.ignoreOnce(sessionId, key),
         setCardOpen: (sessionId, open) => this.sessionById(sessionId)?.setCardOpen(open),
         editHeld: () => this.editHeld(),
         postAnywayHeld: () => this.postAnywayHeld(),
@@ -205,6 +206,15 @@ export class PostCheckPage {
     return undefined;
   }
 
+  private ignoreOnce(sessionId: number, key: string): void {
+    const session = this.sessionById(sessionId);
+    const shown = session?.visibleFindings().find((candidate) => candidate.key === key);
+    if (!session || !shown) return;
+    session.ignoreOnce(key);
+    // The event log keeps category, rule and severity only: never the text (messaging.ts).
+    logFindingEvents(this.adapter.id, [shown.finding], 'ignored-once');
+  }
+
   private showHeld(held: HeldPost): void {
     this.held = { sessionId: held.session.id, findings: held.findings, blocking: held.blocking };
     this.activeSessionId = held.session.id;
@@ -214,6 +224,7 @@ export class PostCheckPage {
   private editHeld(): void {
     const session = this.held ? this.sessionById(this.held.sessionId) : undefined;
     const first = this.held?.findings[0]?.finding;
+    if (this.held) logFindingEvents(this.adapter.id, this.held.findings.map((shown) => shown.finding), 'edited');
     this.held = null;
     this.requestRender();
     const editable = session?.editable;
@@ -235,10 +246,12 @@ export class PostCheckPage {
 
   private postAnywayHeld(): void {
     const session = this.held ? this.sessionById(this.held.sessionId) : undefined;
-    const blocking = this.held?.blocking ?? true;
+    const held = this.held;
     this.held = null;
     this.requestRender();
-    if (session && !blocking) this.hold.postAnyway(session);
+    if (!session || !held || held.blocking) return;
+    logFindingEvents(this.adapter.id, held.findings.map((shown) => shown.finding), 'posted-anyway');
+    this.hold.postAnyway(session);
   }
 
   private requestFrame(): void {
