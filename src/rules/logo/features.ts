@@ -181,20 +181,6 @@ export function describeCorners(smooth: GrayImage, corners: readonly Corner[], o
   }
 }
 
-/** Number of differing bits between descriptor i of a and descriptor j of b. */
-export function hamming(a: Uint32Array, i: number, b: Uint32Array, j: number): number {
-  let d = 0;
-  const ia = i * DESCRIPTOR_WORDS;
-  const ib = j * DESCRIPTOR_WORDS;
-  for (let k = 0; k < DESCRIPTOR_WORDS; k++) {
-    let v = (a[ia + k]! ^ b[ib + k]!) >>> 0;
-    v -= (v >>> 1) & 0x55555555;
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    d += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-  }
-  return d;
-}
-
 /**
  * Smooths for corners (3×3 mean twice, σ ≈ 1.2) and for descriptors (5×5 mean
  * twice, σ ≈ 2, as ORB smooths its tests), finds and describes corners.

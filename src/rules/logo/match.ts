@@ -30,7 +30,7 @@ const MAX_ANGLE = (25 * Math.PI) / 180;
 export const MATCH_THRESHOLD = 0.6;
 const MIN_COVERAGE = 0.35;
 
-export interface Query {
+interface Query {
   /** Checked-image pixels per working pixel. */
   toImage: number;
   working: GrayImage;
@@ -49,7 +49,7 @@ const QUERY_LEVELS = [
 const QUERY_MIN_RESPONSE = 20;
 
 /** Grey working copy, its pyramid and its described corners: done once per image, shared by every logo. */
-export function prepareQuery(image: RgbaImage): Query {
+function prepareQuery(image: RgbaImage): Query {
   if (image.width < 1 || image.height < 1) throw new Error('the image is empty');
   const big = Math.max(image.width, image.height);
   let working = rgbaToGray(image, Math.floor(big / WORKING_SIZE));

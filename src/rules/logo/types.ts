@@ -18,19 +18,12 @@ export interface GrayImage {
   data: Float32Array;
 }
 
-/** A corner found in an image, with its 256-bit binary descriptor (8 × 32-bit words). */
-export interface Keypoint {
-  x: number;
-  y: number;
-  /** Index of the pyramid level it was found on (0 = full working size). */
-  level: number;
-}
-
+/** Keypoints with their 256-bit binary descriptors (8 × 32-bit words each). */
 export interface DescribedKeypoints {
-  /** Coordinates in the frame of level 0. */
+  /** Where each point is: canonical logo units in a fingerprint. */
   xs: Float32Array;
   ys: Float32Array;
-  /** Size of the image the point was described on, relative to level 0 (1, 0.71, 0.5…). */
+  /** Size the point was described at, relative to the largest (1, 0.71, 0.5…). */
   scales: Float32Array;
   /** 8 words per keypoint. */
   descriptors: Uint32Array;
