@@ -1,21 +1,23 @@
 import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
 import { postedTexts } from './harness';
 import { SITE_FIXTURES } from './sites';
-import { badgesIn, confirmCard, expect, PUPIL_POST, test, typeInto } from './test';
+import { badgesIn, confirmCard, expect, test, typeInto } from './test';
 
 const OPTIONS_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/options.html`;
 const POPUP_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/popup.html`;
+/** A post no pack or fixture contains, so finding any of it in storage means PostCheck kept it. */
+const UNIQUE_POST = 'Grace Hetherington won the quokka relay at Wimblethorpe today';
 const X = SITE_FIXTURES.find((fixture) => fixture.site === 'x')!.primary;
 
 test('what the user does with a finding reaches the event log, without the text or the name', async ({ sitePage: page, extensionBrowser }) => {
   await page.goto(X.url);
-  await typeInto(page, X.editor(page), PUPIL_POST);
+  await typeInto(page, X.editor(page), UNIQUE_POST);
   await expect(badgesIn(page, 'issues')).toHaveCount(1);
   await X.postButton(page).click();
   await confirmCard(page).getByRole('button', { name: 'Go back and edit' }).click();
   await X.postButton(page).click();
   await confirmCard(page).getByRole('button', { name: 'Post anyway' }).click();
-  await expect.poll(() => postedTexts(page)).toEqual([PUPIL_POST]);
+  await expect.poll(() => postedTexts(page)).toEqual([UNIQUE_POST]);
 
   const options = await extensionBrowser.context.newPage();
   await options.goto(OPTIONS_URL);
@@ -26,6 +28,32 @@ test('what the user does with a finding reaches the event log, without the text 
   await expect(log).toContainText('X (Twitter)');
   await expect(log).toContainText('pupil-name');
   await expect(log).not.toContainText('Grace');
+
+  // Everything PostCheck stores, read back: none of the post is there.
+  const stored = await options.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(): Promise<unknown> }> } }).chrome.storage;
+    const areas = await Promise.all([api.local.get(), api.sync.get(), api.session.get()]);
+    const databases = await indexedDB.databases();
+    const tables: unknown[] = [];
+    for (const { name } of databases) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        tables.push(await new Promise((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+        }));
+      }
+      db.close();
+    }
+    return JSON.stringify({ areas, databases: databases.map((d) => d.name), tables });
+  });
+  expect(stored).toContain('postcheck');
+  expect(stored).toContain('posted-anyway');
+  for (const fragment of ['quokka', 'Wimblethorpe', 'won the']) expect(stored).not.toContain(fragment);
   await options.getByTestId('clear-log').click();
   await expect(options.getByTestId('log-empty')).toBeVisible();
   await options.close();
