@@ -112,6 +112,15 @@ function popcount(v: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/**
+ * Distances that matter stop at MAX_DESCRIPTOR_DISTANCE / RATIO (82 bits): a
+ * pair that close differs in about 21 of its first 64 bits and 41 of its first
+ * 128, so more than these is a pair not worth finishing (random pairs differ in
+ * half their bits, and most are dropped after a quarter of the work).
+ */
+const QUARTER_CUTOFF = 34;
+const HALF_CUTOFF = 60;
+
 /** How many nearest reference descriptors each query descriptor remembers, to find the best one elsewhere on the logo. */
 const SHORTLIST = 4;
 
@@ -128,12 +137,13 @@ function matchDescriptors(query: Query, fp: LogoFingerprint): Correspondences {
     listD.fill(257);
     listJ.fill(-1);
     for (let j = 0, r = 0; j < ref.count; j++, r += DESCRIPTOR_WORDS) {
-      // Partial sums only grow, so stop as soon as this one cannot enter the shortlist (exact, and most stop early).
+      // Partial sums only grow, so stop once this one cannot enter the shortlist; and stop when the first
+      // quarter or half of the bits already differ far more than a usable match's would (4σ above it).
       const worst = listD[SHORTLIST - 1]!;
       let d = popcount((q0 ^ rd[r]!) >>> 0) + popcount((q1 ^ rd[r + 1]!) >>> 0);
-      if (d >= worst) continue;
+      if (d >= worst || d > QUARTER_CUTOFF) continue;
       d += popcount((q2 ^ rd[r + 2]!) >>> 0) + popcount((q3 ^ rd[r + 3]!) >>> 0);
-      if (d >= worst) continue;
+      if (d >= worst || d > HALF_CUTOFF) continue;
       d += popcount((q4 ^ rd[r + 4]!) >>> 0) + popcount((q5 ^ rd[r + 5]!) >>> 0) + popcount((q6 ^ rd[r + 6]!) >>> 0) + popcount((q7 ^ rd[r + 7]!) >>> 0);
       if (d >= worst) continue;
       let k = SHORTLIST - 1;
