@@ -104,6 +104,21 @@ export function chromiumArgs(extensionDir: string | null): string[] {
   ];
 }
 
+/**
+ * The extension's service worker. Polls as well as listening: a worker that registered between
+ * launch and the listener would otherwise be waited for forever.
+ */
+export async function extensionServiceWorker(context: BrowserContext, timeoutMs = 20_000): Promise<Worker> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [worker] = context.serviceWorkers();
+    if (worker) return worker;
+    const started = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => null);
+    if (started) return started;
+  }
+  throw new Error(`PostCheck's service worker did not start within ${timeoutMs} ms`);
+}
+
 export async function launchWithExtension(options: { extension?: boolean; headed?: boolean } = {}): Promise<ExtensionBrowser> {
   const withExtension = options.extension ?? true;
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
@@ -122,7 +137,7 @@ export async function launchWithExtension(options: { extension?: boolean; headed
   await ledger.attach(context);
   await routeFixtures(context);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const serviceWorker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : (null as unknown as Worker);
+  const serviceWorker = withExtension ? await extensionServiceWorker(context) : (null as unknown as Worker);
   return {
     context,
     serviceWorker,
