@@ -63,6 +63,8 @@ export function corpusPack(school: CorpusSchool): PackInput {
 export const DEV_CORPUS = resolve(root, 'tests/fixtures/corpus');
 /** A second development set by another writer, so tuning does not fit one writer's phrasing. */
 export const DEV_CORPUS_2 = resolve(root, 'tests/fixtures/corpus-2');
+/** A third, focused on disparaging, confidential and child-comment (no sickness or personal data). */
+export const DEV_CORPUS_3 = resolve(root, 'tests/fixtures/corpus-3');
 /** Written independently of the engine and of the dev sets; reported, never tuned on. */
 export const CHECK_CORPUS = resolve(root, 'tests/fixtures/check-corpus');
 
@@ -117,6 +119,10 @@ async function main(): Promise<void> {
   if (existsSync(DEV_CORPUS_2)) {
     console.log('');
     printCorpus(evaluateCorpus(DEV_CORPUS_2), 'tests/fixtures/corpus-2 (second development set, tuned on)', verbose);
+  }
+  if (existsSync(DEV_CORPUS_3)) {
+    console.log('');
+    printCorpus(evaluateCorpus(DEV_CORPUS_3), 'tests/fixtures/corpus-3 (third development set: disparaging, confidential, child-comment; tuned on)', verbose);
   }
   if (existsSync(CHECK_CORPUS)) {
     console.log('');

@@ -9,7 +9,7 @@ const UNNAMED_CHILD = new RegExp(
   [
     String.raw`one of (?:my|our|the) (?:(?:quietest|youngest|oldest|new) )?(?:year ?\d+s?|y\d+s?|yr ?\d+s?|class|pupils|students|kids|boys|girls|sixth formers|lot|reception)`,
     String.raw`(?:my|our) (?:whole )?(?:class|year ?\d+s?|y\d+s?|pupils|students|form|tutor group|sixth formers|reception|year ?\d+ (?:lot|class|pupils))`,
-    String.raw`(?:some|half|most|all|none|both|several|a few|a couple|two|three|four|five|six|\d+) of (?:them|the kids|(?:my|our|the) (?:class|kids|lot|pupils|students|boys|girls|year ?\d+s?|y\d+s?|sixth formers))`,
+    String.raw`(?:some|half|most|all|none|both|several|a few|a couple|two|three|four|five|six|\d+) of (?:the kids|(?:my|our|the) (?:class|kids|lot|pupils|students|boys|girls|year ?\d+s?|y\d+s?|sixth formers))`,
     String.raw`(?:a|one|this|that|the) (?:year ?\d+|y\d+|yr ?\d+|reception) (?:boy|girl|pupil|student|child|kid)`,
     String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)?(?: [\p{L}]+){0,3}? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved|decided)`,
     String.raw`one of (?:mine|ours)`,
@@ -18,9 +18,10 @@ const UNNAMED_CHILD = new RegExp(
     String.raw`(?<![\p{L}\p{N}])\d{1,2}[a-z]\d? (?:were|was|are|decided|have|did)`,
     String.raw`(?:in|from|my|our) \d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?(?![\p{L}\p{N}])`,
     String.raw`\bclass \d\b`,
-    String.raw`(?:a|one|this|that|the) (?:[\p{L}]+ ){0,2}(?:\d+ ?year ?old|young man|young lady|lad|boy|girl|kid|child)\b`,
+    String.raw`(?:a|one|this|that|the) (?:[\p{L}]+ ){0,2}(?:\d+ ?year ?old|young man|young lady|lad|boy|girl)\b`,
+    String.raw`(?:a|one|this|that|the) (?:child|kid) (?:in|from) (?:my|our|year|y\d|class|reception)`,
     String.raw`\bkid(?:'s)? (?:called|who|told|will|asked)`,
-    String.raw`(?:her|his|your|their) (?:son|daughter|lad|child|kid)\b`,
+    String.raw`(?:her|his|your|their) (?:son|daughter|lad)\b`,
     String.raw`the kids in my class`,
     String.raw`(?:a|one|this|that) (?:little |young )?(?:boy|girl|child|pupil|student|kid|lad|lass) (?:in|from) (?:my|our|year|y\d|reception|class|the class|form)`,
     String.raw`(?:my|our) (?:reception|nursery) (?:class|kids|children)`,
@@ -30,7 +31,12 @@ const UNNAMED_CHILD = new RegExp(
     String.raw`one little (?:boy|girl|lad|one)`,
     String.raw`(?<![\p{L}])[\p{L}]{1,40}'s finest`,
     String.raw`sixth formers?`,
-  ].join('|'),
+  ]
+    .map((alternative) => `(?:${alternative})`)
+    .join('|')
+    // Whole words: "my class" is not in "my classroom".
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}\\p{N}])'),
   'gu',
 );
 

@@ -125,6 +125,18 @@ export function sentenceAt(doc: PostDocument, offset: number): number {
   return lo;
 }
 
+/** Index of the first token starting at or after a normalized offset. */
+export function tokenIndexAt(doc: PostDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Words only (no punctuation), lower-cased keys, within [from, to). */
 export function wordKeys(doc: PostDocument, from: number, to: number): string[] {
   const out: string[] = [];

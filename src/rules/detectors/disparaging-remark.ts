@@ -1,6 +1,7 @@
 import { memoize, type Detector } from '../detector';
 import { disguisedPattern, wordsRegex } from '../disguise';
 import { sentenceAt } from '../document';
+import { childReferences } from '../children';
 import { nameMentions } from '../names';
 import { schoolMentions } from '../school';
 import { bounded, COLLEAGUE_ROLE_TERMS, termsPattern } from '../vocab';
@@ -25,6 +26,18 @@ const SCARE_QUOTES = /(?<![\p{L}])['"][\p{L}][\p{L} -]{1,38}['"](?![\p{L}])/gu;
 const QUOTED_ILLNESS = bounded(termsPattern(sickness.illness), 'u');
 /** Scare quotes can be sincere ("our 'Wellbeing Wednesday' was lovely"); these say they are not. */
 const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bbasically\b|\bat its finest\b|\bstill\b|\bcan't wait\b|\bthey mean\b|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
+/**
+ * Irony that is weak alone but tells when two gather near a target: eye-roll and
+ * clown emoji, a one-word verdict ("Lovely.", "Inspirational."), "bless him",
+ * "also our head:", mock applause, capitals.
+ */
+const WEAK_IRONY = [
+  /🙄|🙃|🤡|🤦/gu,
+  /(?:^|[.!?\n]\s*)(?:lovely|great|brilliant|fab|marvellous|inspirational|genius|legend|cheers|progress|consistency|growth|perfect|classic|iconic|stellar|outstanding|right|sure|ok|okay|comedy gold|circus|shambles)[.!👍👏✨]/giu,
+  /\bbless (?:him|her|them)\b|\bwe(?:'re| are) (?:doomed|not daft)\b|\bsays a lot\b|\bi see you\b|\bshame (?:it's|that)\b|\bmy foot\b|\bgod help\b|\bzzz+\b|\bok \w+ 👍|\bwell done everyone\b|\bthe future is in safe hands\b|\bfor once\b/giu,
+  /\balso (?:our |the )?(?:head|slt|trust|governors|senior team|principal|ceo)\s*:/giu,
+  /👏\s*👏|👍\s*👍/gu,
+];
 /** "not lazy", "never useless": negation in front of the insult. */
 const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */
@@ -45,6 +58,7 @@ export const disparagingRemark: Detector = {
       ...schoolMentions(ctx).map((m) => m.start),
       ...nameMentions(ctx).map((m) => m.start),
       ...[...doc.lower.matchAll(TARGET)].map((m) => m.index),
+      ...childReferences(ctx).map((r) => r.start),
     ]);
     if (targets.length === 0) return [];
     const sentenceOf = (offset: number) => sentenceAt(doc, offset);
@@ -75,6 +89,14 @@ export const disparagingRemark: Detector = {
     if (PROFANE.test(doc.lower)) {
       for (const m of doc.text.matchAll(EXASPERATION)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     }
+    if (hits.length === 0) {
+      // Two weak signs of irony near a target add up to a disparaging remark.
+      const weak: [number, number][] = [];
+      for (const re of WEAK_IRONY) {
+        for (const m of doc.text.matchAll(re)) if (near(m.index, 1)) weak.push([m.index, m.index + m[0].length]);
+      }
+      if (weak.length >= 2) hits.push(weak.sort((a, b) => a[0] - b[0])[0]!);
+    }
     return hits.length ? [{ spans: [hits.sort((a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
   },
   examples: {
@@ -94,6 +116,7 @@ export const disparagingRemark: Detector = {
       { text: "I'm so sick of the trust moving the goalposts", excerpt: "I'm so sick of the trust" },
       { text: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea??', excerpt: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea' },
       { text: "Loving our head's 'open door' policy, which means the door is shut", excerpt: "'open door'" },
+      { text: 'our head: "we don\'t have a workload problem". also our head: sends 14 emails after 10pm. ok Hilary 👍', excerpt: 'also our head:' },
     ],
   },
 };

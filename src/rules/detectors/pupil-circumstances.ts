@@ -3,6 +3,7 @@ import type { Detector } from '../detector';
 import { bounded, termsPattern } from '../vocab';
 import confidential from '../vocab/confidential.json';
 
+const YEAR_GROUP = /(?<![\p{L}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2}|reception|nursery|sixth form|class \d)(?![\p{L}\p{N}])/u;
 /** "after her heart operation": a child's own operation, not "the whole operation". */
 const DETAIL = bounded(`${termsPattern(confidential.aboutPupil)}|(?:her|his) (?:\\p{L}+ )?operation`, 'gu');
 /** A pupil's family circumstances: "her mam's back in hospital", "his dad passed away". */
@@ -18,7 +19,8 @@ export const pupilCircumstances: Detector = {
   },
   messages: { detail: 'This shares a pupil’s SEN, medical or family circumstances, which your school’s policy keeps confidential.' },
   check(ctx) {
-    if (childReferences(ctx).length === 0) return [];
+    // A child of this school, or at least a year group: "Y6 exclusions this week", not research on exclusions.
+    if (childReferences(ctx).length === 0 && !YEAR_GROUP.test(ctx.doc.lower)) return [];
     const { lower } = ctx.doc;
     const spans = [...lower.matchAll(FAMILY), ...lower.matchAll(DETAIL)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     // "his dad passed away" and "passed away": one finding for one disclosure.

@@ -1,8 +1,57 @@
 import { childReferences } from '../children';
 import type { Detector } from '../detector';
-import { sentenceAt } from '../document';
+import { sentenceAt, tokenIndexAt, type PostDocument } from '../document';
+import { tagsOf } from '../nlp';
 import { bounded, termsPattern } from '../vocab';
 import childComment from '../vocab/child-comment.json';
+
+/** Verbs that say what a child is or has, not what they did. */
+const STATE_VERBS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'had', 'have', 'will', "won't", 'would', 'can', 'could', "can't", 'should', 'must', 'might', 'may', 'seems', 'looks', 'lives', 'came', 'comes', 'went', 'goes', 'starts', 'started', 'turned', 'turns', 'moved', 'joined', 'left', 'needs', 'needed', 'gets', 'got', 'deserves', 'loves', 'loved', 'misses', 'missed']);
+/** Words that may stand between a child and their verb: "Ray in Year 6 just fixed…". */
+const SKIPPABLE = new Set(['just', 'finally', 'actually', 'absolutely', 'literally', 'then', 'also', 'has', 'have', 'had', 'really', 'only', 'totally', 'completely', 'somehow', 'proudly', 'independently']);
+
+/**
+ * "Ray Hussain in Year 6 just fixed the whiteboard", "one of my sixth formers beat me at chess":
+ * the child is the subject of an active verb, so the post says what a pupil did.
+ * compromise tags the verb; only its sentence is tagged, and only when the lexicon found nothing.
+ */
+/** After these the child is an object ("a meeting about one of my Year 8s ran late"), not the one acting. */
+const PREPOSITIONS = new Set(['about', 'for', 'with', 'of', 'to', 'on', 'by', 'at', 'into', 'from', 'over', 'after', 'towards']);
+/** "told me what's been happening at home" is a disclosure, not behaviour. */
+const DISCLOSURE = /^\s+me\s+(?:what|about|that|how|he|she|his|her|there)\b/u;
+
+function childDidSomething(doc: PostDocument, refStart: number, refEnd: number): boolean {
+  const before = doc.tokens[tokenIndexAt(doc, refStart) - 1];
+  if (before && before.kind === 'word' && PREPOSITIONS.has(before.key)) return false;
+  let i = tokenIndexAt(doc, refEnd);
+  // Step over "in Year 6", "from Class 2", "(Y2)" and adverbs.
+  for (let steps = 0; steps < 6 && i < doc.tokens.length; steps++) {
+    const t = doc.tokens[i]!;
+    if (t.kind === 'punct' && t.text !== '(' && t.text !== ')') return false;
+    if (t.kind !== 'word' || SKIPPABLE.has(t.key) || /^(?:in|from|at|of)$/.test(t.key)) {
+      i += t.key === 'in' || t.key === 'from' ? 1 : 1;
+      if (t.key === 'in' || t.key === 'from') {
+        // the class after "in": up to three words ("my Year 6 class")
+        while (i < doc.tokens.length && steps < 6 && /^(?:my|our|the|year|y\d+|yr|class|set|form|reception|nursery|\d+\p{L}*|\p{L}+)$/u.test(doc.tokens[i]!.key) && doc.tokens[i]!.kind !== 'punct' && !isVerbLike(doc, i)) {
+          i++;
+          steps++;
+        }
+      }
+      continue;
+    }
+    if (STATE_VERBS.has(t.key)) return false;
+    if (/^(?:told|said|disclosed|explained|mentioned)$/u.test(t.key) && DISCLOSURE.test(doc.lower.slice(t.end, t.end + 12))) return false;
+    return isVerbLike(doc, i);
+  }
+  return false;
+}
+
+function isVerbLike(doc: PostDocument, i: number): boolean {
+  const t = doc.tokens[i]!;
+  if (STATE_VERBS.has(t.key)) return false;
+  const tags = tagsOf(doc, t);
+  return tags.includes('Verb') && (tags.includes('PastTense') || tags.includes('PresentTense')) && !tags.includes('Auxiliary') && !tags.includes('Modal');
+}
 
 const WORK_OR_BEHAVIOUR = bounded(`${termsPattern(childComment.workAndBehaviour)}|got \\d+|(?<![\\d/])\\d{1,3}/(?:10|20|25|30|40|50|60|80|100)(?![\\d/])`, 'gu');
 
@@ -31,13 +80,15 @@ export const pupilWorkBehaviour: Detector = {
       WORK_OR_BEHAVIOUR.lastIndex = 0;
       const m = WORK_OR_BEHAVIOUR.exec(doc.lower.slice(from, to));
       if (m) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: doc.text.slice(from + m.index, from + m.index + m[0].length) } }];
+      if (childDidSomething(doc, ref.start, ref.end)) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: 'what the pupil did' } }];
     }
     return [];
   },
   examples: {
-    valid: ['Busy day teaching fractions', 'Took my two to Beamish today', 'Happy 10th birthday to my nephew'],
+    valid: ['Busy day teaching fractions', 'Took my two to Beamish today', 'Happy 10th birthday to my nephew', 'Little Jayden was moved to a new school this week', "Jayden's mum has asked for a meeting"],
     invalid: [
       { text: 'One of my Year 9s threw a chair today', excerpt: 'One of my Year 9s' },
+      { text: 'Jayden in Year 6 just fixed the interactive whiteboard nobody could work out', excerpt: 'Jayden' },
       { text: 'Grace Hetherington read her war poem in assembly', excerpt: 'Grace Hetherington' },
       { text: 'my class were feral after wet play', excerpt: 'my class' },
     ],

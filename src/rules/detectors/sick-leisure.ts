@@ -1,4 +1,5 @@
 import type { Detector } from '../detector';
+import { nameMentions } from '../names';
 import { bounded, termsPattern } from '../vocab';
 import sickness from '../vocab/sickness.json';
 
@@ -31,14 +32,18 @@ export const sickLeisure: Detector = {
     sickLeisure: 'This says you are off sick while out enjoying yourself. Your school’s policy treats this as misconduct.',
     faking: 'This boasts about faking illness to miss work. Your school’s policy treats this as misconduct.',
   },
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const { lower, text } = doc;
     const absences: [number, number][] = [];
+    // "Stacey Featherstone rang in sick…", "Dr Siddiqui's been signed off": someone else's absence.
+    const namedJustBefore = (start: number) => nameMentions(ctx).some((m) => m.end <= start && start - m.end <= 24 && !/[.!?\n]/u.test(lower.slice(m.end, start)));
     for (const m of lower.matchAll(ABSENCE)) {
-      if (THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index))) continue;
+      if (THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index)) || namedJustBefore(m.index)) continue;
       absences.push([m.index, m.index + m[0].length]);
     }
     for (const m of lower.matchAll(TOLD_ILL)) absences.push([m.index, m.index + m[0].length]);
+    const someoneElsesAbsence = absences.length === 0 && [...lower.matchAll(ABSENCE)].length > 0;
     const quoted = [...lower.matchAll(QUOTED_ILLNESS)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     const sickie = [...lower.matchAll(SICKIE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     const leisure = [...lower.matchAll(LEISURE), ...text.matchAll(OUT_SOMEWHERE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
@@ -46,6 +51,7 @@ export const sickLeisure: Detector = {
     LEISURE_EMOJI.lastIndex = 0;
     const faking = FAKING_EMOJI.test(doc.original) || FAKING.test(lower);
     FAKING.lastIndex = 0;
+    if (someoneElsesAbsence) return [];
     const claim = absences[0] ?? quoted[0];
     if (claim && (leisure.length > 0 || leisureEmoji) && (absences.length > 0 || faking || quoted.length > 0)) {
       const after = leisure.find(([s]) => s > claim[0]) ?? leisure[0];

@@ -26,7 +26,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function termsPattern(terms: readonly string[]): string {
   return [...terms]
     .sort((a, b) => b.length - a.length)
-    .map((t) => escape(t).replace(/\\?'/g, "'?").replace(/ /g, '\\s+'))
+    .map((t) => escape(t).replace(/\\?'/g, "'?").replace(/ /g, '[\\s-]+'))
     .join('|');
 }
 
