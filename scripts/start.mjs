@@ -16,6 +16,11 @@ if (!existsSync(chromiumPath)) {
   process.exit(2);
 }
 
+if (!existsSync(join(root, 'node_modules/wxt')) || !existsSync(join(root, 'node_modules/tsx'))) {
+  console.error('PostCheck demo: dependencies are not installed. Run `npm ci` first.');
+  process.exit(2);
+}
+
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status === 0;
   if (process.env.POSTCHECK_UNDER_XVFB || !hasXvfb) {
