@@ -7,5 +7,6 @@ export { checkPost, type PostInput } from './check';
 export { runPackTests, type PackTestFailure } from './pack/run-tests';
 export { parsePackText, validatePack, describeProblems, type PackProblem } from './pack/validate';
 export { parseNameCsv } from './pack/csv';
+export { checkImage, fingerprintLogo, fingerprintProblem, logoDetailWarning, type RgbaImage } from './logo';
 export { PackSchema, PACK_LIMITS, PACK_SCHEMA_VERSION, type Pack, type PackInput, type PersonEntry } from './pack/schema';
 export * from './types';

@@ -101,11 +101,12 @@ describe('shipped rule packs', () => {
 });
 
 describe('docs/rule-pack.md', () => {
-  /** The worked example: the first ```json block. */
+  /** The worked example: the first ```json block under the "## Worked example" heading. */
   function workedExample(): string {
     const doc = readFileSync(path.join(repoRoot, 'docs/rule-pack.md'), 'utf8');
-    const example = /```json\r?\n([\s\S]*?)```/.exec(doc)?.[1];
-    if (example === undefined) throw new Error('docs/rule-pack.md has no ```json block');
+    const section = doc.slice(doc.indexOf('\n## Worked example'));
+    const example = /```json\r?\n([\s\S]*?)```/.exec(section)?.[1];
+    if (example === undefined) throw new Error('docs/rule-pack.md has no ```json block under "## Worked example"');
     return example;
   }
 

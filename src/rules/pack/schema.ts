@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fingerprintProblem } from '../logo/fingerprint';
 import { CATEGORY_IDS, SEVERITIES } from '../types';
 
 /**
@@ -92,7 +93,12 @@ export const LogoSchema = z.strictObject({
   fingerprint: z
     .string({ error: (iss) => (iss.input === undefined ? 'required' : 'must be text (a logo fingerprint, see docs/rule-pack.md)') })
     .min(1, 'must not be empty')
-    .max(PACK_LIMITS.maxFingerprintLength, `is too long (over ${PACK_LIMITS.maxFingerprintLength} characters)`),
+    .max(PACK_LIMITS.maxFingerprintLength, `is too long (over ${PACK_LIMITS.maxFingerprintLength} characters)`)
+    // A damaged fingerprint is reported when the pack loads, not skipped silently when an image arrives.
+    .superRefine((text, ctx) => {
+      const problem = fingerprintProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: `is not a usable logo fingerprint: ${problem}` });
+    }),
 });
 
 export const PackTestSchema = z.strictObject({
