@@ -10,6 +10,22 @@ const UNIQUE_POST = 'Grace Hetherington won the quokka relay at Wimblethorpe tod
 const X = SITE_FIXTURES.find((fixture) => fixture.site === 'x')!.primary;
 
 test('what the user does with a finding reaches the event log, without the text or the name', async ({ sitePage: page, extensionBrowser }) => {
+  // Earlier tests in this worker acted on findings too: start from an empty log.
+  await extensionBrowser.serviceWorker.evaluate(async () => {
+    // Never create the database here: dexie must be the one to create it.
+    if (!(await indexedDB.databases()).some((database) => database.name === 'postcheck')) return;
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('postcheck');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains('events')) return resolve(db.close());
+        const clear = db.transaction('events', 'readwrite').objectStore('events').clear();
+        clear.onsuccess = () => resolve(db.close());
+        clear.onerror = () => reject(clear.error);
+      };
+    });
+  });
   await page.goto(X.url);
   await typeInto(page, X.editor(page), UNIQUE_POST);
   await expect(badgesIn(page, 'issues')).toHaveCount(1);
