@@ -149,7 +149,7 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   if (adjacent(t, next) && next!.key === 'of' && nextToken(doc, t, 2)?.capitalized) return true;
   if (adjacent(prev, t) && prev!.kind === 'word') {
     if (ARTICLES.has(prev!.key)) return true;
-    if (prev!.capitalized && !LEAD_INS.has(prev!.key) && !isTitle(prev!.key) && !firstNames.has(prev!.key)) return true;
+    if (prev!.capitalized && !LEAD_INS.has(prev!.key) && !isTitle(prev!.key) && !firstNames.has(prev!.key) && !roleNearby(prev!.key)) return true;
   }
   // "Our Max turned 7", "My Scarlett's first badge": in British usage, family — unless work or class follows.
   if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my')) {
@@ -223,7 +223,7 @@ function coordinatedPupilNames(doc: PostDocument, t: Token, firstNames: Map<stri
 
 const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|from the|in the|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
 const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
-const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|ta|office|colleague|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure)\b/u;
+const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|tas?|office|colleagues?|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure|minibus|therapy|our head|the head|budget|redundanc\w*|lesson|sensory room|classroom)\b/u;
 /** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
 const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
 
@@ -235,8 +235,8 @@ function colleagueContext(doc: PostDocument, t: Token, post: { school: boolean; 
   if (COLLEAGUE_AFTER.test(after)) return true;
   if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || WORK_SENTENCE.test(doc.lower) || TOLD_ILL_AFTER.test(after))) return true;
   if (WORD_NAMES.has(t.key) || !t.capitalized) return false;
-  // A name that is not also a word, in a post about work ("Poor Jolene… capability proceedings").
-  return WORK_SENTENCE.test(doc.lower);
+  // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").
+  return WORK_SENTENCE.test(doc.lower) || post.school;
 }
 
 /** "the caretaker", "my TA", "work wife", "new deputy". */

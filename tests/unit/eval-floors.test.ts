@@ -32,7 +32,7 @@ const CORPORA: { name: string; dir: string; floors: Floors; unlabeledClean: numb
     floors: {
       school: [1, 1],
       pupil: [1, 1],
-      staff: [1, 0.91],
+      staff: [1, 0.94],
       sickness: [1, 1],
       disparaging: [1, 0.82],
       offensive: [1, 1],
@@ -49,7 +49,7 @@ const CORPORA: { name: string; dir: string; floors: Floors; unlabeledClean: numb
     floors: {
       school: [1, 0.97],
       pupil: [1, 1],
-      staff: [1, 0.76],
+      staff: [1, 0.97],
       sickness: [0, 0],
       disparaging: [1, 0.53],
       offensive: [1, 0.8],
@@ -65,7 +65,7 @@ const CORPORA: { name: string; dir: string; floors: Floors; unlabeledClean: numb
     floors: {
       school: [0.86, 0.95],
       pupil: [1, 0.91],
-      staff: [1, 0.87],
+      staff: [1, 0.93],
       sickness: [1, 1],
       disparaging: [1, 0.57],
       offensive: [1, 0.92],
