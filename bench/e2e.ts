@@ -181,7 +181,14 @@ async function pageLoadCost(browser: ExtensionBrowser, url: string): Promise<Loa
     const cdp = await browser.context.newCDPSession(traced);
     const events = await traceEvaluate(cdp, async () => {
       await traced.goto(url, { waitUntil: 'load' });
-      await traced.locator('[data-postcheck="badge"][data-state="clear"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await traced
+        .locator('[data-postcheck="badge"][data-state="clear"]')
+        .first()
+        .waitFor({ state: 'attached', timeout: 15_000 })
+        .catch(async (error: unknown) => {
+          const states = await traced.locator('[data-postcheck="badge"]').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-state')));
+          throw new Error(`PostCheck never reported the X composer clear (badges: ${JSON.stringify(states)}): ${String(error)}`);
+        });
     });
     cost.contentScript.push(scriptTime(events, 'content-scripts/content.js'));
     cost.engine.push(longestTaskAfterLoad(events));

@@ -13,7 +13,7 @@ const OFF_CONFIG: ActiveConfig = {
 
 /** The active config, from the background (which merges managed policy over local settings). */
 export async function fetchActiveConfig(): Promise<ActiveConfig> {
-  for (const delay of [0, 250, 1_000]) {
+  for (const delay of [0, 250, 1_000, 3_000]) {
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
       const config = await requestActiveConfig();
