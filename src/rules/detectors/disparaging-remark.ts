@@ -34,10 +34,14 @@ const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bbasically\b|\bat its finest\b|\bst
 const WEAK_IRONY = [
   /🙄|🙃|🤡|🤦/gu,
   /(?:^|[.!?\n]\s*)(?:lovely|great|brilliant|fab|marvellous|inspirational|genius|legend|cheers|progress|consistency|growth|perfect|classic|iconic|stellar|outstanding|right|sure|ok|okay|comedy gold|circus|shambles)[.!👍👏✨]/giu,
-  /\bbless (?:him|her|them)\b|\bwe(?:'re| are) (?:doomed|not daft)\b|\bsays a lot\b|\bi see you\b|\bshame (?:it's|that)\b|\bmy foot\b|\bgod help\b|\bzzz+\b|\bok \w+ 👍|\bwell done everyone\b|\bthe future is in safe hands\b|\bfor once\b/giu,
-  /\balso (?:our |the )?(?:head|slt|trust|governors|senior team|principal|ceo)\s*:/giu,
+  /\bapparently\b|\bevery\. single\. day\b|\blovely words\b|\bhave you met\b|\bbuzzwords?\b|(?<![\p{L}])\p{L}+ mate,|\bbless (?:him|her|them)\b|\bwe(?:'re| are) (?:doomed|not daft)\b|\bsays a lot\b|\bi see you\b|\bshame (?:it's|that)\b|\bmy foot\b|\bgod help\b|\bzzz+\b|\bok(?: \w+)? 👍|\bwell done everyone\b|\bthe future is in safe hands\b|\bfor once\b/giu,
+  /\balso (?:our |the )?[\p{L}@#]+(?: [\p{L}]+)?\s*:/giu,
+  // Scare quotes round official or upbeat words: "'valuing staff'", "'quick word'", "'open door'".
+  /['"“‘][^'"”’\n]{0,30}?\b(?:valu\w*|wellbeing|support\w*|outstanding|consult\w*|listen\w*|priorit\w*|transparen\w*|open door|vision\w*|strategic|family|quick word|popping in|learning walk|model calm|budgets? (?:are|is) tight|lucky|system)\b[^'"”’\n]{0,30}?['"”’]/giu,
   /👏\s*👏|👍\s*👍/gu,
 ];
+/** "a f***ing joke", "absolute circus", "a complete shambles". */
+const INTENSIFIED_INSULT = /(?<![\p{L}])(?:(?:a|an) )?(?:total|complete|absolute|utter|f\S*ing|bloody|right|proper) (?:joke|shambles|disgrace|farce|embarrassment|nightmare|circus|clowns?|muppets?|idiots?|mess)(?![\p{L}])/gu;
 /** "not lazy", "never useless": negation in front of the insult. */
 const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */
@@ -74,6 +78,7 @@ export const disparagingRemark: Detector = {
       if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     }
     for (const m of doc.lower.matchAll(CONTEMPT_FOR_TARGET)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of doc.lower.matchAll(INTENSIFIED_INSULT)) if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     for (const m of doc.lower.matchAll(WHO_THOUGHT)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     for (const m of doc.lower.matchAll(SCARE_QUOTES)) {
       const s = doc.sentences[sentenceOf(m.index)]!;
@@ -90,10 +95,11 @@ export const disparagingRemark: Detector = {
       for (const m of doc.text.matchAll(EXASPERATION)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     }
     if (hits.length === 0) {
-      // Two weak signs of irony near a target add up to a disparaging remark.
+      // Two weak signs of irony near a target add up to a disparaging remark; a short post is one context.
+      const reach = doc.text.length <= 320 ? doc.sentences.length : 2;
       const weak: [number, number][] = [];
       for (const re of WEAK_IRONY) {
-        for (const m of doc.text.matchAll(re)) if (near(m.index, 1)) weak.push([m.index, m.index + m[0].length]);
+        for (const m of doc.text.matchAll(re)) if (near(m.index, reach)) weak.push([m.index, m.index + m[0].length]);
       }
       if (weak.length >= 2) hits.push(weak.sort((a, b) => a[0] - b[0])[0]!);
     }
