@@ -193,6 +193,10 @@ export class PostCheckPage {
       this.checker = { status: 'no-policy', detail: 'no school pack installed' };
     } else {
       const result = engine.compile(pack);
+      // One throwaway check while the page is idle: the NLP library sets itself up on its
+      // first parse, and that pause must not land on the user's first keystroke (where it
+      // would also split the editor's undo steps differently).
+      if (result.ok) engine.check(result.compiled, 'Warming up before the first post.');
       this.checker = result.ok
         ? { status: 'ready', compiled: result.compiled, check: (compiled: CompiledPack, text: string) => engine.check(compiled, text) }
         : { status: 'no-policy', detail: `the school pack has problems: ${result.problems.slice(0, 3).join('; ')}` };

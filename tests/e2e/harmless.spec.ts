@@ -43,8 +43,11 @@ async function session(page: Page, composer: ComposerFixture, withPostCheck: boo
   await page.keyboard.type('Well done Grace Hetherington ');
   await page.waitForTimeout(250);
   shots.push(await snapshot(page, composer));
-  await page.keyboard.type('today');
-  await page.waitForTimeout(400);
+  // Editors close an undo step after a pause (Lexical 300 ms, Quill 1 s): pause longer, then
+  // add one word as a single edit, so where undo lands does not hang on this machine's load.
+  await page.waitForTimeout(1_200);
+  await page.keyboard.insertText('today');
+  await page.waitForTimeout(1_200);
   await page.keyboard.press('ControlOrMeta+Z');
   await page.waitForTimeout(250);
   shots.push(await snapshot(page, composer));
