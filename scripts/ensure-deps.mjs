@@ -12,18 +12,26 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const asRoot = !process.getuid || process.getuid() === 0;
+  const apt = (args) => (asRoot ? run('apt-get', args, { env }) : run('sudo', ['apt-get', ...args], { env }));
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', ...packages]);
+}
+
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   console.log(`PostCheck: Chromium not found at ${CHROMIUM}; installing Debian's chromium package…`);
-  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (sudo.length) {
-    run('sudo', ['apt-get', 'update', '-qq'], { env });
-    run('sudo', ['apt-get', 'install', '-y', '-qq', 'chromium'], { env });
-  } else {
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
-  }
+  aptInstall(['chromium']);
+}
+
+/** The demo opens a real window; with no display it runs under xvfb-run. */
+export function ensureXvfbWhenHeadless() {
+  if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return;
+  if (execFileSync('sh', ['-c', 'command -v xvfb-run || true'], { encoding: 'utf8' }).trim()) return;
+  console.log('PostCheck: no display and no xvfb-run; installing Debian\'s xvfb package…');
+  aptInstall(['xvfb']);
 }
 
 export function ensureNodeModules() {
@@ -35,4 +43,5 @@ export function ensureNodeModules() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureNodeModules();
   ensureChromium();
+  if (process.argv.includes('--demo')) ensureXvfbWhenHeadless();
 }
