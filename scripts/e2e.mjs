@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: builds the extension and the fixtures, then runs Playwright against
 // Debian Chromium. Extra arguments go to `playwright test` (e.g. a file or -g pattern).
+// `--output-dir <dir>` builds into and tests <dir>/chrome-mv3 instead of .output/, so two runs
+// on one checkout do not rebuild each other's extension.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { buildFixtures } from './build-fixtures.mjs';
@@ -19,6 +21,19 @@ function run(command, args) {
   }
 }
 
-if (!process.argv.includes('--no-build')) run('npx', ['wxt', 'build']);
+const args = process.argv.slice(2);
+const outputAt = args.indexOf('--output-dir');
+if (outputAt !== -1) {
+  const dir = args[outputAt + 1];
+  if (!dir) {
+    console.error('PostCheck e2e: --output-dir needs a directory');
+    process.exit(2);
+  }
+  // Read by wxt.config.ts (outDir) and tests/e2e/harness.ts (the extension it loads).
+  process.env.POSTCHECK_OUTPUT_DIR = dir;
+  args.splice(outputAt, 2);
+}
+
+if (!args.includes('--no-build')) run('npx', ['wxt', 'build']);
 await buildFixtures();
-run('npx', ['playwright', 'test', ...process.argv.slice(2).filter((arg) => arg !== '--no-build')]);
+run('npx', ['playwright', 'test', ...args.filter((arg) => arg !== '--no-build')]);

@@ -1,6 +1,7 @@
 import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
 import { postedTexts } from './harness';
 import { SITE_FIXTURES } from './sites';
+import { readEverythingStored } from './stored';
 import { badgesIn, confirmCard, expect, test, typeInto } from './test';
 
 const OPTIONS_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/options.html`;
@@ -46,27 +47,7 @@ test('what the user does with a finding reaches the event log, without the text 
   await expect(log).not.toContainText('Grace');
 
   // Everything PostCheck stores, read back: none of the post is there.
-  const stored = await options.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(): Promise<unknown> }> } }).chrome.storage;
-    const areas = await Promise.all([api.local.get(), api.sync.get(), api.session.get()]);
-    const databases = await indexedDB.databases();
-    const tables: unknown[] = [];
-    for (const { name } of databases) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name!);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        tables.push(await new Promise((resolve) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-        }));
-      }
-      db.close();
-    }
-    return JSON.stringify({ areas, databases: databases.map((d) => d.name), tables });
-  });
+  const stored = JSON.stringify(await readEverythingStored(options));
   expect(stored).toContain('postcheck');
   expect(stored).toContain('posted-anyway');
   for (const fragment of ['quokka', 'Wimblethorpe', 'won the']) expect(stored).not.toContain(fragment);

@@ -5,7 +5,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** POSTCHECK_OUTPUT_DIR: the build `scripts/e2e.mjs --output-dir` made (wxt.config.ts `outDir`). */
+export const EXTENSION_DIR = join(resolve(ROOT, process.env.POSTCHECK_OUTPUT_DIR ?? '.output'), 'chrome-mv3');
 export const FIXTURE_DIR = join(ROOT, 'tests/fixtures/sites');
 export const CHROMIUM_PATH = process.env.POSTCHECK_CHROMIUM ?? '/usr/bin/chromium';
 
