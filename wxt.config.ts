@@ -12,7 +12,16 @@ export const MANIFEST_KEY =
 export const CHROMIUM_EXTENSION_ID = 'ednhapkagnjjfhpeigmdaakjgneolchn';
 export const GECKO_ID = 'postcheck@postcheck.example';
 
+/**
+ * The extension pages' content security policy, stated rather than left to the browser's
+ * default (which also allows 'wasm-unsafe-eval'): PostCheck runs no WebAssembly, so its pages
+ * may run only the scripts packaged with it. Issue 6, "least privilege".
+ */
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+
 export default defineConfig({
+  // A second build (a parallel e2e run, say) can go elsewhere without touching .output/.
+  outDir: process.env.POSTCHECK_OUTPUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'PostCheck',
@@ -21,7 +30,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : // Firefox reads policies.json `3rdparty` without a schema and warns on this key (design/managed-policy.md §3).
-        { key: MANIFEST_KEY, storage: { managed_schema: 'managed_schema.json' } }),
+        {
+          key: MANIFEST_KEY,
+          storage: { managed_schema: 'managed_schema.json' },
+          content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+        }),
   }),
   hooks: {
     // Generated from the zod settings schema at every build, so the manifest's schema cannot drift

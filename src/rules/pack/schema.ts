@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { fingerprintProblem } from '../logo/fingerprint';
 import { CATEGORY_IDS, SEVERITIES } from '../types';
 
+// Without this zod probes with `new Function("")` and, where allowed, compiles its object parsers
+// into new code. The extension pages' CSP refuses both (wxt.config.ts EXTENSION_PAGES_CSP), and the
+// refused probe is still reported as a CSP violation. Every bundle that parses with zod loads this
+// module, and parsing happens only after modules load. Issue 6: no eval.
+z.config({ jitless: true });
+
 /**
  * The rule pack: the one format schools write and IT managers push. Defined
  * once here; types, defaults, the managed-policy JSON Schema and the docs
