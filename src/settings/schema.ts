@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PACK_LIMITS, PersonEntrySchema } from '../rules/pack/schema';
+import { PACK_LIMITS, PersonEntrySchema, shownInput } from '../rules/pack/schema';
 
 /**
  * PostCheck's settings, defined once. The local settings a member of staff may change, the
@@ -20,9 +20,9 @@ export const SITE_LABELS: Record<SiteId, string> = {
 export const MODES = ['warn', 'block'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const ModeSchema = z.enum(MODES, { error: (iss) => `must be "warn" or "block" (got ${JSON.stringify(iss.input)})` });
+export const ModeSchema = z.enum(MODES, { error: (iss) => `must be "warn" or "block" (got ${shownInput(iss.input)})` });
 
-const onOff = (what: string) => z.boolean({ error: (iss) => `must be true or false (${what}; got ${JSON.stringify(iss.input)})` });
+const onOff = (what: string) => z.boolean({ error: (iss) => `must be true or false (${what}; got ${shownInput(iss.input)})` });
 
 export const EnabledSitesSchema = z.strictObject({
   facebook: onOff('Facebook').meta({ title: 'Facebook', description: 'Check posts on www.facebook.com.' }),

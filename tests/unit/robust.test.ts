@@ -7,6 +7,8 @@ import { parseNameCsv } from '../../src/rules/pack/csv';
 import { PACK_LIMITS } from '../../src/rules/pack/schema';
 import { parsePackText, type PackProblem } from '../../src/rules/pack/validate';
 import { CATEGORY_IDS, type Finding } from '../../src/rules/types';
+import { readManagedCache, readManagedPolicy, type ManagedProblem } from '../../src/settings/managed';
+import { MANAGED_KEYS, ManagedPolicySchema, type ManagedPolicy } from '../../src/settings/schema';
 
 /**
  * Issue 6, "Robust to bad input": whatever a school, an IT manager or a
@@ -124,6 +126,18 @@ describe('pack validator: random and hostile input', () => {
     if (!result.ok) expectPlainProblems(result.error.problems);
   });
 
+  it('refuses a deeply nested or huge value where a category or severity belongs, quoting only a short piece', () => {
+    let deep: unknown = 'block';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    for (const value of [deep, 'x'.repeat(1_000_000), 10n]) {
+      const result = compilePack({ ...VALID_PACK, categories: { pupil: { severity: value } } });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.problems).toContainEqual({ path: 'categories.pupil.severity', message: expect.stringMatching(/^must be one of .*\(got (a list|"x{40}…"|a bigint)\)$/) });
+      }
+    }
+  });
+
   it('keeps a compiled pack working after a bad pack is refused (nothing loaded is lost)', () => {
     const good = compileOrThrow();
     const before = checkPost(good, { text: `Well done ${firstPupil()}!` });
@@ -172,6 +186,108 @@ describe('CSV importer: random and hostile input', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('managed-policy reader: random and hostile input', () => {
+  /** What an IT manager's policy file, registry or admin console could hand the extension. */
+  const nested = (depth: number, leaf: unknown, asList: boolean): unknown => {
+    let value = leaf;
+    for (let i = 0; i < depth; i++) value = asList ? [value] : { x: value };
+    return value;
+  };
+  const hostileValue = fc.oneof(
+    fc.anything({ withBigInt: true, withNullPrototype: true, withObjectString: true, withBoxedValues: true, withSparseArray: true, withTypedArray: true }),
+    hostileText(20),
+    fc.constantFrom('x'.repeat(6_000_000), nested(100_000, 'block', true), nested(100_000, true, false), `${'['.repeat(50_000)}1${']'.repeat(50_000)}`),
+    fc.array(hostileText(5), { maxLength: 30 }),
+  );
+  const policyKey = fc.oneof(fc.constantFrom(...MANAGED_KEYS), fc.constantFrom('Mode', 'pupil', '__proto__', 'constructor', ''), fc.string());
+  const rawPolicy = fc.dictionary(policyKey, hostileValue, { maxKeys: 10 });
+
+  /** Each problem names its key, and its message starts with that key (and says something after it). */
+  function expectReportedByKey(raw: Record<string, unknown>, problems: readonly ManagedProblem[]): void {
+    for (const problem of problems) {
+      expect(Object.keys(raw)).toContain(problem.field);
+      expect(problem.message.startsWith(problem.field)).toBe(true);
+      expect(problem.message.length).toBeGreaterThan(problem.field.length + 1);
+      // A clear message, not the value pasted back: at most a short quote of it.
+      expect(problem.message.length).toBeLessThan(400);
+    }
+  }
+
+  it('never throws, reports every bad value by its key, and keeps only values the schema accepts', () => {
+    fc.assert(
+      fc.property(rawPolicy, (raw) => {
+        const { policy, problems } = readManagedPolicy(raw);
+        expectReportedByKey(raw, problems);
+        for (const [key, value] of Object.entries(policy)) {
+          expect(MANAGED_KEYS as string[]).toContain(key);
+          expect(ManagedPolicySchema.shape[key as keyof typeof ManagedPolicySchema.shape].safeParse(value).success).toBe(true);
+        }
+        // Every key the reader did not keep is explained (pack keys are explained together).
+        for (const key of Object.keys(raw)) {
+          if (key in policy || (key === 'schoolPackJson' && policy.schoolPack)) continue;
+          expect(problems.map((problem) => problem.field)).toContain(key);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the last good value of every key a bad value arrives for (nothing loaded is lost)', () => {
+    const previous: ManagedPolicy = { mode: 'block', lock: true, eventLog: false, pupils: ['Grace Hetherington'], staff: ['Mr Okafor'], enabledSites: { x: false }, schoolPack: VALID_PACK as Record<string, unknown> };
+    fc.assert(
+      fc.property(fc.subarray([...MANAGED_KEYS], { minLength: 1 }), hostileValue, (keys, value) => {
+        const raw = Object.fromEntries(keys.map((key) => [key, value]));
+        const { policy, problems } = readManagedPolicy(raw, previous);
+        expectReportedByKey(raw, problems);
+        for (const key of keys) {
+          const refused = problems.some((problem) => problem.field === key);
+          // The two pack keys are one pack: a refused one leaves the pack already in force.
+          if (key === 'schoolPack' || key === 'schoolPackJson') {
+            if (refused) expect(policy.schoolPack).toEqual(previous.schoolPack);
+            continue;
+          }
+          if (refused) expect(policy[key]).toEqual(previous[key]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads anything at all as the policy, or as its cached copy, without throwing', () => {
+    fc.assert(
+      fc.property(hostileValue, (raw) => {
+        const { problems } = readManagedPolicy(raw);
+        for (const problem of problems) expect(problem.message.trim()).not.toBe('');
+        const cache = readManagedCache(raw);
+        if (cache) expect(typeof cache.savedAt).toBe('number');
+        expect(() => readManagedCache({ policy: raw, problems: raw, savedAt: raw })).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ['mode', nested(100_000, 'block', true)],
+    ['lock', nested(100_000, true, false)],
+    ['eventLog', nested(100_000, false, true)],
+    ['enabledSites', { x: nested(100_000, true, true) }],
+    ['pupils', [nested(100_000, 'Grace', true)]],
+    ['schoolPack', nested(100_000, 'leaf', false)],
+    ['schoolPackJson', `${'['.repeat(50_000)}1${']'.repeat(50_000)}`],
+  ])('refuses a %s nested 100,000 deep by its key, and keeps the rest of the policy', (key, value) => {
+    const { policy, problems } = readManagedPolicy({ [key]: value, mode: key === 'mode' ? value : 'block', lock: key === 'lock' ? value : true });
+    expect(problems.map((problem) => problem.field)).toContain(key);
+    if (key !== 'mode') expect(policy.mode).toBe('block');
+    if (key !== 'lock') expect(policy.lock).toBe(true);
+  });
+
+  it('quotes at most a short piece of a huge wrong value', () => {
+    const { problems } = readManagedPolicy({ mode: 'x'.repeat(1_000_000), schoolPackJson: 'x'.repeat(6_000_000) });
+    expect(problems.find((problem) => problem.field === 'mode')?.message).toMatch(/^mode must be "warn" or "block" \(got "x{40}…"\)$/);
+    expect(problems.find((problem) => problem.field === 'schoolPackJson')?.message).toMatch(/^schoolPackJson is over 5 MB/);
   });
 });
 

@@ -37,11 +37,23 @@ const nonEmptyText = (what: string) => text(what).trim().min(1, 'must not be emp
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z.array(item, { error: (iss) => (iss.input === undefined ? 'required' : 'must be a list') }).max(max, `has more than ${max} entries`);
 
+/**
+ * A wrong value as a message quotes it: text cut to 40 characters, numbers and true/false as
+ * they are, anything else by its kind. Never the whole value: JSON.stringify throws on a deeply
+ * nested or BigInt value and would copy a megabyte string into the message.
+ */
+export function shownInput(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 export const CategoryIdSchema = z.enum(CATEGORY_IDS, {
-  error: (iss) => `must be one of ${CATEGORY_IDS.join(', ')} (got ${JSON.stringify(iss.input)})`,
+  error: (iss) => `must be one of ${CATEGORY_IDS.join(', ')} (got ${shownInput(iss.input)})`,
 });
 export const SeveritySchema = z.enum(SEVERITIES, {
-  error: (iss) => `must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(iss.input)})`,
+  error: (iss) => `must be one of ${SEVERITIES.join(', ')} (got ${shownInput(iss.input)})`,
 });
 
 export const SchoolSchema = z.strictObject({
