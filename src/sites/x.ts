@@ -9,7 +9,8 @@ export const xAdapter: SiteAdapter = {
   id: 'x',
   name: 'X',
   hosts: ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
-  matches: ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*'],
+  // The hosts above and no others: not every x.com subdomain (developer., ads., api.) is a composer.
+  matches: ['*://x.com/*', '*://www.x.com/*', '*://mobile.x.com/*', '*://twitter.com/*', '*://www.twitter.com/*', '*://mobile.twitter.com/*'],
   composers: [
     {
       // Home timeline box, inline reply, quote and the /compose/post modal share the marker;

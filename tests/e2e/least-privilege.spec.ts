@@ -1,7 +1,7 @@
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CONTENT_SCRIPT_MATCHES } from '../../src/sites';
+import { CONTENT_SCRIPT_MATCHES, SITE_ADAPTERS } from '../../src/sites';
 import { CHROMIUM_EXTENSION_ID, EXTENSION_PAGES_CSP } from '../../wxt.config';
 import { EXTENSION_DIR, launchWithExtension, TEST_PACK } from './harness';
 
@@ -85,6 +85,9 @@ test.describe('the built manifest', () => {
       expect(resource.use_dynamic_url, resource.resources.join()).toBe(true);
       for (const pattern of resource.matches) expect(isSiteHost(hostOf(pattern)), pattern).toBe(true);
     }
+    // No wildcard subdomains: exactly the hosts the site adapters know composers on.
+    const adapterHosts = SITE_ADAPTERS.flatMap((adapter) => adapter.hosts).sort();
+    expect([...new Set(scripts[0]!.matches.map(hostOf))].sort()).toEqual(adapterHosts);
     // Each of the four sites is really covered.
     for (const domain of ['facebook.com', 'x.com', 'instagram.com', 'linkedin.com']) {
       expect(scripts[0]!.matches.some((pattern) => hostOf(pattern).endsWith(domain))).toBe(true);
