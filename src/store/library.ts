@@ -2,7 +2,7 @@ import type { PersonEntry } from '../rules/pack/schema';
 import type { NameListKind, PostCheckDb, StoredNameList, StoredPack } from './db';
 
 /** How many earlier packs to keep, so a school can see what was loaded before. */
-const PACK_HISTORY = 10;
+export const PACK_HISTORY = 10;
 
 export async function savePack(db: PostCheckDb, pack: { id: string; version: string; school: { name: string } }, json: unknown, source: StoredPack['source'], now: number = Date.now()): Promise<void> {
   await db.transaction('rw', db.packs, async () => {

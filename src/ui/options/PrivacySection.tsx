@@ -13,7 +13,7 @@ export function PrivacySection() {
         </li>
         <li>
           <strong>The school's rule pack and the pupil and staff name lists</strong> are stored in this browser's extension storage on this computer, until they are
-          replaced or PostCheck is removed. Names are shown only when you ask.
+          replaced or PostCheck is removed; the last ten packs loaded are kept so an earlier one can be brought back. Names are shown only when you ask.
         </li>
         <li>
           <strong>Your settings</strong> (sites, snooze, event log on or off) are stored in the same place.
