@@ -26,10 +26,10 @@ const PUPILS = ['Grace Hetherington', 'Tobias Quennell', 'Amara Okonkwo-Reid', '
  * the school's lists), these may not. Each composer also gets a marker of its own.
  */
 const DETAILS = [
-  'has a safeguarding referral open because her dad drinks',
-  'is on the child protection register since the Larkspur Road incident',
+  'have a safeguarding referral open because their dad drinks',
+  'are on the child protection register since the Larkspur Road incident',
   'missed the trip for chemotherapy at Pinchbeck ward',
-  'was excluded after the fight behind the Quillfeather sports hall',
+  'were excluded after the fight behind the Quillfeather sports hall',
 ];
 const TRY_POST = 'Olwen Trevithick told the class about her mum’s divorce hearing at Thistlecombe court';
 const FRAGMENTS = ['safeguarding referral', 'dad drinks', 'protection register', 'Larkspur', 'chemotherapy', 'Pinchbeck', 'excluded after', 'Quillfeather', 'divorce hearing', 'Thistlecombe'];
@@ -53,7 +53,8 @@ function composersToWrite(): Written[] {
         composer,
         site: fixture.site,
         marker,
-        text: `${PUPILS[n % PUPILS.length]} ${DETAILS[n % DETAILS.length]} ${marker}`,
+        // Two pupils a post: one from the pack, one only from the imported CSV.
+        text: `${PUPILS[n % 3]} and ${PUPILS[3 + (n % 3)]} ${DETAILS[n % DETAILS.length]} ${marker}`,
       };
     }),
   );
