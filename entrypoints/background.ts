@@ -1,3 +1,4 @@
+import { serveLogoChecks } from '~/src/images/check-service';
 import { serveActiveConfig } from '~/src/messaging';
 import { getActiveConfig } from '~/src/settings/active';
 import { watchManagedPolicy } from '~/src/settings/managed-sync';
@@ -6,6 +7,7 @@ import { serveEventLog } from '~/src/store/serve';
 
 export default defineBackground(() => {
   serveActiveConfig(getActiveConfig);
+  serveLogoChecks(async () => (await getActiveConfig()).pack);
   serveEventLog(openPostCheckDb());
   watchManagedPolicy();
 });

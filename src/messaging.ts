@@ -17,16 +17,30 @@ export type PostCheckRequest =
   | { type: 'postcheck:get-active-config' }
   | { type: 'postcheck:log-event'; event: EventReport }
   /** Popup → the active tab's content script: which site is this? (PostCheck has no `tabs` permission to read the URL.) */
-  | { type: 'postcheck:which-site' };
+  | { type: 'postcheck:which-site' }
+  /** Content script → background: is the school's logo in these pixels? (src/images/check-service.ts) */
+  | { type: 'postcheck:check-image'; image: ImageForCheck };
+
+/**
+ * An attached image as the content script read it: RGBA pixels, downscaled to at most
+ * MAX_IMAGE_SIDE on the longer side, as base64 (extension messaging carries JSON only).
+ */
+export interface ImageForCheck {
+  width: number;
+  height: number;
+  rgbaBase64: string;
+}
 
 export interface PostCheckResponses {
   'postcheck:get-active-config': ActiveConfig;
   /** false when the log is off or the report was malformed (nothing stored). */
   'postcheck:log-event': boolean;
   'postcheck:which-site': SiteId;
+  /** `logo` findings; empty when the pack has no logos or the image could not be read. */
+  'postcheck:check-image': Finding[];
 }
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set<PostCheckRequest['type']>(['postcheck:get-active-config', 'postcheck:log-event', 'postcheck:which-site']);
+const REQUEST_TYPES: ReadonlySet<string> = new Set<PostCheckRequest['type']>(['postcheck:get-active-config', 'postcheck:log-event', 'postcheck:which-site', 'postcheck:check-image']);
 
 export function isPostCheckRequest(message: unknown): message is PostCheckRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -60,6 +74,26 @@ export async function logPostCheckEvent(event: EventReport): Promise<boolean> {
  */
 export function logFindingEvents(site: SiteId, findings: readonly Pick<Finding, 'category' | 'ruleId' | 'severity'>[], action: EventAction): void {
   for (const { category, ruleId, severity } of findings) void logPostCheckEvent({ site, category, ruleId, severity, action });
+}
+
+/**
+ * Asks the background to look for the school's logo in an image. The ~80 ms match runs in the
+ * service worker, never on the page's main thread, so typing is never held up by it.
+ */
+export async function requestImageCheck(image: ImageForCheck): Promise<Finding[]> {
+  const request: PostCheckRequest = { type: 'postcheck:check-image', image };
+  const findings: unknown = await browser.runtime.sendMessage(request);
+  return Array.isArray(findings) ? (findings as Finding[]) : [];
+}
+
+/** Registers the background's answer to image checks; returns the unsubscribe. */
+export function serveImageCheck(check: (image: ImageForCheck) => Promise<Finding[]>): () => void {
+  const listener = (message: unknown): Promise<Finding[]> | undefined => {
+    if (!isPostCheckRequest(message) || message.type !== 'postcheck:check-image') return undefined;
+    return check(message.image);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 /** Registers the background's answer to config requests; returns the unsubscribe. */

@@ -6,10 +6,11 @@ import type { SiteAdapter } from '../sites';
 import { composerAround, findComposers, type LocatedComposer } from '../sites/locate';
 import { mountCardLayer, pageLooksDark, type CardLayer } from '../ui/card/mount';
 import type { HeldView } from '../ui/card/Layer';
+import { checkAttachedImage, packHasLogos, watchAttachments } from './attachments';
 import { loadPageEngine, type PageEngine } from './engine';
 import { HighlightPainter, supportsCustomHighlights } from './highlights';
 import { PostHold, type HeldPost } from './hold-post';
-import { ComposerSession, type CheckerState, type SessionHost } from './session';
+import { ComposerSession, type AttachedImage, type AttachmentSource, type CheckerState, type SessionHost } from './session';
 
 /** Page mutations are coalesced into one composer scan per this many milliseconds. */
 const SCAN_THROTTLE_MS = 250;
@@ -36,6 +37,11 @@ export class PostCheckPage {
   private scanScheduled = false;
   private renderScheduled = false;
   private frame = 0;
+  private nextImageId = 1;
+  /** Images attached before their composer appeared (Instagram: photo first, caption after). */
+  private orphanImages: AttachedImage[] = [];
+  /** Size and type of the sites' `blob:` previews, to tell which attached image each shows. */
+  private readonly previewBlobs = new Map<string, Promise<{ size: number; type: string } | null>>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -66,6 +72,15 @@ export class PostCheckPage {
       onHeld: (held) => this.showHeld(held),
     });
     window.addEventListener('focusin', (event) => this.onFocusIn(event), { capture: true, signal });
+    watchAttachments({
+      adapter,
+      signal,
+      attached: (files, source, target, input) => this.onImagesAttached(files, source, target, input),
+      emptied: (input) => {
+        for (const session of this.sessions.values()) session.removeImagesFrom(input);
+        this.orphanImages = this.orphanImages.filter((image) => image.input !== input);
+      },
+    });
     window.addEventListener('wxt:locationchange', () => this.scheduleScan(), { signal });
     window.addEventListener('scroll', () => this.requestFrame(), { capture: true, passive: true, signal });
     window.addEventListener('resize', () => this.requestFrame(), { passive: true, signal });
@@ -132,6 +147,53 @@ export class PostCheckPage {
       }
     }
     for (const located of findComposers(this.adapter)) this.attach(located);
+    this.orphanImages = this.orphanImages.filter((image) => image.input?.isConnected);
+    for (const session of this.sessions.values()) session.reconcilePreviews((url) => this.previewBlob(url));
+  }
+
+  private previewBlob(url: string): Promise<{ size: number; type: string } | null> {
+    let info = this.previewBlobs.get(url);
+    if (!info) {
+      // The site's own blob: URL, read in this page (no network); only its size and type are kept.
+      info = fetch(url)
+        .then((response) => response.blob())
+        .then((blob) => ({ size: blob.size, type: blob.type }))
+        .catch(() => null);
+      this.previewBlobs.set(url, info);
+    }
+    return info;
+  }
+
+  /** The composer an image was attached to: by file input, or where it was pasted or dropped. */
+  private sessionForAttachment(target: Element, source: AttachmentSource): ComposerSession | undefined {
+    let best: { session: ComposerSession; scope: Element } | undefined;
+    for (const session of this.sessions.values()) {
+      if (session.isDisposed) continue;
+      if (source !== 'file' && (session.marker.contains(target) || session.editable?.contains(target))) return session;
+      const scope = session.attachScope();
+      if (scope?.contains(target) && (!best || best.scope.contains(scope))) best = { session, scope };
+    }
+    return best?.session;
+  }
+
+  private onImagesAttached(files: File[], source: AttachmentSource, target: Element, input: HTMLInputElement | null): void {
+    if (!packHasLogos(this.config.pack)) return;
+    let session = this.sessionForAttachment(target, source);
+    if (!session) {
+      this.scan();
+      session = this.sessionForAttachment(target, source);
+    }
+    if (!session && !input) return;
+    for (const file of files) {
+      const image: AttachedImage = { id: this.nextImageId++, source, input, size: file.size, type: file.type, findings: null, preview: null };
+      if (session) session.addImage(image);
+      else this.orphanImages.push(image);
+      void checkAttachedImage(file).then((findings) => {
+        if (this.abort.signal.aborted) return;
+        image.findings = findings;
+        for (const owner of this.sessions.values()) if (owner.hasImage(image.id)) owner.imageChecked(image.id, findings);
+      });
+    }
   }
 
   private attach(located: LocatedComposer): ComposerSession {
@@ -141,6 +203,15 @@ export class PostCheckPage {
     this.start();
     const session = new ComposerSession(located.kind, located.marker, located.editable, this.host);
     this.sessions.set(located.marker, session);
+    const scope = session.attachScope();
+    if (scope && this.orphanImages.length > 0) {
+      const adopted = this.orphanImages.filter((image) => image.input && scope.contains(image.input));
+      this.orphanImages = this.orphanImages.filter((image) => !adopted.includes(image));
+      for (const image of adopted) {
+        session.addImage(image);
+        if (image.findings) session.imageChecked(image.id, image.findings);
+      }
+    }
     this.requestRender();
     return session;
   }

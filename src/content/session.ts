@@ -1,7 +1,7 @@
 import type { CompiledPack, Finding, Severity } from '../rules';
 import { SEVERITY_RANK } from '../rules/types';
 import type { ComposerKind } from '../sites';
-import { findPostButton } from '../sites/locate';
+import { attachPreviewsIn, findAttachScope, findPostButton } from '../sites/locate';
 import type { HighlightPainter, SeverityRange } from './highlights';
 import { readContentEditable, rangeForSpan, type ReadText } from './read-text';
 
@@ -28,7 +28,28 @@ export interface ShownFinding {
   /** Stable across typing, so "Ignore once" survives edits elsewhere in the post. */
   key: string;
   finding: Finding;
+  /** For an image finding (no text span): which image, e.g. "the attached photo". */
+  image?: string;
 }
+
+/** How an image reached the composer. */
+export type AttachmentSource = 'file' | 'paste' | 'drop';
+
+/** An image attached to a composer, and what the logo check found in it. */
+export interface AttachedImage {
+  id: number;
+  source: AttachmentSource;
+  /** The file input it came through, so emptying that input removes it. */
+  input: HTMLInputElement | null;
+  size: number;
+  type: string;
+  /** Null while the check runs. */
+  findings: Finding[] | null;
+  /** The `blob:` URL of the site's preview of this image, once found. */
+  preview: string | null;
+}
+
+const IMAGE_LABELS: Record<AttachmentSource, string> = { file: 'the attached photo', paste: 'the pasted image', drop: 'the dropped image' };
 
 export interface TextareaUnderline {
   start: number;
@@ -46,6 +67,10 @@ export interface SessionSnapshot {
   editable: HTMLElement | null;
   /** Re-found on each snapshot: the card must never cover it. */
   postButton: HTMLElement | undefined;
+  /** Attached images, and how many of them have been checked for the school's logo. */
+  images: { total: number; checked: number };
+  /** The site's previews of them (with their remove buttons): the card must not cover these either. */
+  previews: HTMLElement[];
   /** Textareas cannot hold DOM Ranges: their underlines are drawn by a mirror overlay. */
   textarea: { element: HTMLTextAreaElement; text: string; underlines: TextareaUnderline[] } | null;
 }
@@ -80,6 +105,7 @@ export class ComposerSession {
   private forcedOpen = false;
   private pending = false;
   private lastCheckAt = -Infinity;
+  private images: AttachedImage[] = [];
 
   constructor(
     readonly kind: ComposerKind,
@@ -151,8 +177,15 @@ export class ComposerSession {
 
   /** Findings the user has not ignored, worst first. */
   visibleFindings(): ShownFinding[] {
-    return this.findings
-      .map((finding) => ({ key: findingKey(finding), finding }))
+    const several = this.images.length > 1;
+    const imageFindings = this.images.flatMap((image, index) =>
+      (image.findings ?? []).map((finding) => ({
+        key: `${findingKey(finding)}|image ${image.id}`,
+        finding,
+        image: several ? `${IMAGE_LABELS[image.source]} (image ${index + 1})` : IMAGE_LABELS[image.source],
+      })),
+    );
+    return [...this.findings.map((finding) => ({ key: findingKey(finding), finding })), ...imageFindings]
       .filter((shown) => !this.ignored.has(shown.key))
       .sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || (a.finding.spans[0]?.start ?? 0) - (b.finding.spans[0]?.start ?? 0));
   }
@@ -160,6 +193,67 @@ export class ComposerSession {
   /** Findings that hold the post: `warn` and above, not ignored. */
   holdingFindings(): ShownFinding[] {
     return this.visibleFindings().filter((shown) => SEVERITY_RANK[shown.finding.severity] >= SEVERITY_RANK.warn);
+  }
+
+  /** The composer's attachment area (around its file input), if it takes images. */
+  attachScope(): Element | undefined {
+    return findAttachScope(this.kind, this.marker);
+  }
+
+  /** An image arrived; its findings follow with `imageChecked`. */
+  addImage(image: AttachedImage): void {
+    this.images.push(image);
+  }
+
+  hasImage(id: number): boolean {
+    return this.images.some((image) => image.id === id);
+  }
+
+  imageChecked(id: number, findings: Finding[]): void {
+    const image = this.images.find((candidate) => candidate.id === id);
+    if (!image || this.isDisposed) return;
+    image.findings = findings;
+    if (findings.length > 0) this.host.activated(this);
+    this.host.changed(this);
+  }
+
+  /** The user emptied a file input: the images it brought are gone. */
+  removeImagesFrom(input: HTMLInputElement): void {
+    this.removeImages((image) => image.input === input);
+  }
+
+  /**
+   * Matches attached images to the site's `blob:` previews and forgets images whose preview
+   * has gone (removed by the user, or the composer reset after posting). An image whose
+   * preview was never recognised stays until the composer goes: missing a logo is worse.
+   */
+  reconcilePreviews(blobInfo: (url: string) => Promise<{ size: number; type: string } | null>): void {
+    if (this.images.length === 0) return;
+    const scope = this.attachScope() ?? this.marker.parentElement;
+    const urls = new Set(scope ? attachPreviewsIn(this.kind, scope).map((img) => img.src) : []);
+    this.removeImages((image) => image.preview !== null && !urls.has(image.preview));
+    const bound = new Set(this.images.map((image) => image.preview));
+    for (const url of urls) {
+      if (bound.has(url) || !this.images.some((image) => image.preview === null)) continue;
+      void blobInfo(url).then((info) => {
+        if (!info || this.isDisposed || this.images.some((image) => image.preview === url)) return;
+        const match = this.images.find((image) => image.preview === null && image.size === info.size && image.type === info.type);
+        if (match) match.preview = url;
+      });
+    }
+  }
+
+  private previewElements(): HTMLElement[] {
+    const scope = this.images.length > 0 ? (this.attachScope() ?? this.marker.parentElement) : null;
+    if (!scope) return [];
+    return attachPreviewsIn(this.kind, scope).map((img) => img.parentElement ?? img);
+  }
+
+  private removeImages(gone: (image: AttachedImage) => boolean): void {
+    const kept = this.images.filter((image) => !gone(image));
+    if (kept.length === this.images.length) return;
+    this.images = kept;
+    this.host.changed(this);
   }
 
   ignoreOnce(key: string): void {
@@ -189,7 +283,7 @@ export class ComposerSession {
     let badge: BadgeState;
     if (!this.editable) badge = { kind: 'unreadable' };
     else if (checker.status === 'no-policy') badge = { kind: 'no-policy', detail: checker.detail };
-    else if (checker.status === 'loading' || this.checkedText === null) badge = { kind: 'checking' };
+    else if (findings.length === 0 && (checker.status === 'loading' || this.checkedText === null)) badge = { kind: 'checking' };
     else if (findings.length === 0) badge = { kind: 'clear' };
     else {
       const worst = findings.reduce<Severity>((max, shown) => (SEVERITY_RANK[shown.finding.severity] > SEVERITY_RANK[max] ? shown.finding.severity : max), 'info');
@@ -212,6 +306,8 @@ export class ComposerSession {
       marker: this.marker,
       editable: this.editable,
       postButton: this.postButton(),
+      images: { total: this.images.length, checked: this.images.filter((image) => image.findings !== null).length },
+      previews: this.previewElements(),
       textarea,
     };
   }

@@ -23,6 +23,8 @@ export const facebookAdapter: SiteAdapter = {
       postButtonSelectors: [],
       postButtonLabels: ['Comment', 'Reply'],
       submitKeys: ['enter'],
+      attachInputSelectors: [],
+      attachPreviewSelectors: [],
     },
     {
       id: 'post',
@@ -35,6 +37,11 @@ export const facebookAdapter: SiteAdapter = {
       postButtonSelectors: [],
       postButtonLabels: ['Post'],
       submitKeys: [],
+      attachInputSelectors: [
+        // Behind the dialog's "Photo/video" button (snorkel constants: newPhotoOrVideoPost).
+        '[role="dialog"] input[type="file"][accept*="image"]',
+      ],
+      attachPreviewSelectors: ['[role="dialog"] img[src^="blob:"]'],
     },
   ],
 };

@@ -18,6 +18,12 @@ export const instagramAdapter: SiteAdapter = {
       postButtonSelectors: [],
       postButtonLabels: ['Share'],
       submitKeys: [],
+      attachInputSelectors: [
+        // The create-post dialog's "Select from computer" input, kept in the dialog's form.
+        '[role="dialog"] form input[type="file"][accept*="image"]',
+        '[role="dialog"] input[type="file"][accept*="image"]',
+      ],
+      attachPreviewSelectors: ['[role="dialog"] img[src^="blob:"]'],
     },
     {
       id: 'comment',
@@ -26,6 +32,8 @@ export const instagramAdapter: SiteAdapter = {
       postButtonSelectors: ['form button[type="submit"]'],
       postButtonLabels: ['Post'],
       submitKeys: ['enter'],
+      attachInputSelectors: [],
+      attachPreviewSelectors: [],
     },
   ],
 };

@@ -21,6 +21,8 @@ export const linkedinAdapter: SiteAdapter = {
       postButtonSelectors: ['button.comments-comment-box__submit-button'],
       postButtonLabels: ['Comment', 'Reply'],
       submitKeys: ['mod+enter'],
+      attachInputSelectors: [],
+      attachPreviewSelectors: [],
     },
     {
       id: 'post',
@@ -33,6 +35,12 @@ export const linkedinAdapter: SiteAdapter = {
       postButtonSelectors: ['button.share-actions__primary-action'],
       postButtonLabels: ['Post'],
       submitKeys: ['mod+enter'],
+      attachInputSelectors: [
+        // The share box's media input behind its "Add media" button.
+        '.share-creation-state input[type="file"][accept*="image"]',
+        '[role="dialog"] input[type="file"][accept*="image"]',
+      ],
+      attachPreviewSelectors: ['.share-creation-state img[src^="blob:"]', '[role="dialog"] img[src^="blob:"]'],
     },
   ],
 };

@@ -100,3 +100,28 @@ export function findPostButton(kind: ComposerKind, marker: Element): HTMLElement
 export function isDisabledControl(element: HTMLElement): boolean {
   return (element instanceof HTMLButtonElement && element.disabled) || element.getAttribute('aria-disabled') === 'true';
 }
+
+/**
+ * A composer's attachment area: the nearest ancestor of its marker that holds one of its
+ * file inputs (the toolbar's, the dialog's). Undefined when the composer takes no images.
+ */
+export function findAttachScope(kind: ComposerKind, marker: Element): Element | undefined {
+  if (kind.attachInputSelectors.length === 0) return undefined;
+  const selector = kind.attachInputSelectors.join(', ');
+  let scope: Element | null = marker.parentElement;
+  for (let depth = 0; scope && depth < MAX_POST_BUTTON_ANCESTORS; depth++, scope = scope.parentElement) {
+    if (scope.querySelector(selector)) return scope;
+  }
+  return undefined;
+}
+
+/** Whether an element is one of this site's composer file inputs. */
+export function isAttachInput(adapter: SiteAdapter, element: Element): element is HTMLInputElement {
+  return element instanceof HTMLInputElement && element.type === 'file' && adapter.composers.some((kind) => kind.attachInputSelectors.some((selector) => element.matches(selector)));
+}
+
+/** The site's previews of attached images inside an attachment area. */
+export function attachPreviewsIn(kind: ComposerKind, scope: Element): HTMLImageElement[] {
+  if (kind.attachPreviewSelectors.length === 0) return [];
+  return [...scope.querySelectorAll(kind.attachPreviewSelectors.join(', '))].filter((element): element is HTMLImageElement => element instanceof HTMLImageElement);
+}

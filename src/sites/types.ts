@@ -30,6 +30,17 @@ export interface ComposerKind {
    */
   postButtonLabels: readonly string[];
   submitKeys: readonly SubmitKey[];
+  /**
+   * The composer's own `input[type=file]` for photos, matched on the input. Its images are
+   * checked for the school's logo; the composer's attachment area is the nearest ancestor of
+   * the marker holding one. Empty where PostCheck does not check this composer's images.
+   */
+  attachInputSelectors: readonly string[];
+  /**
+   * The composer's previews of attached images (the site's own `blob:` <img>s). An image whose
+   * preview PostCheck found and that then leaves the page was removed, and so is its finding.
+   */
+  attachPreviewSelectors: readonly string[];
 }
 
 export interface SiteAdapter {

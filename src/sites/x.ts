@@ -21,6 +21,12 @@ export const xAdapter: SiteAdapter = {
       postButtonSelectors: ['button[data-testid="tweetButtonInline"]', 'button[data-testid="tweetButton"]'],
       postButtonLabels: [],
       submitKeys: ['mod+enter'],
+      attachInputSelectors: [
+        // The toolbar's media input (control-panel-for-twitter script.js line 4727).
+        '[data-testid="toolBar"] input[data-testid="fileInput"]',
+        'input[data-testid="fileInput"]',
+      ],
+      attachPreviewSelectors: ['[data-testid="attachments"] img[src^="blob:"]'],
     },
   ],
 };

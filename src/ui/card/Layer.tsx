@@ -86,6 +86,7 @@ function Badge(props: { session: SessionSnapshot; actions: LayerActions; frame: 
       style={style}
       data-postcheck="badge"
       data-state={session.badge.kind}
+      data-images={session.images.total > 0 ? `${session.images.checked}/${session.images.total}` : undefined}
       aria-label={text.label}
       title={text.label}
       aria-expanded={canOpen ? session.cardOpen : undefined}
@@ -115,13 +116,20 @@ function FindingItem(props: { shown: ShownFinding; onIgnore?: () => void }) {
   return (
     <li class={`pc-finding pc-sev-${finding.severity}`} data-postcheck="finding" data-category={finding.category} data-rule={finding.ruleId}>
       <p class="pc-what">
-        <span class="pc-sev">{SEVERITY_LABELS[finding.severity]}</span> {finding.message}
-        {finding.excerpt ? <span class="pc-excerpt"> “{finding.excerpt}”</span> : null}
+        <span class="pc-sev">{SEVERITY_LABELS[finding.severity]}</span>{' '}
+        {props.shown.image ? (
+          // An image finding has no text to underline: say which image instead.
+          <span class="pc-image" data-postcheck="image">
+            In {props.shown.image}:{' '}
+          </span>
+        ) : null}
+        {finding.message}
+        {finding.excerpt && !props.shown.image ? <span class="pc-excerpt"> “{finding.excerpt}”</span> : null}
       </p>
       <p class="pc-why">{WHY_IT_MATTERS[finding.category]}</p>
       <ClauseQuote shown={props.shown} />
       {props.onIgnore ? (
-        <button type="button" class="pc-link" onClick={props.onIgnore} aria-label={`Ignore once: ${finding.excerpt || finding.message}`}>
+        <button type="button" class="pc-link" onClick={props.onIgnore} aria-label={`Ignore once: ${props.shown.image ?? (finding.excerpt || finding.message)}`}>
           Ignore once
         </button>
       ) : null}
@@ -134,7 +142,7 @@ function FindingsCard(props: { session: SessionSnapshot; actions: LayerActions; 
   const count = session.findings.length;
   const headingId = `pc-card-heading-${session.id}`;
   return (
-    <Floating anchor={session.editable ?? session.marker} avoid={props.postButton ? [props.postButton] : []} frame={props.frame} class="pc-card" role="region" labelledBy={headingId}>
+    <Floating anchor={session.editable ?? session.marker} avoid={[...(props.postButton ? [props.postButton] : []), ...session.previews]} frame={props.frame} class="pc-card" role="region" labelledBy={headingId}>
       <div data-postcheck="card">
         <header class="pc-head">
           <h2 id={headingId} class="pc-title">
@@ -162,7 +170,7 @@ function ConfirmCard(props: { session: SessionSnapshot; held: HeldView; actions:
   const headingId = `pc-confirm-heading-${session.id}`;
   const count = held.findings.length;
   return (
-    <Floating anchor={session.editable ?? session.marker} avoid={props.postButton ? [props.postButton] : []} frame={props.frame} class="pc-card pc-confirm" role="alertdialog" labelledBy={headingId}>
+    <Floating anchor={session.editable ?? session.marker} avoid={[...(props.postButton ? [props.postButton] : []), ...session.previews]} frame={props.frame} class="pc-card pc-confirm" role="alertdialog" labelledBy={headingId}>
       <div
         data-postcheck="confirm"
         onKeyDown={(event) => {

@@ -1,0 +1,85 @@
+import type { Finding } from '../rules/types';
+import { requestImageCheck } from '../messaging';
+import { readImagePixels, toImageForCheck } from '../images/pixels';
+import type { SiteAdapter } from '../sites';
+import { isAttachInput } from '../sites/locate';
+import type { AttachmentSource } from './session';
+
+export interface AttachmentWatch {
+  adapter: SiteAdapter;
+  signal: AbortSignal;
+  /** Images arrived at `target` (the file input, or where they were pasted or dropped). */
+  attached(files: File[], source: AttachmentSource, target: Element, input: HTMLInputElement | null): void;
+  /** A composer file input was emptied. */
+  emptied(input: HTMLInputElement): void;
+}
+
+function imagesIn(files: FileList | null | undefined): File[] {
+  return [...(files ?? [])].filter((file) => file.type.startsWith('image/'));
+}
+
+function targetOf(event: Event): Element | null {
+  const target = event.composedPath()[0];
+  return target instanceof Element ? target : null;
+}
+
+/**
+ * Notices images attached to a composer: the composer's own file input (`change`), paste and
+ * drop. Capture-phase listeners on `window` run before the site's handlers, which often reset
+ * the input right after reading it. PostCheck only reads: it never cancels these events.
+ */
+export function watchAttachments(watch: AttachmentWatch): void {
+  const { adapter, signal } = watch;
+  window.addEventListener(
+    'change',
+    (event) => {
+      const target = targetOf(event);
+      if (!target || !isAttachInput(adapter, target)) return;
+      const files = imagesIn(target.files);
+      if (files.length > 0) watch.attached(files, 'file', target, target);
+      else if ((target.files?.length ?? 0) === 0) watch.emptied(target);
+    },
+    { capture: true, signal },
+  );
+  window.addEventListener(
+    'paste',
+    (event) => {
+      const target = targetOf(event);
+      const files = imagesIn(event.clipboardData?.files);
+      if (target && files.length > 0) watch.attached(files, 'paste', target, null);
+    },
+    { capture: true, signal },
+  );
+  window.addEventListener(
+    'drop',
+    (event) => {
+      const target = targetOf(event);
+      // A picture dragged from another page arrives as a URL, not a file: it is not read
+      // (a cross-origin image would taint the canvas anyway).
+      const files = imagesIn(event.dataTransfer?.files);
+      if (target && files.length > 0) watch.attached(files, 'drop', target, null);
+    },
+    { capture: true, signal },
+  );
+}
+
+/**
+ * Reads an image's pixels here (decode and downscale off the main thread) and has the
+ * background match them against the pack's logos. Never throws: an unreadable image, or a
+ * service worker that cannot answer, yields no findings.
+ */
+export async function checkAttachedImage(file: Blob): Promise<Finding[]> {
+  try {
+    const pixels = await readImagePixels(file);
+    return pixels ? await requestImageCheck(toImageForCheck(pixels)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Whether the pack has logos to look for: without them no image is read at all. */
+export function packHasLogos(pack: unknown): boolean {
+  if (typeof pack !== 'object' || pack === null) return false;
+  const { logos } = pack as { logos?: unknown };
+  return Array.isArray(logos) && logos.length > 0;
+}
