@@ -65,6 +65,8 @@ export const DEV_CORPUS = resolve(root, 'tests/fixtures/corpus');
 export const DEV_CORPUS_2 = resolve(root, 'tests/fixtures/corpus-2');
 /** A third, focused on disparaging, confidential and child-comment (no sickness or personal data). */
 export const DEV_CORPUS_3 = resolve(root, 'tests/fixtures/corpus-3');
+/** A fourth, from many voices, weighted to confidential matters. */
+export const DEV_CORPUS_4 = resolve(root, 'tests/fixtures/corpus-4');
 /** Written independently of the engine and of the dev sets; reported, never tuned on. */
 export const CHECK_CORPUS = resolve(root, 'tests/fixtures/check-corpus');
 
@@ -123,6 +125,10 @@ async function main(): Promise<void> {
   if (existsSync(DEV_CORPUS_3)) {
     console.log('');
     printCorpus(evaluateCorpus(DEV_CORPUS_3), 'tests/fixtures/corpus-3 (third development set: disparaging, confidential, child-comment; tuned on)', verbose);
+  }
+  if (existsSync(DEV_CORPUS_4)) {
+    console.log('');
+    printCorpus(evaluateCorpus(DEV_CORPUS_4), 'tests/fixtures/corpus-4 (fourth development set: many voices, confidential-weighted; tuned on)', verbose);
   }
   if (existsSync(CHECK_CORPUS)) {
     console.log('');

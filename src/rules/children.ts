@@ -13,12 +13,14 @@ const UNNAMED_CHILD = new RegExp(
     String.raw`(?:a|one|this|that|the) (?:year ?\d+|y\d+|yr ?\d+|reception) (?:boy|girl|pupil|student|child|kid)`,
     String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)?(?: [\p{L}]+){0,3}? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved|decided)`,
     String.raw`one of (?:mine|ours)`,
+    String.raw`(?:one|another|a) (?:kid|lad|lass)\b`,
+    String.raw`one of (?:my|our) (?:[\p{L}]+ ){0,2}(?:lads|girls|boys|kids|pupils|students|little ones)`,
     String.raw`(?:our|my) little (?:lad|boy|girl|one)s?\b`,
     String.raw`your (?:precious |little )?(?:angel|darling|little darling)s?\b`,
     String.raw`(?<![\p{L}\p{N}])\d{1,2}[a-z]\d? (?:were|was|are|decided|have|did)`,
     String.raw`(?:in|from|my|our) \d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?(?![\p{L}\p{N}])`,
     String.raw`\bclass \d\b`,
-    String.raw`(?:a|one|this|that|the) (?:[\p{L}]+ ){0,2}(?:\d+ ?year ?old|young man|young lady|lad|boy|girl)\b`,
+    String.raw`(?:a|one|this|that|the) (?:[\p{L}]+ ){0,2}(?:\d+[ -]?year[ -]?old|young man|young lady|lad|boy|girl)\b`,
     String.raw`(?:a|one|this|that|the) (?:child|kid) (?:in|from) (?:my|our|year|y\d|class|reception)`,
     String.raw`\bkid(?:'s)? (?:called|who|told|will|asked)`,
     String.raw`(?:her|his|your|their) (?:son|daughter|lad)\b`,
@@ -44,7 +46,12 @@ export interface ChildReference {
   start: number;
   end: number;
   named: boolean;
+  /** A year group alone ("Year 4 locked me out"): a child only if it is doing something, not for word lists. */
+  subjectOnly?: boolean;
 }
+
+/** "Year 4", "Y6", "Class 3" at the head of a clause may be the children acting. */
+const YEAR_GROUP_SUBJECT = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2})(?![\p{L}\p{N}])/gu;
 
 export function childReferences(ctx: CheckContext): ChildReference[] {
   return memoize(ctx, 'children', () => {
@@ -52,6 +59,9 @@ export function childReferences(ctx: CheckContext): ChildReference[] {
       .filter((m) => m.person.kind === 'pupil')
       .map((m) => ({ start: m.start, end: m.end, named: true }));
     for (const m of ctx.doc.lower.matchAll(UNNAMED_CHILD)) refs.push({ start: m.index, end: m.index + m[0].length, named: false });
+    for (const m of ctx.doc.lower.matchAll(YEAR_GROUP_SUBJECT)) {
+      if (!refs.some((r) => r.start <= m.index && m.index < r.end)) refs.push({ start: m.index, end: m.index + m[0].length, named: false, subjectOnly: true });
+    }
     return refs.sort((a, b) => a.start - b.start);
   });
 }

@@ -151,6 +151,10 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
     if (ARTICLES.has(prev!.key)) return true;
     if (prev!.capitalized && !LEAD_INS.has(prev!.key) && !isTitle(prev!.key) && !firstNames.has(prev!.key) && !roleNearby(prev!.key)) return true;
   }
+  // "Ottilie here.", "… thanks, Ottilie": the author signing in or off.
+  if (/^\s*(?:here|speaking)\b/u.test(doc.lower.slice(t.end, t.end + 12))) return true;
+  // A signature, not a vocative: after a line break or dash, or "love," / "x" — "deserved, Ottilie!" addresses a colleague.
+  if (t.index >= doc.tokens.length - 2 && /(?:\n|[–—-]|\bx|\blove,?)\s*$/u.test(doc.lower.slice(Math.max(0, t.start - 10), t.start))) return true;
   // "Our Max turned 7", "My Scarlett's first badge": in British usage, family — unless work or class follows.
   if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my')) {
     const after = doc.lower.slice(t.end, t.end + 40);

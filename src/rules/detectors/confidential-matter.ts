@@ -3,7 +3,7 @@ import { bounded, termsPattern } from '../vocab';
 import confidential from '../vocab/confidential.json';
 
 /** "until the report is published", "until they're out": an outcome not yet public. */
-const UNPUBLISHED = `until (?:the report|the results|results|it|they|the figures|the judgement)(?:'s|'re| is| are)? (?:published|out|public|announced)`;
+const UNPUBLISHED = `(?:until|till|til) (?:the report|the results|results|it|they|the figures|the judgement)(?:'s|'re| is| are)? (?:published|out|public|announced)|(?:can't|cannot|not allowed to) (?:post|share|say|announce|reveal) (?:the |our |any )?(?:numbers|figures|results|grades?|judgement|outcome)`;
 /** Said when something is not meant to be out yet: "haven't been told officially yet", "not allowed to discuss". */
 const SECRECY = `(?:haven't|hasn't|have not|has not) (?:even )?been told(?: officially)?(?: yet)?|(?:doesn't|don't|does not) know yet|not (?:meant|supposed|allowed) to (?:say|discuss|share|tell|talk about)|keep it (?:in house|in-house|quiet|between us)|nothing(?:'s| has) been (?:said|announced) to|hasn't told (?:parents|staff|anyone)|can't say too much|(?:please )?don't say (?:owt|anything|a word)|off the record`;
 const MATTER = bounded(`${termsPattern(confidential.always)}|${UNPUBLISHED}|${SECRECY}`, 'gu');

@@ -25,7 +25,7 @@ const SCARE_QUOTES = /(?<![\p{L}])['"][\p{L}][\p{L} -]{1,38}['"](?![\p{L}])/gu;
 /** "'bad back'" in quotes is a faked illness, not sarcasm about the school. */
 const QUOTED_ILLNESS = bounded(termsPattern(sickness.illness), 'u');
 /** Scare quotes can be sincere ("our 'Wellbeing Wednesday' was lovely"); these say they are not. */
-const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bbasically\b|\bat its finest\b|\bstill\b|\bcan't wait\b|\bthey mean\b|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
+const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bbasically\b|\bat its finest\b|\bcan't wait\b|\bthey mean\b|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
 /**
  * Irony that is weak alone but tells when two gather near a target: eye-roll and
  * clown emoji, a one-word verdict ("Lovely.", "Inspirational."), "bless him",
@@ -41,7 +41,7 @@ const WEAK_IRONY = [
   /👏\s*👏|👍\s*👍/gu,
 ];
 /** "a f***ing joke", "absolute circus", "a complete shambles". */
-const INTENSIFIED_INSULT = /(?<![\p{L}])(?:(?:a|an) )?(?:total|complete|absolute|utter|f\S*ing|bloody|right|proper) (?:joke|shambles|disgrace|farce|embarrassment|nightmare|circus|clowns?|muppets?|idiots?|mess)(?![\p{L}])/gu;
+const INTENSIFIED_INSULT = /(?<![\p{L}])(?:(?:a|an) )?(?:total|complete|absolute|utter|f\S*ing|bloody|right|proper) (?:joke|shambles|disgrace|farce|embarrassment|nightmare|circus|clowns?|muppets?|idiots?|mess|coven|clown show)(?![\p{L}])/gu;
 /** "not lazy", "never useless": negation in front of the insult. */
 const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */

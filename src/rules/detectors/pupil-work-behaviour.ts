@@ -18,11 +18,14 @@ const SKIPPABLE = new Set(['just', 'finally', 'actually', 'absolutely', 'literal
 /** After these the child is an object ("a meeting about one of my Year 8s ran late"), not the one acting. */
 const PREPOSITIONS = new Set(['about', 'for', 'with', 'of', 'to', 'on', 'by', 'at', 'into', 'from', 'over', 'after', 'towards']);
 /** "told me what's been happening at home" is a disclosure, not behaviour. */
-const DISCLOSURE = /^\s+me\s+(?:what|about|that|how|he|she|his|her|there)\b/u;
+const DISCLOSURE = /^\s+me\s+(?:what|about|that|how|he|she|his|her|there|something|everything|things)\b/u;
 
 function childDidSomething(doc: PostDocument, refStart: number, refEnd: number): boolean {
-  const before = doc.tokens[tokenIndexAt(doc, refStart) - 1];
-  if (before && before.kind === 'word' && PREPOSITIONS.has(before.key)) return false;
+  const at = tokenIndexAt(doc, refStart);
+  const before = doc.tokens[at - 1];
+  // "the whole of Class 3 have decided…": a quantifier's "of", not a preposition.
+  const quantified = before?.key === 'of' && /^(?:whole|all|some|half|most|none|each|both|rest)$/u.test(doc.tokens[at - 2]?.key ?? '');
+  if (before && before.kind === 'word' && PREPOSITIONS.has(before.key) && !quantified) return false;
   let i = tokenIndexAt(doc, refEnd);
   // Step over "in Year 6", "from Class 2", "(Y2)" and adverbs.
   for (let steps = 0; steps < 6 && i < doc.tokens.length; steps++) {
@@ -69,6 +72,13 @@ export const pupilWorkBehaviour: Detector = {
     if (refs.length === 0) return [];
     const { doc } = ctx;
     for (const ref of refs) {
+      if (ref.subjectOnly) {
+        // Only at the head of a clause: "Year 4 locked me out", not "the Year 3 bullying incident" or "(Y2)".
+        const prev = doc.tokens[tokenIndexAt(doc, ref.start) - 1];
+        const headOfClause = !prev || (prev.kind === 'punct' && prev.text !== '(') || /^(?:and|but|then|so|today|when|while)$/u.test(prev.key);
+        if (headOfClause && childDidSomething(doc, ref.start, ref.end)) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: 'what the pupils did' } }];
+        continue;
+      }
       const sentence = sentenceAt(doc, ref.start);
       const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
       // The next sentence counts only when it carries on about the child ("…after she punched…").
