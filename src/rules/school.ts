@@ -29,7 +29,7 @@ const PLACE_NOUNS = ['village', 'station', 'hospital', 'road', 'street', 'lane',
 const PLACE_AFTER = new RegExp(`^(?:'s)?\\s+(?:${PLACE_NOUNS.join('|')})\\b`, 'u');
 /** Nouns of school life that, after a short form, make it the school ("TCS timetable"). */
 const WORK_AFTER = /^(?:'s)?\s+(?:(?:has|have) been (?:told|judged|rated|graded|asked)|is (?:recruiting|hiring|closing)|has announced|got (?:outstanding|good)|governors?|staff|timetable|parents?|pupils?|students?|kids|children|slt|head|leadership|office|staffroom|assembly|sports day|inset|english|maths|science|department|team|family|families|choir|website|newsletter|uniform|canteen)\b/u;
-const LEAD_IN = /(?:\bat|\bfrom|\bto|\bour|\bthe|\btold|\btexted|\brang|\bphoned|\bemailed|\bjoin|\bjoined|\bjoining|\bleft|\bleaving|\bwork at|\bteach at|\bteaching at|\bwhole of|@)\s*$/u;
+const LEAD_IN = /(?:\bat|\bfrom|\bto|\bour|\bthe|\btell|\boutside|\binside|\btold|\btexted|\brang|\bphoned|\bemailed|\bjoin|\bjoined|\bjoining|\bleft|\bleaving|\bwork at|\bteach at|\bteaching at|\bwhole of|@)\s*$/u;
 
 const fold = (s: string) => normalizeText(s).lower.trim();
 const isAcronym = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias.trim());
