@@ -22,14 +22,11 @@ export type PostCheckRequest =
   | { type: 'postcheck:check-image'; image: ImageForCheck };
 
 /**
- * An attached image as the content script read it: RGBA pixels, downscaled to at most
- * MAX_IMAGE_SIDE on the longer side, as base64 (extension messaging carries JSON only).
+ * An attached image for the logo check, as base64 (extension messaging carries JSON only):
+ * the file's own bytes, decoded in the service worker; or, for a file too big to send, RGBA
+ * pixels the content script decoded and downscaled to at most MAX_IMAGE_SIDE.
  */
-export interface ImageForCheck {
-  width: number;
-  height: number;
-  rgbaBase64: string;
-}
+export type ImageForCheck = { kind: 'file'; type: string; base64: string } | { kind: 'rgba'; width: number; height: number; base64: string };
 
 export interface PostCheckResponses {
   'postcheck:get-active-config': ActiveConfig;

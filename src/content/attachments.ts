@@ -1,6 +1,6 @@
 import type { Finding } from '../rules/types';
 import { requestImageCheck } from '../messaging';
-import { readImagePixels, toImageForCheck } from '../images/pixels';
+import { fileForCheck } from '../images/pixels';
 import type { SiteAdapter } from '../sites';
 import { isAttachInput } from '../sites/locate';
 import type { AttachmentSource } from './session';
@@ -64,14 +64,14 @@ export function watchAttachments(watch: AttachmentWatch): void {
 }
 
 /**
- * Reads an image's pixels here (decode and downscale off the main thread) and has the
- * background match them against the pack's logos. Never throws: an unreadable image, or a
+ * Hands an attached image to the background, which decodes it and matches it against the
+ * pack's logos: neither runs on the page's thread. Never throws: an unreadable image, or a
  * service worker that cannot answer, yields no findings.
  */
 export async function checkAttachedImage(file: Blob): Promise<Finding[]> {
   try {
-    const pixels = await readImagePixels(file);
-    return pixels ? await requestImageCheck(toImageForCheck(pixels)) : [];
+    const image = await fileForCheck(file);
+    return image ? await requestImageCheck(image) : [];
   } catch {
     return [];
   }

@@ -191,9 +191,15 @@ export class PostCheckPage {
       void checkAttachedImage(file).then((findings) => {
         if (this.abort.signal.aborted) return;
         image.findings = findings;
-        for (const owner of this.sessions.values()) if (owner.hasImage(image.id)) owner.imageChecked(image.id, findings);
+        for (const owner of this.sessions.values()) {
+          if (!owner.hasImage(image.id)) continue;
+          owner.imageChecked(image.id, findings);
+          // Match the site's previews to the image now, so its removal is noticed from here on.
+          owner.reconcilePreviews((url) => this.previewBlob(url));
+        }
       });
     }
+    this.scheduleScan();
   }
 
   private attach(located: LocatedComposer): ComposerSession {

@@ -106,6 +106,8 @@ export class ComposerSession {
   private pending = false;
   private lastCheckAt = -Infinity;
   private images: AttachedImage[] = [];
+  /** The site has shown previews of this composer's images since they were attached. */
+  private previewsSeen = false;
 
   constructor(
     readonly kind: ComposerKind,
@@ -231,6 +233,13 @@ export class ComposerSession {
     if (this.images.length === 0) return;
     const scope = this.attachScope() ?? this.marker.parentElement;
     const urls = new Set(scope ? attachPreviewsIn(this.kind, scope).map((img) => img.src) : []);
+    if (urls.size > 0) this.previewsSeen = true;
+    else if (this.previewsSeen) {
+      // Every preview has gone (removed, or the composer reset after posting): so have the images.
+      this.previewsSeen = false;
+      this.removeImages(() => true);
+      return;
+    }
     this.removeImages((image) => image.preview !== null && !urls.has(image.preview));
     const bound = new Set(this.images.map((image) => image.preview));
     for (const url of urls) {

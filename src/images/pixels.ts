@@ -31,42 +31,52 @@ function base64ToBytes(text: string): Uint8Array {
   return bytes;
 }
 
-export function toImageForCheck(image: RgbaImage): ImageForCheck {
+/**
+ * Files up to this size travel to the service worker as they are, and are decoded there, off
+ * the page's thread; bigger ones are decoded and downscaled here first (a message must stay
+ * well under Chrome's 64 MB, and base64 adds a third).
+ */
+export const MAX_FILE_BYTES = 24 * 1024 * 1024;
+
+export async function fileForCheck(file: Blob): Promise<ImageForCheck | null> {
+  if (file.size <= MAX_FILE_BYTES) return { kind: 'file', type: file.type, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+  const image = await readImagePixels(file);
+  if (!image) return null;
   const bytes = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
-  return { width: image.width, height: image.height, rgbaBase64: bytesToBase64(bytes) };
+  return { kind: 'rgba', width: image.width, height: image.height, base64: bytesToBase64(bytes) };
 }
 
-/** The pixels back from a message; null when the sizes do not add up (never trust a message's shape). */
-export function fromImageForCheck(image: unknown): RgbaImage | null {
-  if (typeof image !== 'object' || image === null) return null;
-  const { width, height, rgbaBase64 } = image as Partial<Record<keyof ImageForCheck, unknown>>;
-  if (typeof width !== 'number' || typeof height !== 'number' || typeof rgbaBase64 !== 'string') return null;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || Math.max(width, height) > MAX_IMAGE_SIDE) return null;
+/** The pixels a message carries, decoded and downscaled; null when they do not add up (never trust a message's shape). */
+export async function pixelsOf(message: unknown): Promise<RgbaImage | null> {
+  if (typeof message !== 'object' || message === null) return null;
+  const { kind, base64, type, width, height } = message as Record<string, unknown>;
+  if (typeof base64 !== 'string') return null;
   let data: Uint8Array;
   try {
-    data = base64ToBytes(rgbaBase64);
+    data = base64ToBytes(base64);
   } catch {
     return null;
   }
+  if (kind === 'file') return readImagePixels(new Blob([data as Uint8Array<ArrayBuffer>], { type: typeof type === 'string' ? type : '' }));
+  if (kind !== 'rgba' || typeof width !== 'number' || typeof height !== 'number') return null;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || Math.max(width, height) > MAX_IMAGE_SIDE) return null;
   return data.length === width * height * 4 ? { width, height, data } : null;
 }
 
 /**
- * Decodes an attached image file to RGBA, downscaled to MAX_IMAGE_SIDE. createImageBitmap
- * decodes and resizes off the main thread; only the small draw and read-back run on it.
- * Null when the file is not an image the browser can decode, or the canvas is tainted.
+ * Decodes an image file to RGBA, downscaled to MAX_IMAGE_SIDE on its longer side (orientation
+ * from EXIF, as the sites show it). In a page this costs the main thread ~100 ms for a
+ * 12-megapixel photo (Chrome finishes ImageBitmaps there), which is why the service worker
+ * does it for all but oversized files. Null when the browser cannot decode the file, or the
+ * canvas is tainted.
  */
 export async function readImagePixels(blob: Blob): Promise<RgbaImage | null> {
-  let bitmap: ImageBitmap;
+  let bitmap: ImageBitmap | null = null;
   try {
     bitmap = await createImageBitmap(blob);
-  } catch {
-    return null;
-  }
-  const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height));
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
-  try {
+    const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
     if (scale < 1) {
       const full = bitmap;
       bitmap = await createImageBitmap(full, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
@@ -82,6 +92,6 @@ export async function readImagePixels(blob: Blob): Promise<RgbaImage | null> {
   } catch {
     return null;
   } finally {
-    bitmap.close();
+    bitmap?.close();
   }
 }
