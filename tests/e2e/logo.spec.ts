@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { postedTexts, ROOT } from './harness';
 import { SITE_FIXTURES, type ComposerFixture } from './sites';
 import { BENIGN_POST, badges, card, confirmCard, expect, test, typeInto } from './test';
@@ -133,6 +135,26 @@ test('an unrelated photo shows nothing and posts normally', async ({ sitePage: p
   await composer.postButton(page).click();
   await expect.poll(() => postedTexts(page)).toEqual([BENIGN_POST]);
   await expect(confirmCard(page)).toHaveCount(0);
+});
+
+test('a 12-megapixel photo is decoded and checked without a long task on the page', async ({ sitePage: page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'postcheck-logo-'));
+  try {
+    const big = join(dir, 'banner-4000x3000.jpg');
+    await sharp(WITH_LOGO).resize(4000, 3000, { fit: 'fill' }).jpeg({ quality: 90 }).toFile(big);
+    const { composer, fileInput } = ATTACHING[0]!;
+    await openComposer(page, composer);
+    await typeInto(page, composer.editor(page), BENIGN_POST);
+    await expect(badges(page).and(page.locator('[data-state="clear"]')).first()).toBeVisible();
+    const longTasks = await watchLongTasks(page);
+    await fileInput(page).setInputFiles(big);
+    await imagesChecked(page, 1);
+    await expectLogoFinding(page, 'the attached photo');
+    const tasks = await longTasks();
+    expect(Math.max(0, ...tasks), `long tasks during the check: ${JSON.stringify(tasks)}`).toBeLessThan(100);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a photo pasted into the X composer is checked', async ({ sitePage: page }) => {
