@@ -70,25 +70,30 @@ const harmlessTest = test.extend<object, { plainBrowser: ExtensionBrowser }>({
   ],
 });
 
-for (const fixture of SITE_FIXTURES) {
-  for (const composer of [fixture.primary, fixture.secondary]) {
-    harmlessTest(`${fixture.site} ${composer.name}: the editor DOM is identical with and without PostCheck`, async ({ sitePage, plainBrowser }) => {
-      const plainPage = await plainBrowser.context.newPage();
-      const without = await session(plainPage, composer, false);
-      await plainPage.close();
-      expect(plainBrowser.ledger.disallowed).toEqual([]);
-      const withPostCheck = await session(sitePage, composer, true);
-      // PostCheck was really there: it underlined the name during the same session.
-      await expect(sitePage.locator('[data-postcheck="badge"]').first()).toBeAttached();
-      expect(withPostCheck).toEqual(without);
-      // And the editor behaved: undo took typing back (editors group typing into undo steps
-      // differently, hence a prefix), select-all selected it, and typing replaced it.
-      const typed = 'Well done Grace Hetherington today';
-      expect(without[0]?.text.trim()).toBe('Well done Grace Hetherington');
-      expect(typed.startsWith(without[1]?.text ?? '!')).toBe(true);
-      expect(without[1]?.text.length).toBeLessThan(typed.length);
-      if (!composer.textarea) expect(without[2]?.selection.trim()).toBe(without[1]?.text.trim());
-      expect(without[3]?.text).toBe('A benign post about the river');
-    });
-  }
+/** Every composer the fixtures have; the one reached by navigation only where it is another page. */
+const COMPOSERS = SITE_FIXTURES.flatMap((fixture) => [
+  fixture.primary,
+  fixture.secondary,
+  ...(fixture.afterNavigation.url === fixture.primary.url ? [] : [fixture.afterNavigation]),
+].map((composer) => ({ fixture, composer })));
+
+for (const { fixture, composer } of COMPOSERS) {
+  harmlessTest(`${fixture.site} ${composer.name}: the editor DOM is identical with and without PostCheck`, async ({ sitePage, plainBrowser }) => {
+    const plainPage = await plainBrowser.context.newPage();
+    const without = await session(plainPage, composer, false);
+    await plainPage.close();
+    expect(plainBrowser.ledger.disallowed).toEqual([]);
+    const withPostCheck = await session(sitePage, composer, true);
+    // PostCheck was really there: it underlined the name during the same session.
+    await expect(sitePage.locator('[data-postcheck="badge"]').first()).toBeAttached();
+    expect(withPostCheck).toEqual(without);
+    // And the editor behaved: undo took typing back (editors group typing into undo steps
+    // differently, hence a prefix), select-all selected it, and typing replaced it.
+    const typed = 'Well done Grace Hetherington today';
+    expect(without[0]?.text.trim()).toBe('Well done Grace Hetherington');
+    expect(typed.startsWith(without[1]?.text ?? '!')).toBe(true);
+    expect(without[1]?.text.length).toBeLessThan(typed.length);
+    if (!composer.textarea) expect(without[2]?.selection.trim()).toBe(without[1]?.text.trim());
+    expect(without[3]?.text).toBe('A benign post about the river');
+  });
 }

@@ -1,8 +1,9 @@
-import type { CDPSession, Page } from '@playwright/test';
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
 import { highlightedTexts, launchWithExtension, postedTexts, setActiveConfig } from './harness';
+import { reloadExtension } from './reload';
 import { SITE_FIXTURES, type ComposerFixture } from './sites';
-import { badges, badgesIn, card, DEFAULT_TEST_CONFIG, expect, PUPIL_POST, test, typeInto } from './test';
+import { badges, badgesIn, card, DEFAULT_TEST_CONFIG, PUPIL_POST, typeInto } from './test';
 
 /**
  * Issue 6, "harmless to the sites", read from the browser's side through the DevTools protocol:
@@ -71,8 +72,23 @@ function tracesInPage(page: Page): Promise<{ elements: number; highlights: numbe
   }));
 }
 
-test.describe('while checking', () => {
-  test('the probe sees PostCheck in the page (so the checks below can fail)', async ({ sitePage: page }) => {
+/**
+ * Each test here runs in a browser of its own: they attach the DevTools debugger to the site's
+ * pages, and the shared worker browser is left as other specs expect it.
+ */
+async function withOwnBrowser(config: Record<string, unknown>, run: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await launchWithExtension();
+  try {
+    await setActiveConfig(browser.serviceWorker, { ...DEFAULT_TEST_CONFIG, ...config });
+    await run(await browser.context.newPage());
+    expect(browser.ledger.disallowed).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+}
+
+test('while checking, the probe sees PostCheck in the page (so the checks below can fail)', async () => {
+  await withOwnBrowser({}, async (page) => {
     const { extensionListeners } = await probe(page);
     const composer = SITE_FIXTURES[0]!.primary;
     await openComposer(page, composer);
@@ -90,9 +106,8 @@ for (const [label, config] of [
   ['snoozed', { snoozedUntil: Date.now() + 3_600_000 }],
   ['not enabled for the site', { enabledSites: { facebook: false, x: false, instagram: false, linkedin: false } }],
 ] as const) {
-  test.describe(label, () => {
-    test.use({ config });
-    test(`${label}: on every site nothing is injected, no highlight is registered and no listener is attached`, async ({ sitePage: page }) => {
+  test(`${label}: on every site nothing is injected, no highlight is registered and no listener is attached`, async () => {
+    await withOwnBrowser(config, async (page) => {
       const { extensionListeners, problems } = await probe(page);
       for (const fixture of SITE_FIXTURES) {
         const composer = fixture.primary;
@@ -135,9 +150,7 @@ test('reloading the extension under open composers on every site: nothing left b
     }
 
     // An update lands the same way: the running copy is invalidated and a new one starts.
-    const restarted = browser.context.waitForEvent('serviceworker');
-    await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
-    browser.serviceWorker = await restarted;
+    await reloadExtension(browser);
 
     for (const { page, composer, watch } of open) {
       const site = new URL(page.url()).hostname;

@@ -1,4 +1,5 @@
 import { highlightedTexts, postedTexts } from './harness';
+import { reloadExtension } from './reload';
 import { SITE_FIXTURES } from './sites';
 import { badges, card, expect, PUPIL_POST, test, typeInto } from './test';
 
@@ -29,11 +30,7 @@ test('reloading the extension under an open composer leaves no badge, card or un
   await typeInto(page, composer.editor(page), PUPIL_POST);
   await expect.poll(() => highlightedTexts(page)).toEqual(['Grace Hetherington']);
   await expect(card(page)).toBeVisible();
-  const restarted = extensionBrowser.context.waitForEvent('serviceworker');
-  await extensionBrowser.serviceWorker
-    .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
-    .catch(() => undefined);
-  extensionBrowser.serviceWorker = await restarted;
+  await reloadExtension(extensionBrowser);
   await expect(badges(page)).toHaveCount(0, { timeout: 8_000 });
   await expect(card(page)).toHaveCount(0);
   await expect.poll(() => highlightedTexts(page)).toEqual([]);
