@@ -292,7 +292,8 @@ export class ComposerSession {
     let badge: BadgeState;
     if (!this.editable) badge = { kind: 'unreadable' };
     else if (checker.status === 'no-policy') badge = { kind: 'no-policy', detail: checker.detail };
-    else if (findings.length === 0 && (checker.status === 'loading' || this.checkedText === null)) badge = { kind: 'checking' };
+    // Findings show as soon as there are any; "clear" waits for the text and every image.
+    else if (findings.length === 0 && (checker.status === 'loading' || this.checkedText === null || this.images.some((image) => image.findings === null))) badge = { kind: 'checking' };
     else if (findings.length === 0) badge = { kind: 'clear' };
     else {
       const worst = findings.reduce<Severity>((max, shown) => (SEVERITY_RANK[shown.finding.severity] > SEVERITY_RANK[max] ? shown.finding.severity : max), 'info');
