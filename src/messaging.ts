@@ -18,15 +18,28 @@ export type PostCheckRequest =
   | { type: 'postcheck:log-event'; event: EventReport }
   /** Popup → the active tab's content script: which site is this? (PostCheck has no `tabs` permission to read the URL.) */
   | { type: 'postcheck:which-site' }
-  /** Content script → background: is the school's logo in these pixels? (src/images/check-service.ts) */
+  /** Content script → background: one part of an attached file, sent ahead of its check. */
+  | { type: 'postcheck:image-part'; part: ImagePart }
+  /** Content script → background: is the school's logo in this image? (src/images/check-service.ts) */
   | { type: 'postcheck:check-image'; image: ImageForCheck };
 
 /**
- * An attached image for the logo check, as base64 (extension messaging carries JSON only):
- * the file's own bytes, decoded in the service worker; or, for a file too big to send, RGBA
- * pixels the content script decoded and downscaled to at most MAX_IMAGE_SIDE.
+ * An attached image for the logo check: the file's own bytes, sent ahead in parts and decoded
+ * in the service worker; or, for a file too big to send, RGBA pixels the content script
+ * decoded and downscaled to at most MAX_IMAGE_SIDE (base64: messaging carries JSON only).
  */
-export type ImageForCheck = { kind: 'file'; type: string; base64: string } | { kind: 'rgba'; width: number; height: number; base64: string };
+export type ImageForCheck = { kind: 'parts'; upload: string; count: number; type: string } | { kind: 'rgba'; width: number; height: number; base64: string };
+
+/**
+ * A slice of an attached file, base64. Sent one message at a time so that no single task on
+ * the page serialises a whole photo (one 14.5 MB file in one message held the page's thread
+ * for 120–190 ms).
+ */
+export interface ImagePart {
+  upload: string;
+  index: number;
+  base64: string;
+}
 
 export interface PostCheckResponses {
   'postcheck:get-active-config': ActiveConfig;
@@ -35,9 +48,11 @@ export interface PostCheckResponses {
   'postcheck:which-site': SiteId;
   /** `logo` findings; empty when the pack has no logos or the image could not be read. */
   'postcheck:check-image': Finding[];
+  /** false when the part was refused (too many, too big, malformed). */
+  'postcheck:image-part': boolean;
 }
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set<PostCheckRequest['type']>(['postcheck:get-active-config', 'postcheck:log-event', 'postcheck:which-site', 'postcheck:check-image']);
+const REQUEST_TYPES: ReadonlySet<string> = new Set<PostCheckRequest['type']>(['postcheck:get-active-config', 'postcheck:log-event', 'postcheck:which-site', 'postcheck:check-image', 'postcheck:image-part']);
 
 export function isPostCheckRequest(message: unknown): message is PostCheckRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -83,10 +98,17 @@ export async function requestImageCheck(image: ImageForCheck): Promise<Finding[]
   return Array.isArray(findings) ? (findings as Finding[]) : [];
 }
 
-/** Registers the background's answer to image checks; returns the unsubscribe. */
-export function serveImageCheck(check: (image: ImageForCheck) => Promise<Finding[]>): () => void {
-  const listener = (message: unknown): Promise<Finding[]> | undefined => {
-    if (!isPostCheckRequest(message) || message.type !== 'postcheck:check-image') return undefined;
+export async function sendImagePart(part: ImagePart): Promise<boolean> {
+  const request: PostCheckRequest = { type: 'postcheck:image-part', part };
+  return (await browser.runtime.sendMessage(request)) === true;
+}
+
+/** Registers the background's answers to image parts and image checks; returns the unsubscribe. */
+export function serveImageCheck(receivePart: (part: unknown) => boolean, check: (image: unknown) => Promise<Finding[]>): () => void {
+  const listener = (message: unknown): Promise<Finding[] | boolean> | undefined => {
+    if (!isPostCheckRequest(message)) return undefined;
+    if (message.type === 'postcheck:image-part') return Promise.resolve(receivePart(message.part));
+    if (message.type !== 'postcheck:check-image') return undefined;
     return check(message.image);
   };
   browser.runtime.onMessage.addListener(listener);

@@ -1,5 +1,5 @@
 import type { Finding } from '../rules/types';
-import { requestImageCheck } from '../messaging';
+import { requestImageCheck, sendImagePart } from '../messaging';
 import { fileForCheck } from '../images/pixels';
 import type { SiteAdapter } from '../sites';
 import { isAttachInput } from '../sites/locate';
@@ -70,7 +70,7 @@ export function watchAttachments(watch: AttachmentWatch): void {
  */
 export async function checkAttachedImage(file: Blob): Promise<Finding[]> {
   try {
-    const image = await fileForCheck(file);
+    const image = await fileForCheck(file, sendImagePart);
     return image ? await requestImageCheck(image) : [];
   } catch {
     return [];

@@ -3,7 +3,7 @@ import { serveImageCheck } from '../messaging';
 import { checkImage, type LogoCheckInput } from '../rules/logo';
 import { CategorySettingsSchema, LogoSchema, PolicySchema } from '../rules/pack/schema';
 import type { Finding } from '../rules/types';
-import { pixelsOf } from './pixels';
+import { PartsInbox, pixelsOf } from './pixels';
 
 /**
  * The background's half of the logo check. The match costs ~80 ms of CPU (≈200 ms the first
@@ -34,14 +34,17 @@ function logoInputOf(pack: unknown): LogoCheckInput | null {
   return cached.input;
 }
 
-export async function checkImageForPack(getPack: () => Promise<unknown>, message: unknown): Promise<Finding[]> {
+export async function checkImageForPack(getPack: () => Promise<unknown>, message: unknown, inbox: PartsInbox): Promise<Finding[]> {
+  const image = await pixelsOf(message, inbox);
   const input = logoInputOf(await getPack());
-  if (!input) return [];
-  const image = await pixelsOf(message);
-  return image ? checkImage(input, image) : [];
+  return image && input ? checkImage(input, image) : [];
 }
 
 /** Answers the content scripts' image checks against the active pack; returns the unsubscribe. */
 export function serveLogoChecks(getPack: () => Promise<unknown>): () => void {
-  return serveImageCheck((image) => checkImageForPack(getPack, image));
+  const inbox = new PartsInbox();
+  return serveImageCheck(
+    (part) => inbox.receive(part),
+    (image) => checkImageForPack(getPack, image, inbox),
+  );
 }

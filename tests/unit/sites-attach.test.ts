@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { pixelsOf } from '../../src/images/pixels';
+import { PartsInbox, pixelsOf } from '../../src/images/pixels';
 import { SITE_ADAPTERS, type SiteAdapter } from '../../src/sites';
 import { attachPreviewsIn, findAttachScope, findComposers, isAttachInput } from '../../src/sites/locate';
 
@@ -99,13 +99,26 @@ describe('pixels sent for a logo check', () => {
   const rgba = (width: number, height: number, bytes: number) => ({ kind: 'rgba', width, height, base64: Buffer.alloc(bytes).toString('base64') });
 
   it('accepts RGBA whose size adds up', async () => {
-    const image = await pixelsOf(rgba(2, 3, 24));
+    const image = await pixelsOf(rgba(2, 3, 24), new PartsInbox());
     expect(image && { width: image.width, height: image.height, length: image.data.length }).toEqual({ width: 2, height: 3, length: 24 });
   });
 
   it('refuses malformed messages', async () => {
     for (const message of [null, 'x', {}, rgba(2, 3, 23), rgba(0, 3, 0), rgba(801, 1, 801 * 4), { kind: 'rgba', width: 1, height: 1, base64: '%%%' }, { kind: 'other', base64: '' }]) {
-      expect(await pixelsOf(message), JSON.stringify(message)).toBeNull();
+      expect(await pixelsOf(message, new PartsInbox()), JSON.stringify(message)).toBeNull();
     }
+  });
+
+  it('puts a file sent in parts back together, and only a complete one', async () => {
+    const inbox = new PartsInbox();
+    const part = (upload: string, index: number, text: string) => inbox.receive({ upload, index, base64: Buffer.from(text).toString('base64') });
+    expect(part('a', 1, 'world')).toBe(true);
+    expect(part('a', 0, 'hello ')).toBe(true);
+    expect(await inbox.take('a', 2, 'text/plain')?.text()).toBe('hello world');
+    expect(inbox.take('a', 2, 'text/plain')).toBeNull();
+    expect(part('b', 0, 'half')).toBe(true);
+    expect(inbox.take('b', 2, 'text/plain')).toBeNull();
+    expect(inbox.receive({ upload: 'c', index: -1, base64: '' })).toBe(false);
+    expect(inbox.receive({ upload: 'c', index: 0, base64: '%%%' })).toBe(false);
   });
 });
