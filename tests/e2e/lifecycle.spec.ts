@@ -25,6 +25,7 @@ for (const fixture of SITE_FIXTURES) {
 }
 
 test('reloading the extension under an open composer leaves no badge, card or underline, and no errors', async ({ sitePage: page, extensionBrowser }) => {
+  test.setTimeout(90_000);
   const composer = SITE_FIXTURES[0]!.primary;
   await page.goto(composer.url);
   await typeInto(page, composer.editor(page), PUPIL_POST);

@@ -3,31 +3,35 @@ import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
 import type { ExtensionBrowser } from './harness';
 
 /**
- * Reloads the extension the way an update lands (the running copy is invalidated, a new service
- * worker takes over) and returns the new worker, also set on `browser`.
- *
- * Chromium starts the new worker only when an event needs it. Usually that is at once, but
- * now and then nothing does until a content script on a newly loaded page asks it for the
- * config; the test would then wait out its whole timeout. So once the old worker has gone, an
- * extension page sends the new one the message a content script would.
+ * Asks the extension to reload, the way an update lands, and resolves with the old service
+ * worker once it has gone: from then on every content script of the old copy is invalidated.
  */
-export async function reloadExtension(browser: ExtensionBrowser, timeoutMs = 20_000): Promise<Worker> {
+export async function requestExtensionReload(browser: ExtensionBrowser, timeoutMs = 20_000): Promise<Worker> {
   const old = browser.serviceWorker;
-  let oldClosed = false;
-  old.on('close', () => (oldClosed = true));
-  const started = browser.context.waitForEvent('serviceworker', { predicate: (worker) => worker !== old, timeout: timeoutMs }).catch(() => null);
+  const closed = old.waitForEvent('close', { timeout: timeoutMs });
   await old.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+  await closed;
+  return old;
+}
+
+/**
+ * The service worker of the reloaded copy, also set on `browser`. Chromium starts it when an
+ * event needs it, usually at once; when nothing does, an extension page sends it the message a
+ * content script on a newly loaded page would. Now and then, on this machine, the reloaded copy
+ * takes many seconds to load again (its pages are refused, ERR_BLOCKED_BY_CLIENT, meanwhile), so
+ * the wait is long and the error says what was seen.
+ */
+export async function newServiceWorker(browser: ExtensionBrowser, old: Worker, timeoutMs = 60_000): Promise<Worker> {
+  const started = browser.context.waitForEvent('serviceworker', { predicate: (worker) => worker !== old, timeout: timeoutMs }).catch(() => null);
   const deadline = Date.now() + timeoutMs;
-  let wakeAt: number | null = null;
+  let wakeAt = Date.now() + 1_000;
   let wakes = 0;
   let fresh: Worker | null = null;
   while (!fresh && Date.now() < deadline) {
     fresh = browser.context.serviceWorkers().find((worker) => worker !== old) ?? null;
     if (fresh) break;
-    if (oldClosed) wakeAt ??= Date.now() + 1_000;
-    if (wakeAt !== null && Date.now() >= wakeAt) {
-      // Refused (ERR_BLOCKED_BY_CLIENT) while the extension is still being loaded again: retry.
-      wakeAt = Date.now() + 1_000;
+    if (Date.now() >= wakeAt) {
+      wakeAt = Date.now() + 2_000;
       wakes += 1;
       const page = await browser.context.newPage();
       await page
@@ -38,9 +42,12 @@ export async function reloadExtension(browser: ExtensionBrowser, timeoutMs = 20_
     }
     fresh = await Promise.race([started, new Promise<null>((resolve) => setTimeout(() => resolve(null), 250))]);
   }
-  if (!fresh) {
-    throw new Error(`No new service worker ${timeoutMs} ms after chrome.runtime.reload() (old worker closed: ${oldClosed}; workers listed: ${browser.context.serviceWorkers().length}; wake attempts: ${wakes})`);
-  }
+  if (!fresh) throw new Error(`The reloaded extension started no service worker within ${timeoutMs} ms (workers listed: ${browser.context.serviceWorkers().length}; wake attempts: ${wakes})`);
   browser.serviceWorker = fresh;
   return fresh;
+}
+
+/** Both of the above: reload, and return the new copy's service worker. */
+export async function reloadExtension(browser: ExtensionBrowser): Promise<Worker> {
+  return newServiceWorker(browser, await requestExtensionReload(browser));
 }
