@@ -125,66 +125,74 @@ for (const [label, config] of [
   });
 }
 
-test('reloading the extension under open composers on every site: nothing left behind, no errors, one session after the page reloads', async () => {
-  test.setTimeout(120_000);
-  const browser = await launchWithExtension();
-  try {
-    await setActiveConfig(browser.serviceWorker, DEFAULT_TEST_CONFIG);
-    const open: { page: Page; composer: ComposerFixture; watch: PageProbe; badgeCount: number }[] = [];
-    for (const fixture of SITE_FIXTURES) {
-      const page = await browser.context.newPage();
-      const watch = await probe(page);
-      await openComposer(page, fixture.primary);
-      await typeInto(page, fixture.primary.editor(page), PUPIL_POST);
-      await expect(badgesIn(page, 'issues')).toHaveCount(1);
-      await expect(card(page)).toHaveCount(1);
-      // One badge per composer on the page (a feed page has a comment box as well).
-      const badgeCount = await badges(page).count();
-      // The recorder hears errors thrown in an isolated world, where the content script runs.
-      const frame = await watch.cdp.send('Page.getFrameTree');
-      const world = await watch.cdp.send('Page.createIsolatedWorld', { frameId: frame.frameTree.frame.id, worldName: 'postcheck-canary' });
-      await watch.cdp.send('Runtime.evaluate', { contextId: world.executionContextId, expression: "setTimeout(() => { throw new Error('postcheck-canary') })" });
-      await expect.poll(() => watch.problems.join('\n')).toContain('postcheck-canary');
-      watch.problems.length = 0;
-      open.push({ page, composer: fixture.primary, watch, badgeCount });
-    }
+test.describe('extension reload', () => {
+  // Chromium sometimes fails to bring an unpacked extension back after chrome.runtime.reload()
+  // (its pages answer ERR_BLOCKED_BY_CLIENT and no service worker starts). A retry is reported
+  // as flaky, never hidden; a real regression fails every attempt.
+  test.describe.configure({ retries: 2 });
 
-    // An update lands the same way: the running copy is invalidated and a new one starts.
-    await reloadExtension(browser);
+  test('reloading the extension under open composers on every site: nothing left behind, no errors, one session after the page reloads', async () => {
+    test.setTimeout(120_000);
+    const browser = await launchWithExtension();
+    try {
+      await setActiveConfig(browser.serviceWorker, DEFAULT_TEST_CONFIG);
+      const open: { page: Page; composer: ComposerFixture; watch: PageProbe; badgeCount: number }[] = [];
+      for (const fixture of SITE_FIXTURES) {
+        const page = await browser.context.newPage();
+        const watch = await probe(page);
+        await openComposer(page, fixture.primary);
+        await typeInto(page, fixture.primary.editor(page), PUPIL_POST);
+        await expect(badgesIn(page, 'issues')).toHaveCount(1);
+        await expect(card(page)).toHaveCount(1);
+        // One badge per composer on the page (a feed page has a comment box as well).
+        const badgeCount = await badges(page).count();
+        // The recorder hears errors thrown in an isolated world, where the content script runs.
+        const frame = await watch.cdp.send('Page.getFrameTree');
+        const world = await watch.cdp.send('Page.createIsolatedWorld', { frameId: frame.frameTree.frame.id, worldName: 'postcheck-canary' });
+        await watch.cdp.send('Runtime.evaluate', { contextId: world.executionContextId, expression: "setTimeout(() => { throw new Error('postcheck-canary') })" });
+        await expect.poll(() => watch.problems.join('\n')).toContain('postcheck-canary');
+        watch.problems.length = 0;
+        open.push({ page, composer: fixture.primary, watch, badgeCount });
+      }
 
-    for (const { page, composer, watch } of open) {
-      const site = new URL(page.url()).hostname;
-      await page.bringToFront();
-      await expect(badges(page), site).toHaveCount(0, { timeout: 8_000 });
-      await expect(card(page)).toHaveCount(0);
-      await expect(page.locator('postcheck-layer')).toHaveCount(0);
-      expect(await highlightedTexts(page)).toEqual([]);
-      // The orphaned copy must not react to typing or posting: that is where a dead extension
-      // context throws "Extension context invalidated".
-      await composer.editor(page).focus();
-      await page.keyboard.type(' and Tobias Quennell too');
-      await composer.postButton(page).click();
-      await expect.poll(() => postedTexts(page)).toHaveLength(1);
-      await page.waitForTimeout(300);
-      expect(watch.problems, site).toEqual([]);
-      expect(await watch.extensionListeners(), site).toEqual([]);
-    }
+      // An update lands the same way: the running copy is invalidated and a new one starts.
+      await reloadExtension(browser);
 
-    // The new copy attaches once a page loads again: one badge per composer, one card, one layer.
-    for (const { page, composer, watch, badgeCount } of open) {
-      const site = new URL(page.url()).hostname;
-      await page.reload();
-      await composer.open?.(page);
-      await typeInto(page, composer.editor(page), PUPIL_POST);
-      await expect(badgesIn(page, 'issues'), site).toHaveCount(1);
-      await expect(badges(page)).toHaveCount(badgeCount);
-      await expect(card(page)).toHaveCount(1);
-      await expect(page.locator('postcheck-layer')).toHaveCount(1);
-      await expect.poll(() => highlightedTexts(page)).toEqual(['Grace Hetherington']);
-      expect(watch.problems.filter((problem) => /context invalidated/i.test(problem)), site).toEqual([]);
+      for (const { page, composer, watch } of open) {
+        const site = new URL(page.url()).hostname;
+        await page.bringToFront();
+        await expect(badges(page), site).toHaveCount(0, { timeout: 8_000 });
+        await expect(card(page)).toHaveCount(0);
+        await expect(page.locator('postcheck-layer')).toHaveCount(0);
+        expect(await highlightedTexts(page)).toEqual([]);
+        // The orphaned copy must not react to typing or posting: that is where a dead extension
+        // context throws "Extension context invalidated".
+        await composer.editor(page).focus();
+        await page.keyboard.type(' and Tobias Quennell too');
+        await composer.postButton(page).click();
+        await expect.poll(() => postedTexts(page)).toHaveLength(1);
+        await page.waitForTimeout(300);
+        expect(watch.problems, site).toEqual([]);
+        expect(await watch.extensionListeners(), site).toEqual([]);
+      }
+
+      // The new copy attaches once a page loads again: one badge per composer, one card, one layer.
+      for (const { page, composer, watch, badgeCount } of open) {
+        const site = new URL(page.url()).hostname;
+        await page.reload();
+        await composer.open?.(page);
+        await typeInto(page, composer.editor(page), PUPIL_POST);
+        await expect(badgesIn(page, 'issues'), site).toHaveCount(1);
+        await expect(badges(page)).toHaveCount(badgeCount);
+        await expect(card(page)).toHaveCount(1);
+        await expect(page.locator('postcheck-layer')).toHaveCount(1);
+        await expect.poll(() => highlightedTexts(page)).toEqual(['Grace Hetherington']);
+        expect(watch.problems.filter((problem) => /context invalidated/i.test(problem)), site).toEqual([]);
+      }
+      expect(browser.ledger.disallowed).toEqual([]);
+    } finally {
+      await browser.close();
     }
-    expect(browser.ledger.disallowed).toEqual([]);
-  } finally {
-    await browser.close();
-  }
+  });
 });
+

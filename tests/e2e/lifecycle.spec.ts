@@ -24,18 +24,26 @@ for (const fixture of SITE_FIXTURES) {
   });
 }
 
-test('reloading the extension under an open composer leaves no badge, card or underline, and no errors', async ({ sitePage: page, extensionBrowser }) => {
-  test.setTimeout(90_000);
-  const composer = SITE_FIXTURES[0]!.primary;
-  await page.goto(composer.url);
-  await typeInto(page, composer.editor(page), PUPIL_POST);
-  await expect.poll(() => highlightedTexts(page)).toEqual(['Grace Hetherington']);
-  await expect(card(page)).toBeVisible();
-  await reloadExtension(extensionBrowser);
-  await expect(badges(page)).toHaveCount(0, { timeout: 8_000 });
-  await expect(card(page)).toHaveCount(0);
-  await expect.poll(() => highlightedTexts(page)).toEqual([]);
-  // The page is the site's again: its post button works as without PostCheck.
-  await composer.postButton(page).click();
-  await expect.poll(() => postedTexts(page)).toEqual([PUPIL_POST]);
+test.describe('extension reload', () => {
+  // Chromium sometimes fails to bring an unpacked extension back after chrome.runtime.reload()
+  // (its pages answer ERR_BLOCKED_BY_CLIENT and no service worker starts). A retry is reported
+  // as flaky, never hidden; a real regression fails every attempt.
+  test.describe.configure({ retries: 2 });
+
+  test('reloading the extension under an open composer leaves no badge, card or underline, and no errors', async ({ sitePage: page, extensionBrowser }) => {
+    test.setTimeout(90_000);
+    const composer = SITE_FIXTURES[0]!.primary;
+    await page.goto(composer.url);
+    await typeInto(page, composer.editor(page), PUPIL_POST);
+    await expect.poll(() => highlightedTexts(page)).toEqual(['Grace Hetherington']);
+    await expect(card(page)).toBeVisible();
+    await reloadExtension(extensionBrowser);
+    await expect(badges(page)).toHaveCount(0, { timeout: 8_000 });
+    await expect(card(page)).toHaveCount(0);
+    await expect.poll(() => highlightedTexts(page)).toEqual([]);
+    // The page is the site's again: its post button works as without PostCheck.
+    await composer.postButton(page).click();
+    await expect.poll(() => postedTexts(page)).toEqual([PUPIL_POST]);
+  });
 });
+
