@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import sharp from 'sharp';
-import { EXTENSION_DIR, launchWithExtension, ROOT, routeFixtureAt, setActiveConfig, TEST_PACK, type ExtensionBrowser } from '../tests/e2e/harness';
+import { EXTENSION_DIR, launchWithExtension, ROOT, routeFixtureAt, setActiveConfig, TEST_PACK, watchLongTasks, type ExtensionBrowser } from '../tests/e2e/harness';
 
 /**
  * End-to-end figures in real Chromium with the built extension and the fixture pages:
@@ -212,18 +212,6 @@ async function pageLoadCost(browser: ExtensionBrowser, url: string): Promise<Loa
 }
 
 const IMAGE_RUNS = 5;
-
-/** Long tasks (≥ 50 ms) on the page's main thread from now on: content scripts share that thread. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const durations: number[] = [];
-    (window as unknown as { __longTasks: number[] }).__longTasks = durations;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) durations.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-}
 
 /** Runs `expression` in PostCheck's content-script world (CDP), to show its long tasks are seen too. */
 async function evaluateInContentScript(page: Page, expression: string): Promise<void> {

@@ -179,3 +179,15 @@ export function highlightedTexts(page: Page): Promise<string[]> {
     return texts;
   });
 }
+
+/** Long tasks (≥ 50 ms) on the page's main thread from now on: content scripts share that thread. */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const durations: number[] = [];
+    (window as unknown as { __longTasks: number[] }).__longTasks = durations;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) durations.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { postedTexts, ROOT } from './harness';
+import { postedTexts, ROOT, watchLongTasks } from './harness';
 import { SITE_FIXTURES, type ComposerFixture } from './sites';
 import { BENIGN_POST, badges, card, confirmCard, expect, test, typeInto } from './test';
 
@@ -29,18 +29,6 @@ async function openComposer(page: Page, composer: ComposerFixture): Promise<void
   await page.goto(composer.url);
   await composer.open?.(page);
   await expect(composer.editor(page)).toBeVisible();
-}
-
-/** Records the page's long tasks (main thread, ≥ 50 ms) from now on. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const durations: number[] = [];
-    (window as unknown as { __longTasks: number[] }).__longTasks = durations;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) durations.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
 
 /** Waits until PostCheck has checked every image attached to the composer. */
