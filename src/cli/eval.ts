@@ -70,6 +70,15 @@ export const DEV_CORPUS_4 = resolve(root, 'tests/fixtures/corpus-4');
 /** Written independently of the engine and of the dev sets; reported, never tuned on. */
 export const CHECK_CORPUS = resolve(root, 'tests/fixtures/check-corpus');
 
+/** Every labelled corpus `npm run eval` reports, in order. */
+export const CORPORA: { dir: string; title: string; tunedOn: boolean }[] = [
+  { dir: DEV_CORPUS, title: 'tests/fixtures/corpus (development set, tuned on)', tunedOn: true },
+  { dir: DEV_CORPUS_2, title: 'tests/fixtures/corpus-2 (second development set, tuned on)', tunedOn: true },
+  { dir: DEV_CORPUS_3, title: 'tests/fixtures/corpus-3 (third development set: disparaging, confidential, child-comment; tuned on)', tunedOn: true },
+  { dir: DEV_CORPUS_4, title: 'tests/fixtures/corpus-4 (fourth development set: many voices, confidential-weighted; tuned on)', tunedOn: true },
+  { dir: CHECK_CORPUS, title: 'tests/fixtures/check-corpus (independent check set, never tuned on)', tunedOn: false },
+];
+
 export function loadCorpus(dir = DEV_CORPUS): { posts: CorpusPost[]; packs: Map<string, CompiledPack> } {
   // The check set reuses the dev set's schools and name lists.
   const schoolsFile = existsSync(resolve(dir, 'schools.json')) ? resolve(dir, 'schools.json') : resolve(DEV_CORPUS, 'schools.json');
@@ -117,22 +126,9 @@ export function evaluateCorpus(dir: string = DEV_CORPUS): CorpusEvaluation {
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
-  printCorpus(evaluateCorpus(DEV_CORPUS), 'tests/fixtures/corpus (development set, tuned on)', verbose);
-  if (existsSync(DEV_CORPUS_2)) {
-    console.log('');
-    printCorpus(evaluateCorpus(DEV_CORPUS_2), 'tests/fixtures/corpus-2 (second development set, tuned on)', verbose);
-  }
-  if (existsSync(DEV_CORPUS_3)) {
-    console.log('');
-    printCorpus(evaluateCorpus(DEV_CORPUS_3), 'tests/fixtures/corpus-3 (third development set: disparaging, confidential, child-comment; tuned on)', verbose);
-  }
-  if (existsSync(DEV_CORPUS_4)) {
-    console.log('');
-    printCorpus(evaluateCorpus(DEV_CORPUS_4), 'tests/fixtures/corpus-4 (fourth development set: many voices, confidential-weighted; tuned on)', verbose);
-  }
-  if (existsSync(CHECK_CORPUS)) {
-    console.log('');
-    printCorpus(evaluateCorpus(CHECK_CORPUS), 'tests/fixtures/check-corpus (independent check set, never tuned on)', false);
+  for (const [i, corpus] of CORPORA.filter((c) => existsSync(c.dir)).entries()) {
+    if (i > 0) console.log('');
+    printCorpus(evaluateCorpus(corpus.dir), corpus.title, verbose && corpus.tunedOn);
   }
   const logoModule = resolve(root, 'src/cli/eval-logos.ts');
   const logoDir = resolve(root, 'tests/fixtures/logos');

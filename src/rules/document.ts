@@ -136,13 +136,3 @@ export function tokenIndexAt(doc: PostDocument, offset: number): number {
   }
   return lo;
 }
-
-/** Words only (no punctuation), lower-cased keys, within [from, to). */
-export function wordKeys(doc: PostDocument, from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let i = Math.max(0, from); i < Math.min(doc.tokens.length, to); i++) {
-    const t = doc.tokens[i]!;
-    if (t.kind === 'word' || t.kind === 'number') out.push(t.key);
-  }
-  return out;
-}

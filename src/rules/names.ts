@@ -187,7 +187,7 @@ function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyo
     const s = doc.sentences[n.sentence]!;
     return PUPIL_BEFORE.test(doc.lower.slice(Math.max(s.start, n.start - 40), n.start)) || PUPIL_AFTER.test(doc.lower.slice(n.end, Math.min(s.end, n.end + 48)));
   });
-  const paired = pairedWithListedPupil(doc, t, firstNames);
+  const paired = chain.length > 1;
   if (WORD_NAMES.has(t.key)) {
     // In lower case only with a class right after it: "bill in year 4", "melody in 7k".
     if (!t.capitalized) return CLASS_RIGHT_AFTER.test(after);
@@ -195,11 +195,6 @@ function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyo
   }
   if (strongCue) return true;
   return (t.capitalized || paired) && (post.school || post.anyoneNamed);
-}
-
-/** "Daisy and Poppy planted…", "Faith, Ivy and Hazel": listed pupils' names coordinated, capitalised. */
-function pairedWithListedPupil(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
-  return coordinatedPupilNames(doc, t, firstNames).length > 1;
 }
 
 const isJoiner = (x: Token | undefined) => !!x && (x.key === 'and' || x.text === '&' || x.text === ',');

@@ -21,7 +21,6 @@ export interface SchoolMention {
 
 export interface SchoolMatcher {
   find(doc: PostDocument): SchoolMention[];
-  identifies(doc: PostDocument): boolean;
 }
 
 /** Nouns that turn a place-like school name into the place. */
@@ -103,7 +102,7 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
     return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
   }
 
-  return { find, identifies: (doc) => find(doc).length > 0 };
+  return { find };
 }
 
 /** The school mentions in this check's post, computed once and shared by every detector. */

@@ -38,12 +38,13 @@ export const sickLeisure: Detector = {
     const absences: [number, number][] = [];
     // "Stacey Featherstone rang in sick…", "Dr Siddiqui's been signed off": someone else's absence.
     const namedJustBefore = (start: number) => nameMentions(ctx).some((m) => m.end <= start && start - m.end <= 24 && !/[.!?\n]/u.test(lower.slice(m.end, start)));
+    let othersAbsences = 0;
     for (const m of lower.matchAll(ABSENCE)) {
-      if (THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index)) || namedJustBefore(m.index)) continue;
-      absences.push([m.index, m.index + m[0].length]);
+      if (THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index)) || namedJustBefore(m.index)) othersAbsences++;
+      else absences.push([m.index, m.index + m[0].length]);
     }
     for (const m of lower.matchAll(TOLD_ILL)) absences.push([m.index, m.index + m[0].length]);
-    const someoneElsesAbsence = absences.length === 0 && [...lower.matchAll(ABSENCE)].length > 0;
+    const someoneElsesAbsence = absences.length === 0 && othersAbsences > 0;
     const quoted = [...lower.matchAll(QUOTED_ILLNESS)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     const sickie = [...lower.matchAll(SICKIE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     const leisure = [...lower.matchAll(LEISURE), ...text.matchAll(OUT_SOMEWHERE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
