@@ -1,22 +1,16 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
-import { launchWithExtension, ROOT, TEST_PACK, type ExtensionBrowser } from './harness';
+import { ROOT, TEST_PACK } from './harness';
+import { expect, test as extensionTest } from './test';
 
 const OPTIONS_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/options.html`;
 const POPUP_URL = `chrome-extension://${CHROMIUM_EXTENSION_ID}/popup.html`;
 const SHOTS = process.env.POSTCHECK_SCREENSHOTS;
 
-const test = base.extend<{ options: Page }, { extensionBrowser: ExtensionBrowser }>({
-  extensionBrowser: [
-    async ({}, use) => {
-      const browser = await launchWithExtension();
-      await use(browser);
-      await browser.close();
-    },
-    { scope: 'worker' },
-  ],
+// The shared worker-scoped browser from ./test, with the options page as this file's fixture.
+const test = extensionTest.extend<{ options: Page }>({
   options: async ({ extensionBrowser }, use) => {
     await extensionBrowser.serviceWorker.evaluate(async () => {
       await (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear();
