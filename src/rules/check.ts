@@ -1,5 +1,5 @@
 import type { CompiledPack, ResolvedCategory } from './compile';
-import type { CheckContext, Detector, DetectorHit } from './detector';
+import { memoize, type CheckContext, type Detector, type DetectorHit } from './detector';
 import { DETECTORS } from './detectors';
 import { parsePost } from './document';
 import type { CategoryId, Finding, Span } from './types';
@@ -51,7 +51,7 @@ function toFinding(ctx: CheckContext, detector: Pick<Detector, 'meta' | 'message
   const first = spans[0];
   if (!first) return null;
   const excerpt = ctx.doc.original.slice(first.start, first.end);
-  if (category.allow && hit.spans.some(([s, e]) => category.allow!.containedIn(ctx.doc.text.slice(s, e)))) return null;
+  if (category.allow && overlapsAllowed(ctx, category, hit.spans)) return null;
   const data: Record<string, string> = { excerpt, ...hit.data };
   const template = detector.messages[hit.messageId] ?? hit.messageId;
   return {
@@ -65,6 +65,15 @@ function toFinding(ctx: CheckContext, detector: Pick<Detector, 'meta' | 'message
     excerpt,
     clause: category.clause,
   };
+}
+
+/**
+ * A pack's `allow` phrase ("Stoke Mandeville") silences any finding in its
+ * category that touches it: "Mandeville" inside it is the hospital, not the school.
+ */
+function overlapsAllowed(ctx: CheckContext, category: ResolvedCategory, spans: [number, number][]): boolean {
+  const allowed = memoize(ctx, `allow:${category.id}`, () => category.allow!.find(ctx.doc.lower));
+  return spans.some(([s, e]) => allowed.some(([as, ae]) => s < ae && as < e));
 }
 
 /** Two rules of one category underlining the same text say the same thing once. */

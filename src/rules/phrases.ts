@@ -8,8 +8,6 @@ import { normalizeText } from './normalize';
 export interface PhraseMatcher {
   /** [start, end) of every match in `lower`. */
   find(lower: string): [number, number][];
-  /** True if `text` (any case) contains one of the phrases as whole words. */
-  containedIn(text: string): boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -27,10 +25,6 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher | null 
       re.lastIndex = 0;
       for (const m of lower.matchAll(re)) out.push([m.index, m.index + m[0].length]);
       return out;
-    },
-    containedIn(text) {
-      re.lastIndex = 0;
-      return re.test(normalizeText(text).lower);
     },
   };
 }
