@@ -1,5 +1,5 @@
 import type { Detector } from '../detector';
-import { disguisedPattern, wordsRegex } from '../disguise';
+import { disguisedPattern, innocentMatch, wordsRegex } from '../disguise';
 import slurs from '../vocab/slurs.json';
 
 const SLURS = wordsRegex(slurs.terms.map(disguisedPattern));
@@ -24,15 +24,26 @@ export const discriminatoryRule: Detector = {
     sweeping: 'This generalises about a group of people. Your school’s policy forbids discriminatory content.',
   },
   check({ doc }) {
-    const hits = [...doc.lower.matchAll(SLURS)].filter((m) => !CLINICAL.test(doc.lower.slice(m.index + m[0].length))).map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
+    const hits = [...doc.lower.matchAll(SLURS)]
+      .filter((m) => !CLINICAL.test(doc.lower.slice(m.index + m[0].length, m.index + m[0].length + 24)) && !innocentMatch(doc.text, m.index, m.index + m[0].length, slurs.innocent))
+      .map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
     for (const m of doc.lower.matchAll(GROUP_GENERALISATION)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
     for (const m of doc.lower.matchAll(SWEEPING)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
     return hits;
   },
   examples: {
-    valid: ['Mongolia is on my travel list', 'All women in STEM should read this brilliant report', 'Spastic paraplegia awareness day: a colleague shared her story'],
+    valid: [
+      'See you Mon!! Can\'t wait',
+      "C'mon!!! Get in there lads",
+      'Watching Dick Van Dyke in Mary Poppins',
+      'Walked Offa\'s Dyke path at the weekend',
+      'Fishmongers and ironmongers on the high street, a proper monger town',
+      'Chinks and crannies full of dust after the move',
+      'Homo sapiens evolved in Africa',
+      'Mongolia is on my travel list', 'All women in STEM should read this brilliant report', 'Spastic paraplegia awareness day: a colleague shared her story'],
     invalid: [
       { text: 'what a retard', excerpt: 'retard' },
+      { text: 'he is such a spaz', excerpt: 'spaz' },
       { text: 'all immigrants are ruining this town', excerpt: 'all immigrants are' },
     ],
   },

@@ -1,5 +1,5 @@
 import type { Detector } from '../detector';
-import { disguisedPattern, wordsRegex } from '../disguise';
+import { disguisedPattern, innocentMatch, wordsRegex } from '../disguise';
 import profanity from '../vocab/profanity.json';
 
 const PROFANITY = wordsRegex([
@@ -21,10 +21,18 @@ export const profanityRule: Detector = {
     profanity: 'Swearing (“{excerpt}”) breaks the conduct rules in your school’s policy, even disguised.',
   },
   check({ doc }) {
-    return [...doc.lower.matchAll(PROFANITY)].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'profanity' }));
+    return [...doc.lower.matchAll(PROFANITY)]
+      .filter((m) => !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
+      .map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'profanity' }));
   },
   examples: {
-    valid: ['Scunthorpe United away day', 'Assessment week again', 'Arsenal were brilliant', 'Passed my driving test!', 'Dickens for the Year 9 reading list', 'Blue tits on the feeder'],
+    valid: [
+      'Scunthorpe United away day',
+      'Back at the spa!!! Bliss',
+      'Documentary on Sunni and Shiites tonight',
+      'A shaggy dog story if ever there was one',
+      'Prick your ears up, the cuckoo is back',
+      'Fancy a Cockburn port at Christmas?', 'Assessment week again', 'Arsenal were brilliant', 'Passed my driving test!', 'Dickens for the Year 9 reading list', 'Blue tits on the feeder'],
     invalid: [
       { text: 'f*ck you, photocopier', excerpt: 'f*ck' },
       { text: 'this week can kiss my a**e', excerpt: 'a**e' },
@@ -32,6 +40,13 @@ export const profanityRule: Detector = {
       { text: 'The hanging baskets. FFS.', excerpt: 'FFS' },
       { text: 'F*** this road', excerpt: 'F***' },
       { text: 'f u c k this', excerpt: 'f u c k' },
+      { text: 'That motherfucking printer again', excerpt: 'motherfucking' },
+      { text: 'What a clusterfuck of a week', excerpt: 'clusterfuck' },
+      { text: 'phuck this', excerpt: 'phuck' },
+      { text: 'fuk that', excerpt: 'fuk' },
+      { text: '5h1t happens', excerpt: '5h1t' },
+      { text: 'Fuck Mondays', excerpt: 'Fuck' },
+      { text: 'what a dumbass', excerpt: 'dumbass' },
     ],
   },
 };
