@@ -1,10 +1,10 @@
 import type { CheckContext } from './detector';
 import { memoize } from './detector';
 import type { PostDocument, Token } from './document';
-import { looksLikeSurname } from './nlp';
+import { isKnownWord, looksLikeSurname } from './nlp';
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
-import { COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, WORD_NAMES } from './vocab';
+import { COLLEAGUE_ROLE, COMMON_SURNAMES, FAMILY_WORDS, SCHOOL_CONTEXT, WORD_NAMES } from './vocab';
 
 /**
  * Where the post names someone on the school's lists. Full names, title and
@@ -34,6 +34,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   const consumed = new Uint8Array(tokens.length);
   const named = new Set<Person>();
 
+  const aboutSchool = SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0;
   // 1. Name sequences: "Grace Hetherington", "Mrs Okafor", "Dr N-P", across line breaks.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -47,6 +48,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       // "Mr H", "Grace H" need the capitals that make them a name.
       if (seq.form !== 'full' && !tokens[last]!.capitalized) continue;
       if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
+      // "Mr Smith at the garage": a title and a common surname is a colleague only in a post about school or work.
+      if (seq.form === 'title-surname' && seq.person.kind === 'staff' && COMMON_SURNAMES.has(seq.person.surname) && !aboutSchool && !WORK_SENTENCE.test(doc.lower)) continue;
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
       const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
       if (!best || last > best.last) best = { last, found: [mention] };
@@ -72,7 +75,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   }
 
   // 3. First names alone, and distinctive staff surnames, where context says who.
-  const postContext = { school: SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0, anyoneNamed: named.size > 0 };
+  const postContext = { school: aboutSchool, anyoneNamed: named.size > 0 };
   for (const t of tokens) {
     if (t.kind !== 'word' || consumed[t.index]) continue;
     const people = index.firstNames.get(t.key);
@@ -117,6 +120,11 @@ function matchSequence(tokens: Token[], i: number, keys: string[]): number {
 function firstInitialIsName(tokens: Token[], first: number, last: number): boolean {
   const initial = tokens[last]!;
   if (initial.key.length !== 1 || initial.key === 'i' || initial.key === 'a' || !initial.capitalized) return false;
+  // "George W. Bush", "John F Kennedy": a middle initial, the surname still to come.
+  // After "W." a new sentence may begin ("Grace H. Brilliant effort"), so there the word must be one the lexicon does not know.
+  const dotted = tokens[last + 1]?.text === '.';
+  const after = dotted ? tokens[last + 2] : tokens[last + 1];
+  if (after && after.kind === 'word' && after.capitalized && !after.afterLineBreak && (!dotted || !isKnownWord(after.key))) return false;
   return tokens[first]!.capitalized || tokens[first]!.sentenceStart;
 }
 
@@ -174,8 +182,13 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
 }
 
 const CLASS_RIGHT_AFTER = /^\s+(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class)(?![\p{L}\p{N}])/u;
-const PUPIL_BEFORE = /(?:little|young|pupil|student|tutee|superstar|star of the week|my lovely|our lovely|my brilliant|well done(?: to)?|congrat\w*(?: to)?|shout ?out(?: to)?|proud of|happy birthday(?: to)?|y(?:ea)?r\s?\d+|class\s?\d+|our|my|from class \d+)[\s,!:]*$/u;
-const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class|reception|nursery|set ?\d)(?![\p{L}\p{N}])|(?:has|had|did|got|read|made|wrote|brought|used|walked) (?:his|her) |\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group|maths group|phonics group)|\(?(?:in|from) \d{1,2}[a-z]\b|\(\d{1,2}[a-z]\)|(?:is|was|has been) in (?:my|our) (?:class|form|group|set)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d|got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
+/** Words before a name that make it a child in school: "little Jayden", "Year 3 star Ivy". */
+const PUPIL_BEFORE = /(?<![\p{L}])(?:little|young|pupil|student|tutee|superstar|star of the week|y(?:ea)?r\s?\d+|class\s?\d+|from class \d+)[\s,!:]*$/u;
+/** Words before a name that fit a friend as well as a pupil ("happy birthday Grace", "well done Amelia"): a pupil only in a post about school. */
+const FRIEND_OR_PUPIL_BEFORE = /(?<![\p{L}])(?:my lovely|our lovely|my brilliant|well done(?: to)?|congrat\w*(?: to)?|shout ?out(?: to)?|proud of|happy birthday(?: to)?|our|my)[\s,!:]*$/u;
+const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class|reception|nursery|set ?\d)(?![\p{L}\p{N}])|\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group|maths group|phonics group)|\(?(?:in|from) \d{1,2}[a-z]\b|\(\d{1,2}[a-z]\)|(?:is|was|has been) in (?:my|our) (?:class|form|group|set)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d)/u;
+/** What someone did or said ("Grace said…", "Jack won…"): a friend as well as a pupil, so a pupil only in a post about school. */
+const ACTION_AFTER = /^(?:'s)?[\s,]*(?:(?:has|had|did|got|read|made|wrote|brought|used|walked) (?:his|her) |got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
 
 function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyoneNamed: boolean }, firstNames: Map<string, Person[]>): boolean {
   const sentence = doc.sentences[t.sentence]!;
@@ -183,10 +196,11 @@ function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyo
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 48));
   // A cue on any name of a coordinated list covers the list: "Faith, Ivy and Hazel from my Year 10 form".
   const chain = coordinatedPupilNames(doc, t, firstNames);
-  const strongCue = chain.some((n) => {
+  const cue = (n: Token, before: RegExp, after: RegExp) => {
     const s = doc.sentences[n.sentence]!;
-    return PUPIL_BEFORE.test(doc.lower.slice(Math.max(s.start, n.start - 40), n.start)) || PUPIL_AFTER.test(doc.lower.slice(n.end, Math.min(s.end, n.end + 48)));
-  });
+    return before.test(doc.lower.slice(Math.max(s.start, n.start - 40), n.start)) || after.test(doc.lower.slice(n.end, Math.min(s.end, n.end + 48)));
+  };
+  const strongCue = chain.some((n) => cue(n, PUPIL_BEFORE, PUPIL_AFTER)) || (post.school && chain.some((n) => cue(n, FRIEND_OR_PUPIL_BEFORE, ACTION_AFTER)));
   const paired = chain.length > 1;
   if (WORD_NAMES.has(t.key)) {
     // In lower case only with a class right after it: "bill in year 4", "melody in 7k".

@@ -26,6 +26,12 @@ export function tagsOf(doc: PostDocument, token: Token): string[] {
   return tags.get(token.start) ?? [];
 }
 
+/** Is this lower-case key an ordinary word compromise knows (not a name)? O(1). */
+export function isKnownWord(key: string): boolean {
+  const tag = LEXICON[key];
+  return tag !== undefined && !NAME_TAGS.has(tag);
+}
+
 /** "jack grealish": is this lower-case word someone's surname? */
 export function looksLikeSurname(doc: PostDocument, token: Token): boolean {
   const known = LEXICON[token.key];

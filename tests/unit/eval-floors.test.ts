@@ -15,54 +15,14 @@ type HardNegative = { kind: 'hard-negative'; maxRate: number };
 type RealText = { kind: 'real-text'; maxPerThousand: number; maxByCategory: Record<string, number>; offensive: [precision: number, recall: number] };
 type Floors = Labelled | HardNegative | RealText;
 
+// One line per set, as `npm run eval` prints it (school-size lists).
 const FLOORS: [set: string, floors: Floors][] = [
-  ['corpus', {
-    kind: 'labelled',
-    unlabelledQuiet: 1.0,
-    categories: {
-      school: [1.0, 1.0], pupil: [1.0, 1.0], staff: [1.0, 0.97], sickness: [1.0, 1.0], disparaging: [1.0, 0.97],
-      offensive: [1.0, 1.0], 'personal-data': [1.0, 1.0], confidential: [1.0, 1.0], 'child-comment': [1.0, 0.94],
-    },
-  }],
-  ['corpus-2', {
-    kind: 'labelled',
-    unlabelledQuiet: 1.0,
-    categories: {
-      school: [1.0, 1.0], pupil: [0.95, 1.0], staff: [1.0, 0.94], sickness: [1.0, 1.0], disparaging: [1.0, 0.85],
-      offensive: [1.0, 1.0], 'personal-data': [1.0, 1.0], confidential: [1.0, 0.96], 'child-comment': [0.9, 0.88],
-    },
-  }],
-  // Focused on three categories; sickness, offensive and personal data have too few posts to speak of.
-  ['corpus-3', {
-    kind: 'labelled',
-    unlabelledQuiet: 0.98,
-    categories: {
-      school: [1.0, 0.97], pupil: [0.93, 1.0], staff: [1.0, 0.97], sickness: [1.0, 1.0], disparaging: [1.0, 0.76],
-      offensive: [1.0, 0.8], 'personal-data': [1.0, 1.0], confidential: [0.98, 0.94], 'child-comment': [1.0, 0.61],
-    },
-  }],
-  ['corpus-4', {
-    kind: 'labelled',
-    unlabelledQuiet: 0.98,
-    categories: {
-      school: [1.0, 0.93], pupil: [0.95, 0.92], staff: [0.94, 0.78], sickness: [0.8, 0.57], disparaging: [0.93, 0.84],
-      offensive: [0.9, 1.0], 'personal-data': [1.0, 1.0], confidential: [1.0, 0.96], 'child-comment': [0.93, 0.66],
-    },
-  }],
-  ['check-corpus', {
-    kind: 'labelled',
-    unlabelledQuiet: 0.94,
-    categories: {
-      school: [0.86, 0.95], pupil: [0.91, 0.91], staff: [1.0, 0.93], sickness: [1.0, 1.0], disparaging: [1.0, 0.63],
-      offensive: [1.0, 0.92], 'personal-data': [1.0, 0.92], confidential: [1.0, 0.54], 'child-comment': [0.89, 0.77],
-    },
-  }],
-  ['real-text', {
-    kind: 'real-text',
-    maxPerThousand: 80,
-    maxByCategory: { school: 0, pupil: 40, staff: 5, sickness: 0, disparaging: 17, offensive: 71, 'personal-data': 519, confidential: 28, 'child-comment': 34 },
-    offensive: [0, 0],
-  }],
+  ['corpus', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 1.00], pupil: [1.00, 1.00], staff: [1.00, 0.97], sickness: [1.00, 1.00], disparaging: [1.00, 0.97], offensive: [1.00, 1.00], 'personal-data': [1.00, 1.00], confidential: [1.00, 1.00], 'child-comment': [1.00, 0.92] } }],
+  ['corpus-2', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 1.00], pupil: [0.97, 0.97], staff: [1.00, 0.94], sickness: [1.00, 1.00], disparaging: [1.00, 0.85], offensive: [1.00, 1.00], 'personal-data': [1.00, 1.00], confidential: [1.00, 0.93], 'child-comment': [0.95, 0.88] } }],
+  ['corpus-3', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.97], pupil: [0.93, 1.00], staff: [1.00, 0.97], sickness: [1.00, 1.00], disparaging: [1.00, 0.76], offensive: [1.00, 0.80], 'personal-data': [1.00, 1.00], confidential: [0.98, 0.92], 'child-comment': [1.00, 0.61] } }],
+  ['corpus-4', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.93], pupil: [0.95, 0.92], staff: [0.94, 0.78], sickness: [0.80, 0.57], disparaging: [0.93, 0.84], offensive: [0.90, 1.00], 'personal-data': [1.00, 1.00], confidential: [1.00, 0.95], 'child-comment': [0.93, 0.66] } }],
+  ['check-corpus', { kind: 'labelled', unlabelledQuiet: 0.94, categories: { school: [0.86, 0.95], pupil: [0.91, 0.87], staff: [1.00, 0.93], sickness: [1.00, 1.00], disparaging: [1.00, 0.63], offensive: [1.00, 0.92], 'personal-data': [1.00, 0.92], confidential: [1.00, 0.50], 'child-comment': [0.88, 0.72] } }],
+  ['real-text', { kind: 'real-text', maxPerThousand: 7.7, maxByCategory: { school: 0, pupil: 10, staff: 2, sickness: 0, disparaging: 14, offensive: 17, 'personal-data': 19, confidential: 4, 'child-comment': 3 }, offensive: [0.76, 0.83] }],
 ];
 
 describe('every evaluation set has floors exactly once', () => {

@@ -27,6 +27,11 @@ export const pupilName: Detector = {
       'Hope everyone has a restful half term',
       'Lunch with my niece Daisy today',
       'Mark your calendars: sports day is 12 June',
+      'Jayden said the pub quiz was rigged',
+      'Grace said she would meet us at the station',
+      'Is your Jayden coming to the barbecue?',
+      'Happy birthday Jayden! Have a great night at the pub',
+      'Grace H. Wilkinson gave the reading at the wedding',
     ],
     invalid: [
       { text: 'Grace Hetherington read her poem beautifully today', excerpt: 'Grace Hetherington' },
@@ -41,6 +46,7 @@ export const pupilName: Detector = {
       { text: 'G r a c e Hetherington came top', excerpt: 'G r a c e Hetherington' },
       { text: 'Seun Adeyemi came top in the spelling test', excerpt: 'Seun Adeyemi' },
       { text: 'Seun in my class finished his first chapter book', excerpt: 'Seun' },
+      { text: 'Jayden said the funniest thing in phonics today', excerpt: 'Jayden' },
     ],
   },
 };

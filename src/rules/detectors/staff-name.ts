@@ -23,6 +23,7 @@ export const staffName: Detector = {
       'Rest in peace Maggie Smith',
       'The head said nothing at all today',
       'Spa day at Mottram Hall with the girls',
+      'Took the car to Mr Mills at the garage, fixed in an hour',
     ],
     invalid: [
       { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
@@ -31,6 +32,7 @@ export const staffName: Detector = {
       { text: 'Told Janice in the office I had a migraine', excerpt: 'Janice' },
       { text: 'Mr M strikes again in briefing', excerpt: 'Mr M' },
       { text: 'our new deputy Mottram-Evans has arrived', excerpt: 'Mottram-Evans' },
+      { text: 'Mr Mills covered my lesson again', excerpt: 'Mr Mills' },
     ],
   },
 };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import childComment from './child-comment.json';
 import colleagueRoles from './colleague-roles.json';
+import commonSurnames from './common-surnames.json';
 import confidential from './confidential.json';
 import disparaging from './disparaging.json';
 import family from './family.json';
+import mailRobots from './mail-robots.json';
 import profanity from './profanity.json';
 import schoolContext from './school-context.json';
 import sexual from './sexual.json';
@@ -23,9 +25,11 @@ export const VocabFileSchema = z
 export const VOCAB_FILES: Record<string, unknown> = {
   childComment,
   colleagueRoles,
+  commonSurnames,
   confidential,
   disparaging,
   family,
+  mailRobots,
   profanity,
   schoolContext,
   sexual,
@@ -37,6 +41,7 @@ export const VOCAB_FILES: Record<string, unknown> = {
 
 export const WORD_NAMES = new Set(wordNames.terms);
 export const FAMILY_WORDS = new Set(family.terms);
+export const COMMON_SURNAMES = new Set(commonSurnames.terms);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
