@@ -22,7 +22,8 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['corpus-3', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.97], pupil: [0.93, 1.00], staff: [1.00, 0.97], sickness: [1.00, 1.00], disparaging: [1.00, 0.76], offensive: [1.00, 0.80], 'personal-data': [1.00, 1.00], confidential: [0.98, 0.92], 'child-comment': [1.00, 0.61] } }],
   ['corpus-4', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.93], pupil: [0.95, 0.92], staff: [0.94, 0.78], sickness: [0.80, 0.57], disparaging: [0.93, 0.84], offensive: [0.90, 1.00], 'personal-data': [1.00, 1.00], confidential: [1.00, 0.95], 'child-comment': [0.93, 0.66] } }],
   ['check-corpus', { kind: 'labelled', unlabelledQuiet: 0.94, categories: { school: [0.86, 0.95], pupil: [0.91, 0.87], staff: [1.00, 0.93], sickness: [1.00, 1.00], disparaging: [1.00, 0.63], offensive: [1.00, 0.92], 'personal-data': [1.00, 0.92], confidential: [1.00, 0.50], 'child-comment': [0.88, 0.72] } }],
-  ['real-text', { kind: 'real-text', maxPerThousand: 7.7, maxByCategory: { school: 0, pupil: 10, staff: 2, sickness: 0, disparaging: 14, offensive: 17, 'personal-data': 19, confidential: 4, 'child-comment': 3 }, offensive: [0.76, 0.83] }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.052 }],
+  ['real-text', { kind: 'real-text', maxPerThousand: 9.4, maxByCategory: { school: 2, pupil: 16, staff: 6, sickness: 0, disparaging: 20, offensive: 18, 'personal-data': 19, confidential: 4, 'child-comment': 6 }, offensive: [0.85, 0.83] }],
 ];
 
 describe('every evaluation set has floors exactly once', () => {
