@@ -5,6 +5,7 @@ import { dateOfBirth } from './date-of-birth';
 import { discriminatoryRule } from './discriminatory';
 import { disparagingRemark } from './disparaging-remark';
 import { emailAddress } from './email-address';
+import { nhsNumber } from './nhs-number';
 import { phoneNumber } from './phone-number';
 import { postcode } from './postcode';
 import { profanityRule } from './profanity';
@@ -31,6 +32,7 @@ export const DETECTORS: readonly Detector[] = [
   sexualContent,
   threatRule,
   phoneNumber,
+  nhsNumber,
   postcode,
   streetAddress,
   emailAddress,
