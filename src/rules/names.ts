@@ -50,6 +50,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
       // "Mr Smith at the garage": a title and a common surname is a colleague only in a post about school or work.
       if (seq.form === 'title-surname' && seq.person.kind === 'staff' && COMMON_SURNAMES.has(seq.person.surname) && !aboutSchool && !WORK_SENTENCE.test(doc.lower)) continue;
+      // "our neighbour Mrs Pattinson", "my mate Tommy Robson": named as someone else.
+      if ([1, 2].some((step) => FAMILY_WORDS.has(tokens[i - step]?.key ?? '') && tokens[i - step]!.sentence === t.sentence)) continue;
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
       const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
       if (!best || last > best.last) best = { last, found: [mention] };

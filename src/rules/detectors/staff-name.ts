@@ -24,6 +24,7 @@ export const staffName: Detector = {
       'The head said nothing at all today',
       'Spa day at Mottram Hall with the girls',
       'Took the car to Mr Mills at the garage, fixed in an hour',
+      'Our neighbour Mrs Okafor watered the hanging baskets all week',
     ],
     invalid: [
       { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
