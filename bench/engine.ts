@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { checkPost } from '../src/rules/check';
 import { compilePack, type CompiledPack } from '../src/rules/compile';
 import { benchPack, composePost, generateNames, type NameLists } from './fixtures';
+import { run as runPathological } from './pathological';
 
 /**
  * The engine's speed on these 2-core machines, against the targets in issue 2
@@ -48,6 +49,7 @@ export async function run(): Promise<string[]> {
   for (const c of CASES) lines.push(await checkPostLine(c, compiled.get(c.names)!, lists.get(c.names)!));
   lines.push(compileLine(lists.get(20_000)!));
   lines.push(...scalingLines(compiled.get(2_000)!, lists.get(2_000)!));
+  lines.push(...(await runPathological(compiled.get(2_000)!, lists.get(2_000)!)));
   return lines;
 }
 

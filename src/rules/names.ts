@@ -27,6 +27,24 @@ export function nameMentions(ctx: CheckContext): NameMention[] {
   return memoize(ctx, 'names', () => findNameMentions(ctx.doc, ctx));
 }
 
+/**
+ * Whether a mention ends at most `reach` characters before `offset` and passes `test`.
+ * A binary search over mentions by end, so asking once per phrase stays linear however
+ * many names the post holds ("Amelia off sick" a thousand times).
+ */
+export function mentionEndingWithin(ctx: CheckContext, offset: number, reach: number, test: (m: NameMention) => boolean): boolean {
+  const byEnd = memoize(ctx, 'names-by-end', () => [...nameMentions(ctx)].sort((a, b) => a.end - b.end));
+  let lo = 0;
+  let hi = byEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byEnd[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && offset - byEnd[i]!.end <= reach; i--) if (test(byEnd[i]!)) return true;
+  return false;
+}
+
 function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   const index = ctx.compiled.people;
   const { tokens } = doc;
@@ -77,7 +95,13 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   }
 
   // 3. First names alone, and distinctive staff surnames, where context says who.
-  const postContext = { school: aboutSchool, anyoneNamed: named.size > 0 };
+  let aboutWork: boolean | undefined;
+  const postContext: PostContext = {
+    school: aboutSchool,
+    anyoneNamed: named.size > 0,
+    aboutWork: () => (aboutWork ??= WORK_SENTENCE.test(doc.lower)),
+  };
+  const chains = pupilChains(doc, index.firstNames, aboutSchool);
   for (const t of tokens) {
     if (t.kind !== 'word' || consumed[t.index]) continue;
     const people = index.firstNames.get(t.key);
@@ -91,7 +115,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
           continue;
         }
         if (namesSomeoneElse(doc, t, index.firstNames)) continue;
-        const accepted = kind === 'pupil' ? pupilContext(doc, t, postContext, index.firstNames) : colleagueContext(doc, t, postContext);
+        const accepted = kind === 'pupil' ? pupilContext(doc, t, postContext, chains) : colleagueContext(doc, t, postContext);
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
         if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
       }
@@ -102,6 +126,13 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+interface PostContext {
+  school: boolean;
+  anyoneNamed: boolean;
+  /** Work words anywhere in the post: asked per name, scanned once. */
+  aboutWork(): boolean;
 }
 
 /** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
@@ -192,18 +223,12 @@ const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,
 /** What someone did or said ("Grace said…", "Jack won…"): a friend as well as a pupil, so a pupil only in a post about school. */
 const ACTION_AFTER = /^(?:'s)?[\s,]*(?:(?:has|had|did|got|read|made|wrote|brought|used|walked) (?:his|her) |got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
 
-function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyoneNamed: boolean }, firstNames: Map<string, Person[]>): boolean {
+function pupilContext(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
   const sentence = doc.sentences[t.sentence]!;
-  const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 48));
   // A cue on any name of a coordinated list covers the list: "Faith, Ivy and Hazel from my Year 10 form".
-  const chain = coordinatedPupilNames(doc, t, firstNames);
-  const cue = (n: Token, before: RegExp, after: RegExp) => {
-    const s = doc.sentences[n.sentence]!;
-    return before.test(doc.lower.slice(Math.max(s.start, n.start - 40), n.start)) || after.test(doc.lower.slice(n.end, Math.min(s.end, n.end + 48)));
-  };
-  const strongCue = chain.some((n) => cue(n, PUPIL_BEFORE, PUPIL_AFTER)) || (post.school && chain.some((n) => cue(n, FRIEND_OR_PUPIL_BEFORE, ACTION_AFTER)));
-  const paired = chain.length > 1;
+  const strongCue = chains.strongCue(t.index);
+  const paired = chains.paired(t.index);
   if (WORD_NAMES.has(t.key)) {
     // In lower case only with a class right after it: "bill in year 4", "melody in 7k".
     if (!t.capitalized) return CLASS_RIGHT_AFTER.test(after);
@@ -215,25 +240,72 @@ function pupilContext(doc: PostDocument, t: Token, post: { school: boolean; anyo
 
 const isJoiner = (x: Token | undefined) => !!x && (x.key === 'and' || x.text === '&' || x.text === ',');
 
-/** The chain of listed pupils' first names this one stands in ("Faith, Ivy and Hazel"), itself included. */
-function coordinatedPupilNames(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): Token[] {
+interface PupilChains {
+  /** A pupil cue on this name or on any name coordinated with it. */
+  strongCue(index: number): boolean;
+  /** Coordinated with at least one other listed pupil's first name. */
+  paired(index: number): boolean;
+}
+
+/**
+ * Coordinated lists of listed pupils' first names ("Faith, Ivy and Hazel").
+ * Each list is walked once per post, not once per name in it: a class list
+ * of 300 names was 300 walks of 300.
+ */
+function pupilChains(doc: PostDocument, firstNames: Map<string, Person[]>, aboutSchool: boolean): PupilChains {
+  const { tokens } = doc;
   const isPupilName = (x: Token | undefined) => !!x && x.kind === 'word' && x.capitalized && !!firstNames.get(x.key)?.some((p) => p.kind === 'pupil');
-  const chain = [t];
-  for (let i = t.index; isJoiner(doc.tokens[i + 1]); ) {
-    const step = doc.tokens[i + 2]?.key === 'and' ? 3 : 2;
-    const name = doc.tokens[i + step];
-    if (!isPupilName(name)) break;
-    chain.push(name!);
-    i += step;
-  }
-  for (let i = t.index; isJoiner(doc.tokens[i - 1]); ) {
-    const step = doc.tokens[i - 2]?.text === ',' ? 3 : 2;
-    const name = doc.tokens[i - step];
-    if (!isPupilName(name)) break;
-    chain.unshift(name!);
-    i -= step;
-  }
-  return chain;
+  const following = (i: number) => {
+    if (!isJoiner(tokens[i + 1])) return -1;
+    const at = i + (tokens[i + 2]?.key === 'and' ? 3 : 2);
+    return isPupilName(tokens[at]) ? at : -1;
+  };
+  const preceding = (i: number) => {
+    if (!isJoiner(tokens[i - 1])) return -1;
+    const at = i - (tokens[i - 2]?.text === ',' ? 3 : 2);
+    return isPupilName(tokens[at]) ? at : -1;
+  };
+  // 0 unknown, 1 no, 2 yes.
+  const cueAt = new Uint8Array(tokens.length);
+  const cue = (i: number) => {
+    if (!cueAt[i]) {
+      const n = tokens[i]!;
+      const s = doc.sentences[n.sentence]!;
+      const before = doc.lower.slice(Math.max(s.start, n.start - 40), n.start);
+      const after = doc.lower.slice(n.end, Math.min(s.end, n.end + 48));
+      // "Well done Amelia", "Jack won…" fit a friend as well as a pupil: a cue only in a post about school.
+      const found = PUPIL_BEFORE.test(before) || PUPIL_AFTER.test(after) || (aboutSchool && (FRIEND_OR_PUPIL_BEFORE.test(before) || ACTION_AFTER.test(after)));
+      cueAt[i] = found ? 2 : 1;
+    }
+    return cueAt[i] === 2;
+  };
+  /** Whether any name from i onward in `step`'s direction carries a cue, remembered for every name walked. */
+  const walker = (step: (i: number) => number) => {
+    const memo = new Uint8Array(tokens.length);
+    return (start: number): boolean => {
+      const path: number[] = [];
+      let found = false;
+      for (let i = start; i >= 0; i = step(i)) {
+        if (memo[i]) {
+          found = memo[i] === 2;
+          break;
+        }
+        path.push(i);
+        if (cue(i)) {
+          found = true;
+          break;
+        }
+      }
+      for (const i of path) memo[i] = found ? 2 : 1;
+      return found;
+    };
+  };
+  const cueFollowing = walker(following);
+  const cuePreceding = walker(preceding);
+  return {
+    strongCue: (i) => cueFollowing(i) || cuePreceding(i),
+    paired: (i) => following(i) >= 0 || preceding(i) >= 0,
+  };
 }
 
 const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|from the|in the|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
@@ -242,16 +314,16 @@ const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty
 /** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
 const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
 
-function colleagueContext(doc: PostDocument, t: Token, post: { school: boolean; anyoneNamed: boolean }): boolean {
+function colleagueContext(doc: PostDocument, t: Token, post: PostContext): boolean {
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
   if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return true;
   if (COLLEAGUE_AFTER.test(after)) return true;
-  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || WORK_SENTENCE.test(doc.lower) || TOLD_ILL_AFTER.test(after))) return true;
+  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork() || TOLD_ILL_AFTER.test(after))) return true;
   if (WORD_NAMES.has(t.key) || !t.capitalized) return false;
   // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").
-  return WORK_SENTENCE.test(doc.lower) || post.school;
+  return post.aboutWork() || post.school;
 }
 
 /** "the caretaker", "my TA", "work wife", "new deputy". */

@@ -44,24 +44,31 @@ const NEEDS_FOLDING = /[^\x20-\x7E\n\r\t]/;
 const SPACED_LETTERS = /(?:^|[^\p{L}])\p{L}([ ._*-])\p{L}\1\p{L}(?!\p{L})/u;
 
 export function normalizeText(original: string): NormalizedText {
-  if (!NEEDS_FOLDING.test(original) && !SPACED_LETTERS.test(original)) {
+  const folding = NEEDS_FOLDING.test(original);
+  const spaced = SPACED_LETTERS.test(original);
+  if (!folding && !spaced) {
     const origin = new Int32Array(original.length);
     for (let i = 0; i < origin.length; i++) origin[i] = i;
     return { text: original, lower: original.toLowerCase(), origin, original };
   }
-  const chars: string[] = [];
-  const origin: number[] = [];
-  if (!NEEDS_FOLDING.test(original)) {
+  // Typed buffers, not arrays of one-character strings: those cost more per character the longer the post.
+  // Folding never lengthens the text, so the original's length is room enough.
+  const units = new Uint16Array(original.length);
+  const origin = new Int32Array(original.length);
+  let length = 0;
+  if (!folding) {
     for (let i = 0; i < original.length; i++) {
-      chars.push(original[i]!);
-      origin.push(i);
+      units[i] = original.charCodeAt(i);
+      origin[i] = i;
     }
+    length = original.length;
   } else {
+    const characterAfterPictographs = pictographRunScanner(original);
     for (let i = 0; i < original.length; ) {
       const cp = original.codePointAt(i)!;
       if (cp < 0x80 && cp !== 0x60) {
-        chars.push(original[i]!);
-        origin.push(i);
+        units[length] = cp;
+        origin[length++] = i;
         i++;
         continue;
       }
@@ -74,67 +81,124 @@ export function normalizeText(original: string): NormalizedText {
           const folded = raw.normalize('NFD').replace(/[\u0300-\u036F]/g, '');
           if (folded.length === 1 || (folded.length > 0 && !/\p{L}/u.test(raw))) ch = folded.length === 1 ? folded : raw;
         }
-        if (isPictograph(ch) && isLetter(chars[chars.length - 1]) && isLetter(nextLetterAfterPictographs(original, i + width))) {
+        if (isPictograph(ch) && length > 0 && isLetterUnit(units[length - 1]!) && isLetter(characterAfterPictographs(i + width))) {
           // "Gr🙂ace": drop the emoji so the word reads whole.
         } else {
           for (let k = 0; k < ch.length; k++) {
-            chars.push(ch[k]!);
-            origin.push(i);
+            units[length] = ch.charCodeAt(k);
+            origin[length++] = i;
           }
         }
       }
       i += width;
     }
   }
-  if (SPACED_LETTERS.test(original)) collapseSpacedLetters(chars, origin);
-  const text = chars.join('');
+  if (spaced) length = collapseSpacedLetters(units, origin, length);
+  const text = fromUnits(units, length);
   let lower = text.toLowerCase();
-  if (lower.length !== text.length) lower = chars.map((c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c)).join('');
-  return { text, lower, origin: Int32Array.from(origin), original };
+  if (lower.length !== text.length) {
+    // A letter whose lower case is longer ("İ") stays as it is, so offsets keep lining up.
+    const parts: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      const l = c.toLowerCase();
+      parts.push(l.length === 1 ? l : c);
+    }
+    lower = parts.join('');
+  }
+  return { text, lower, origin: origin.slice(0, length), original };
 }
 
-function nextLetterAfterPictographs(text: string, from: number): string | undefined {
-  let i = from;
-  while (i < text.length) {
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    if (!isPictograph(ch) && !INVISIBLE.test(ch)) return ch;
-    i += ch.length;
-  }
-  return undefined;
+/** A string from UTF-16 code units, in slices small enough for fromCharCode's argument list. */
+function fromUnits(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192))));
+  return parts.join('');
+}
+
+/**
+ * The first character after the pictographs from a position. Remembers the run it last
+ * walked, so a thousand emoji between two letters are walked once, not once each.
+ */
+function pictographRunScanner(text: string): (from: number) => string | undefined {
+  let runFrom = -1;
+  let runEnd = -1;
+  let found: string | undefined;
+  return (from) => {
+    if (from >= runFrom && from <= runEnd) return found;
+    let i = from;
+    found = undefined;
+    while (i < text.length) {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (!isPictograph(ch) && !INVISIBLE.test(ch)) {
+        found = ch;
+        break;
+      }
+      i += ch.length;
+    }
+    runFrom = from;
+    runEnd = i;
+    return found;
+  };
 }
 
 /**
  * "G r a c e" / "G.r.a.c.e" / "g-r-a-c-e" → "Grace": a run of at least three
  * single letters joined by one separator each. Runs of ordinary one-letter
- * words ("I a") are too short to collapse.
+ * words ("I a") are too short to collapse. Returns the new length.
+ *
+ * Linear: run lengths are counted once, right to left, and the separators
+ * dropped in one pass at the end ("a.a.a.…" once walked every run from every
+ * letter and spliced the array per separator: quadratic).
  */
-function collapseSpacedLetters(chars: string[], origin: number[]): void {
-  const isSep = (c: string | undefined) => c === ' ' || c === '.' || c === '-' || c === '_' || c === '*';
-  const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}]/u.test(c);
-  for (let i = 0; i < chars.length; i++) {
-    if (!isAlnum(chars[i]) || isAlnum(chars[i - 1])) continue;
-    // Find a run: letter (sep letter)+ where each letter stands alone.
-    let j = i;
-    let letters = 1;
-    while (isSep(chars[j + 1]) && chars[j + 1] === chars[i + 1] && isAlnum(chars[j + 2]) && !isAlnum(chars[j + 3])) {
-      j += 2;
-      letters++;
-    }
+function collapseSpacedLetters(units: Uint16Array, origin: Int32Array, n: number): number {
+  const letter = new Uint8Array(n + 3);
+  for (let i = 0; i < n; i++) letter[i] = isLetterUnit(units[i]!) ? 1 : 0;
+  const unit = (i: number) => (i < n ? units[i]! : -1);
+  // " ", ".", "-", "_", "*"
+  const isSep = (c: number) => c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2a;
+  // runLetters[i]: letters in the run starting at i (a letter, then "separator letter" steps with one separator).
+  const runLetters = new Int32Array(n + 3);
+  for (let i = n - 1; i >= 0; i--) {
+    if (!letter[i]) continue;
+    const step = isSep(unit(i + 1)) && letter[i + 2] === 1 && letter[i + 3] === 0;
+    runLetters[i] = step ? 1 + (unit(i + 3) === unit(i + 1) ? runLetters[i + 2]! : 1) : 1;
+  }
+  const drop = new Uint8Array(n);
+  let dropped = 0;
+  for (let i = 0; i < n; i++) {
+    if (!letter[i] || (i > 0 && letter[i - 1])) continue;
+    const letters = runLetters[i]!;
+    const j = i + 2 * (letters - 1);
     // "a s h i t": the article "a" (or "I") stands alone before the spelled-out word.
-    if (letters >= 4 && /[aAiI]/.test(chars[i]!)) {
+    const first = units[i]! | 0x20;
+    if (letters >= 4 && (first === 0x61 || first === 0x69)) {
       i += 1;
       continue;
     }
-    if (letters >= 3 && !isAlnum(chars[j + 1])) {
-      // Remove the separators inside the run.
-      for (let k = j - 1; k > i; k -= 2) {
-        chars.splice(k, 1);
-        origin.splice(k, 1);
-      }
-      i += letters - 1;
+    if (letters >= 3 && !letter[j + 1]) {
+      for (let k = i + 1; k < j; k += 2) drop[k] = 1;
+      dropped += letters - 1;
+      i = j;
     }
   }
+  if (dropped === 0) return n;
+  let out = 0;
+  for (let i = 0; i < n; i++) {
+    if (drop[i]) continue;
+    units[out] = units[i]!;
+    origin[out] = origin[i]!;
+    out++;
+  }
+  return out;
 }
+
+/** One UTF-16 code unit that is a letter; ASCII answered without the Unicode property table. */
+function isLetterUnit(code: number): boolean {
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return LETTER.test(String.fromCharCode(code));
+}
+const LETTER = /\p{L}/u;
 
 /** Lower-case folded form of a short string such as a name, without building an offset map. */
 export function foldForMatching(s: string): string {

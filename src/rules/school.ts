@@ -1,4 +1,3 @@
-import { memoize, type CheckContext } from './detector';
 import type { PostDocument } from './document';
 import { normalizeText } from './normalize';
 import type { Pack } from './pack/schema';
@@ -105,7 +104,13 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
   return { find };
 }
 
-/** The school mentions in this check's post, computed once and shared by every detector. */
-export function schoolMentions(ctx: CheckContext): SchoolMention[] {
-  return memoize(ctx, 'school', () => ctx.compiled.school.find(ctx.doc));
+/**
+ * The school mentions in this check's post, computed once and shared by every detector.
+ * Takes the check context by shape so this module stays below detector.ts (which needs
+ * the compiled pack, which holds this matcher): no import circle.
+ */
+export function schoolMentions(ctx: { doc: PostDocument; compiled: { school: SchoolMatcher }; memo: Map<string, unknown> }): SchoolMention[] {
+  let mentions = ctx.memo.get('school') as SchoolMention[] | undefined;
+  if (!mentions) ctx.memo.set('school', (mentions = ctx.compiled.school.find(ctx.doc)));
+  return mentions;
 }

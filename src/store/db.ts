@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { PersonEntry } from '../rules/pack/schema';
-import type { LoggedEvent } from './events';
+import type { LoggedEvent } from './event-record';
 
 /** A rule pack as it was loaded on the options page: the record behind the active pack. */
 export interface StoredPack {

@@ -80,11 +80,20 @@ export const disparagingRemark: Detector = {
     for (const m of doc.lower.matchAll(CONTEMPT_FOR_TARGET)) hits.push([m.index, m.index + m[0].length]);
     for (const m of doc.lower.matchAll(INTENSIFIED_INSULT)) if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     for (const m of doc.lower.matchAll(WHO_THOUGHT)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+    // Irony is looked for once per sentence, however many quotes it holds.
+    const ironyBySentence = new Map<number, boolean>();
+    const ironyAround = (sentence: number) => {
+      let found = ironyBySentence.get(sentence);
+      if (found === undefined) {
+        const s = doc.sentences[sentence]!;
+        const next = doc.sentences[sentence + 1];
+        const around = doc.original.slice(doc.span(s.start, s.end).start, doc.span(next?.start ?? s.start, next?.end ?? s.end).end).toLowerCase();
+        ironyBySentence.set(sentence, (found = IRONY_CUE.test(around)));
+      }
+      return found;
+    };
     for (const m of doc.lower.matchAll(SCARE_QUOTES)) {
-      const s = doc.sentences[sentenceOf(m.index)]!;
-      const next = doc.sentences[sentenceOf(m.index) + 1];
-      const around = doc.original.slice(doc.span(s.start, s.end).start, doc.span(next?.start ?? s.start, next?.end ?? s.end).end).toLowerCase();
-      if (near(m.index, 0) && IRONY_CUE.test(around) && !QUOTED_ILLNESS.test(m[0])) hits.push([m.index, m.index + m[0].length]);
+      if (near(m.index, 0) && !QUOTED_ILLNESS.test(m[0]) && ironyAround(sentenceOf(m.index))) hits.push([m.index, m.index + m[0].length]);
     }
     for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY]) {
       for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);

@@ -71,6 +71,8 @@ export const pupilWorkBehaviour: Detector = {
     const refs = childReferences(ctx);
     if (refs.length === 0) return [];
     const { doc } = ctx;
+    // One search per sentence however many children it mentions: a class list is one long sentence.
+    const workBySentence = new Map<number, { from: number; match: RegExpExecArray | null }>();
     for (const ref of refs) {
       if (ref.subjectOnly) {
         // Only at the head of a clause: "Year 4 locked me out", not "the Year 3 bullying incident" or "(Y2)".
@@ -80,15 +82,20 @@ export const pupilWorkBehaviour: Detector = {
         continue;
       }
       const sentence = sentenceAt(doc, ref.start);
-      const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
-      // The next sentence counts only when it carries on about the child ("…after she punched…").
-      const next = doc.sentences[sentence + 1];
-      const opening = doc.lower.slice(next?.start ?? 0, Math.min(next?.end ?? 0, (next?.start ?? 0) + 60));
-      const continues = next && (/\b(?:she|he|her|his|him)\b/u.test(opening) || /^\p{L}+ed\b/u.test(opening));
-      const to = (continues ? next.end : doc.sentences[sentence]?.end) ?? doc.text.length;
-      // Search only the window, so many pupils in a long post stay linear.
-      WORK_OR_BEHAVIOUR.lastIndex = 0;
-      const m = WORK_OR_BEHAVIOUR.exec(doc.lower.slice(from, to));
+      let work = workBySentence.get(sentence);
+      if (!work) {
+        const from = doc.sentences[Math.max(0, sentence)]?.start ?? 0;
+        // The next sentence counts only when it carries on about the child ("…after she punched…").
+        const next = doc.sentences[sentence + 1];
+        const opening = doc.lower.slice(next?.start ?? 0, Math.min(next?.end ?? 0, (next?.start ?? 0) + 60));
+        const continues = next && (/\b(?:she|he|her|his|him)\b/u.test(opening) || /^\p{L}+ed\b/u.test(opening));
+        const to = (continues ? next.end : doc.sentences[sentence]?.end) ?? doc.text.length;
+        // Search only the window, so many pupils in a long post stay linear.
+        WORK_OR_BEHAVIOUR.lastIndex = 0;
+        work = { from, match: WORK_OR_BEHAVIOUR.exec(doc.lower.slice(from, to)) };
+        workBySentence.set(sentence, work);
+      }
+      const { from, match: m } = work;
       if (m) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: doc.text.slice(from + m.index, from + m.index + m[0].length) } }];
       if (childDidSomething(doc, ref.start, ref.end)) return [{ spans: [[ref.start, ref.end]], messageId: 'comment', data: { about: 'what the pupil did' } }];
     }

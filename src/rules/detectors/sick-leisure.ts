@@ -1,5 +1,5 @@
 import type { Detector } from '../detector';
-import { nameMentions } from '../names';
+import { mentionEndingWithin } from '../names';
 import { bounded, termsPattern } from '../vocab';
 import sickness from '../vocab/sickness.json';
 
@@ -37,7 +37,7 @@ export const sickLeisure: Detector = {
     const { lower, text } = doc;
     const absences: [number, number][] = [];
     // "Stacey Featherstone rang in sick…", "Dr Siddiqui's been signed off": someone else's absence.
-    const namedJustBefore = (start: number) => nameMentions(ctx).some((m) => m.end <= start && start - m.end <= 24 && !/[.!?\n]/u.test(lower.slice(m.end, start)));
+    const namedJustBefore = (start: number) => mentionEndingWithin(ctx, start, 24, (m) => !/[.!?\n]/u.test(lower.slice(m.end, start)));
     let othersAbsences = 0;
     for (const m of lower.matchAll(ABSENCE)) {
       if (THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index)) || namedJustBefore(m.index)) othersAbsences++;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { pathologicalCases } from '../../bench/pathological';
+import { benchPack, generateNames } from '../../bench/fixtures';
+import { checkPost } from '../../src/rules/check';
+import { compilePack } from '../../src/rules/compile';
+import { taggingCallCount } from '../../src/rules/nlp';
+
+/**
+ * Issue 10: the engine's work grows linearly with the post on every input. Work is counted,
+ * not timed (timings live in `npm run bench`): the characters every regular expression walks
+ * over, and the number of compromise tagging calls. Quadratic code (a whole-sentence rescan
+ * per name, a whole-post search per token) shows as ×16 work for ×4 text.
+ */
+const names = generateNames(2_000);
+const compiled = (() => {
+  const result = compilePack(benchPack(names));
+  if (!result.ok) throw result.error;
+  return result.compiled;
+})();
+const cases = pathologicalCases(names);
+
+/** Characters walked by every RegExp call during `run`: from where each search starts to where it matched or gave up. */
+function regexWork(run: () => void): number {
+  const exec = RegExp.prototype.exec;
+  let work = 0;
+  RegExp.prototype.exec = function countedExec(this: RegExp, input: string) {
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const match = exec.call(this, input);
+    work += match ? Math.max(0, match.index + match[0].length - from) : Math.max(0, String(input).length - from);
+    return match;
+  };
+  try {
+    run();
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
+  return work;
+}
+
+const SMALL = 4_000;
+const LARGE = 16_000;
+/** Linear work is ×4 for ×4 the text; allow for fixed costs and uneven cuts, not for ×16. */
+const MAX_GROWTH = 4 * 1.35;
+
+describe('work grows linearly with the text', () => {
+  it.each(cases.map((c) => [c.id, c] as const))('%s: regular-expression work', { timeout: 120_000 }, (_, c) => {
+    const small = regexWork(() => checkPost(compiled, { text: c.make(SMALL) }));
+    const large = regexWork(() => checkPost(compiled, { text: c.make(LARGE) }));
+    expect(small).toBeGreaterThan(0);
+    expect(large / small).toBeLessThanOrEqual(MAX_GROWTH);
+  });
+
+  it('compromise is called once per bounded slice of text, however long the sentence', { timeout: 120_000 }, () => {
+    // A full pupil name repeated with no full stop: every name asks whether the next word is a verb.
+    const fullName = cases.find((c) => c.id === 'full-name')!;
+    const calls = (length: number) => {
+      const before = taggingCallCount();
+      checkPost(compiled, { text: fullName.make(length) });
+      return taggingCallCount() - before;
+    };
+    const small = calls(SMALL);
+    const large = calls(LARGE);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThanOrEqual(4 * small + 1);
+  });
+});
