@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPost, compilePack, TEXT_CATEGORY_IDS, type CompiledPack, type PackInput } from '../rules';
+import { checkPost, compilePack, raisedCategories, TEXT_CATEGORY_IDS, type CompiledPack, type PackInput } from '../rules';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -101,7 +101,7 @@ export function evaluateCorpus(dir: string = DEV_CORPUS): CorpusEvaluation {
   const raised = new Map<string, Set<string>>();
   for (const post of posts) {
     const compiled = packs.get(post.school)!;
-    raised.set(post.id, new Set(checkPost(compiled, { text: post.text }).map((f) => f.category)));
+    raised.set(post.id, raisedCategories(checkPost(compiled, { text: post.text })));
   }
   const scores = TEXT_CATEGORY_IDS.map((category): CategoryScore => {
     let tp = 0;
