@@ -18,10 +18,16 @@ export const profanityRule: Detector = {
     cites: 'the clause on offensive or inappropriate language',
   },
   messages: {
-    profanity: 'Swearing (“{excerpt}”) breaks the conduct rules in your school’s policy, even disguised.',
+    profanity: 'This is swearing.',
+    disguised: 'This is swearing with letters hidden (“{excerpt}”); it still reads as swearing.',
   },
   check({ doc }) {
-    return [...doc.lower.matchAll(PROFANITY)].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'profanity' }));
+    // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
+    return [...doc.lower.matchAll(PROFANITY)].map((m) => {
+      const { start, end } = doc.span(m.index, m.index + m[0].length);
+      const written = doc.original.slice(start, end);
+      return { spans: [[m.index, m.index + m[0].length]], messageId: /[^\p{L}]/u.test(written.slice(1)) ? 'disguised' : 'profanity' };
+    });
   },
   examples: {
     valid: ['Scunthorpe United away day', 'Assessment week again', 'Arsenal were brilliant', 'Passed my driving test!', 'Dickens for the Year 9 reading list', 'Blue tits on the feeder'],
