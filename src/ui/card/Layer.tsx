@@ -45,22 +45,26 @@ function viewport() {
   return { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
 }
 
-function badgeText(session: SessionSnapshot, general: boolean): { label: string; short: string; tone: string } {
+/**
+ * The badge's words. Its accessible name is `before + short + after`, so the visible text is
+ * part of the name (WCAG 2.5.3); `before` and `after` are for screen readers only.
+ */
+function badgeText(session: SessionSnapshot, general: boolean): { before: string; short: string; after: string; tone: string } {
   const { badge } = session;
-  const policy = general ? ' (general policy)' : '';
+  const before = general ? 'PostCheck (general policy): ' : 'PostCheck: ';
   switch (badge.kind) {
     case 'empty':
-      return { label: '', short: '', tone: 'neutral' };
+      return { before, short: '', after: '', tone: 'neutral' };
     case 'checking':
-      return { label: `PostCheck is checking this post${policy}`, short: 'Checking…', tone: 'neutral' };
+      return { before, short: 'Checking…', after: ' this post', tone: 'neutral' };
     case 'clear':
-      return { label: `PostCheck${policy}: nothing to check in this post`, short: general ? 'Clear · general policy' : 'Clear', tone: 'clear' };
+      return { before, short: general ? 'Clear · general policy' : 'Clear', after: ': nothing to check in this post', tone: 'clear' };
     case 'issues':
-      return { label: `PostCheck${policy}: ${thingsToCheck(badge.count)} in this post`, short: `${badge.count} to check`, tone: badge.worst };
+      return { before, short: thingsToCheck(badge.count), after: ' in this post', tone: badge.worst };
     case 'unreadable':
-      return { label: 'PostCheck cannot read this box: not checking here', short: 'Not checking here', tone: 'muted' };
+      return { before: 'PostCheck cannot read this box: ', short: 'Not checking here', after: '', tone: 'muted' };
     case 'no-policy':
-      return { label: `PostCheck is not checking here: ${badge.detail}`, short: 'Not checking', tone: 'muted' };
+      return { before, short: 'Not checking', after: `: ${badge.detail}`, tone: 'muted' };
   }
 }
 
@@ -132,8 +136,7 @@ function Badge(props: { session: SessionSnapshot; actions: LayerActions; frame: 
       data-state={session.badge.kind}
       data-policy={props.general ? 'general' : 'school'}
       data-images={session.images.total > 0 ? `${session.images.checked}/${session.images.total}` : undefined}
-      aria-label={text.label}
-      title={text.label}
+      title={`${text.before}${text.short}${text.after}`}
       aria-expanded={canOpen ? session.cardOpen : undefined}
       disabled={!canOpen}
       // Reached from the card, not on its own: the card follows the editor in tab order.
@@ -141,7 +144,9 @@ function Badge(props: { session: SessionSnapshot; actions: LayerActions; frame: 
       onClick={() => actions.setCardOpen(session.id, !session.cardOpen)}
     >
       <span class="pc-badge-dot" aria-hidden="true" />
+      <span class="pc-sr-only">{text.before}</span>
       {text.short}
+      {text.after ? <span class="pc-sr-only">{text.after}</span> : null}
     </button>
   );
 }
