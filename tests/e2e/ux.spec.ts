@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { highlightedTexts, postedTexts } from './harness';
+import { highlightedTexts, launchWithExtension, postedTexts } from './harness';
 import { SITE_FIXTURES, type ComposerFixture } from './sites';
 import { badgesIn, card, clearEditor, confirmCard, expect, PUPIL_POST, test, typeInto } from './test';
 
@@ -218,3 +218,24 @@ for (const composer of COMPOSERS) {
     }
   });
 }
+
+test('a fresh install opens the first-run page once: what it checks, privacy, setup, and a post to try', async () => {
+  test.setTimeout(60_000);
+  const browser = await launchWithExtension();
+  try {
+    const isWelcome = (candidate: Page) => candidate.url().endsWith('/welcome.html');
+    const welcome = browser.context.pages().find(isWelcome) ?? (await browser.context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }));
+    await expect(welcome.getByRole('heading', { name: 'Welcome to PostCheck' })).toBeVisible();
+    await expect(welcome.getByTestId('welcome-checks')).toContainText('general staff policy');
+    await expect(welcome.getByTestId('welcome-private')).toContainText('sends nothing anywhere');
+    await expect(welcome.getByTestId('welcome-setup')).toContainText('School rule pack');
+    await expect(welcome.getByTestId('welcome-setup')).toContainText('pupil and staff lists');
+    await welcome.getByTestId('try-post').fill(SICK_POST);
+    await expect(welcome.getByTestId('try-findings')).toContainText('Check before posting');
+    await expect(welcome.getByTestId('try-findings')).toContainText('bullet 12');
+    expect(browser.context.pages().filter(isWelcome)).toHaveLength(1);
+    expect(browser.ledger.disallowed).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
