@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { CHROMIUM_EXTENSION_ID } from '../../wxt.config';
 import { highlightedTexts, launchWithExtension, postedTexts } from './harness';
 import { SITE_FIXTURES, type ComposerFixture } from './sites';
 import { badgesIn, card, clearEditor, confirmCard, expect, PUPIL_POST, test, typeInto } from './test';
@@ -95,6 +96,16 @@ test.describe('fresh profile, no school pack: the general pack checks', () => {
       await expect(badgesIn(page, 'issues')).toHaveAttribute('data-policy', 'general');
     });
   }
+
+  test('the popup says it checks against the general policy and how to load the school pack', async ({ sitePage, extensionBrowser }) => {
+    // sitePage writes this describe's config (no pack) before the popup reads it.
+    expect(sitePage.isClosed()).toBe(false);
+    const popup = await extensionBrowser.context.newPage();
+    await popup.goto(`chrome-extension://${CHROMIUM_EXTENSION_ID}/popup.html`);
+    await expect(popup.getByTestId('popup-general')).toContainText('general staff policy');
+    await expect(popup.getByTestId('popup-pack')).toContainText("load its pack in PostCheck's settings");
+    await popup.close();
+  });
 
   test('swearing and a sneer at the school are both flagged; plain swearing is not called disguised', async ({ sitePage: page }) => {
     const composer = COMPOSERS[0]!;
