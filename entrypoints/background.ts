@@ -1,6 +1,7 @@
 import { serveLogoChecks } from '~/src/images/check-service';
 import { serveActiveConfig } from '~/src/messaging';
 import { getActiveConfig } from '~/src/settings/active';
+import { openFirstRunOnce } from '~/src/settings/first-run-open';
 import { watchManagedPolicy } from '~/src/settings/managed-sync';
 import { openPostCheckDb } from '~/src/store/db';
 import { serveEventLog } from '~/src/store/serve';
@@ -10,4 +11,7 @@ export default defineBackground(() => {
   serveLogoChecks(async () => (await getActiveConfig()).pack);
   serveEventLog(openPostCheckDb());
   watchManagedPolicy();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void openFirstRunOnce();
+  });
 });

@@ -177,8 +177,8 @@ async function loadPack(packPath: string, options: CliOptions, io: CliIo): Promi
 }
 
 function invalidPackMessage(path: string, problems: readonly PackProblem[]): string {
-  const listed = describeProblems(problems).split('\n').map((line) => `  ${line}`).join('\n');
-  return `${path} is not a valid rule pack (${plural(problems.length, 'problem')}):\n${listed}`;
+  const lines = describeProblems(problems).split('\n');
+  return `${path} is not a valid rule pack (${plural(lines.length, 'problem')}):\n${lines.map((line) => `  ${line}`).join('\n')}`;
 }
 
 /** Good rows load; skipped rows are warnings; an unreadable list stops the run (exit 2). */

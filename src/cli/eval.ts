@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPost, compilePack, TEXT_CATEGORY_IDS, type CompiledPack, type Finding, type PackInput } from '../rules';
+import { checkPost, compilePack, raisedCategories, TEXT_CATEGORY_IDS, type CompiledPack, type Finding, type PackInput } from '../rules';
 import { realTextSnippets, type Snippet } from './real-text';
 import { padSchoolLists, wordsOf, type StaffEntry } from './school-lists';
 
@@ -184,7 +184,7 @@ export function evaluateCorpus(dir: string = DEV_CORPUS, scale: ListScale = 'sch
   for (const post of posts) {
     const compiled = packs.get(post.school);
     if (!compiled) throw new Error(`${dir}/posts.jsonl: post ${post.id} names school "${post.school}", which is not in schools.json`);
-    raised.set(post.id, new Set(checkPost(compiled, { text: post.text }).map((f) => f.category)));
+    raised.set(post.id, raisedCategories(checkPost(compiled, { text: post.text })));
   }
   const unlabeledPosts = posts.filter((p) => p.labels.length === 0);
   const unlabeledClean = unlabeledPosts.filter((p) => raised.get(p.id)!.size === 0).length;
@@ -218,7 +218,7 @@ export function evaluateHardNegatives(files: string[] = hardNegativeFiles(), sca
   for (const post of negatives) {
     const compiled = packs.get(post.school);
     if (!compiled) throw new Error(`hard negative ${post.id}: unknown school "${post.school}"`);
-    const findings = checkPost(compiled, { text: post.text }).filter((f) => f.category === 'pupil' || f.category === 'staff');
+    const findings = checkPost(compiled, { text: post.text }).filter((f) => raisedCategories([f]).has('pupil') || raisedCategories([f]).has('staff'));
     const w = writers.get(post.writer!) ?? { posts: 0, named: 0 };
     w.posts++;
     if (findings.length) {
@@ -262,20 +262,20 @@ export function evaluateRealText(scale: ListScale = 'school', snippets: Snippet[
     const findings = checkPost(packs[i % packs.length]!, { text: snippet.text });
     raised.set(snippet.id, findings);
     const seen = new Set<string>();
-    for (const f of findings) {
-      if (snippet.truth.includes(f.category) || seen.has(f.category)) continue;
-      seen.add(f.category);
-      falseByCategory[f.category]!++;
+    for (const f of findings) for (const category of raisedCategories([f])) {
+      if (snippet.truth.includes(category) || seen.has(category)) continue;
+      seen.add(category);
+      falseByCategory[category]!++;
       falseTotal++;
       const key = `${f.ruleId}|${f.excerpt.toLowerCase()}`;
-      const cause = causes.get(key) ?? { ruleId: f.ruleId, category: f.category, excerpt: f.excerpt, count: 0, example: snippet.id };
+      const cause = causes.get(key) ?? { ruleId: f.ruleId, category, excerpt: f.excerpt, count: 0, example: snippet.id };
       cause.count++;
       causes.set(key, cause);
     }
   });
   const offensive = scoreCategories(
     snippets.map((s) => ({ id: s.id, labels: s.truth })),
-    new Map(snippets.map((s) => [s.id, new Set(raised.get(s.id)!.map((f) => f.category))])),
+    new Map(snippets.map((s) => [s.id, raisedCategories(raised.get(s.id)!)])),
   ).find((s) => s.category === 'offensive')!;
   return {
     snippets: snippets.length,

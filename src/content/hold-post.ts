@@ -18,6 +18,12 @@ export interface HoldPostOptions {
   onHeld: (held: HeldPost) => void;
 }
 
+/**
+ * The longest a post waits for the engine to load or an attached image to be checked before
+ * it is decided anyway (issue 11: fail closed, briefly).
+ */
+export const DECIDE_WAIT_MS = 1_000;
+const DECIDE_POLL_MS = 25;
 
 /**
  * Holds the post while findings are outstanding. Listens on `window` in the capture phase, so
@@ -31,6 +37,8 @@ export class PostHold {
    * click can ride on it.
    */
   private passFor: HTMLElement | null = null;
+  /** Posts held until their check finishes. */
+  private readonly waiting = new Set<ComposerSession>();
 
   constructor(private readonly options: HoldPostOptions) {
     const { signal } = options;
@@ -75,13 +83,47 @@ export class PostHold {
 
   private decide(event: Event, session: ComposerSession, target: HTMLElement): void {
     if (this.consumePass(target)) return;
+    if (!session.readyToDecide()) {
+      // Not checked yet (the engine is loading, or a photo is being checked): hold the post
+      // until it is, then warn or send it on with the site's own action.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      // A second press while waiting is the same post: it is decided once.
+      if (this.waiting.has(session)) return;
+      this.waiting.add(session);
+      void this.whenReady(session).then(() => {
+        this.waiting.delete(session);
+        if (session.isDisposed) return;
+        session.checkNow();
+        if (!this.holdIfNeeded(session)) this.postAnyway(session);
+      });
+      return;
+    }
     session.checkNow();
+    if (this.holdIfNeeded(session)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }
+
+  /** Shows the question when findings are outstanding; true when the post is held. */
+  private holdIfNeeded(session: ComposerSession): boolean {
     const findings = session.holdingFindings();
-    if (findings.length === 0) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
+    if (findings.length === 0) return false;
     const blocking = this.options.mode() === 'block' && findings.some((shown) => SEVERITY_RANK[shown.finding.severity] >= SEVERITY_RANK.block);
     this.options.onHeld({ session, findings, blocking });
+    return true;
+  }
+
+  private whenReady(session: ComposerSession): Promise<void> {
+    const deadline = performance.now() + DECIDE_WAIT_MS;
+    return new Promise((resolve) => {
+      const poll = () => {
+        if (session.readyToDecide() || session.isDisposed || performance.now() >= deadline || this.options.signal.aborted) resolve();
+        else setTimeout(poll, DECIDE_POLL_MS);
+      };
+      poll();
+    });
   }
 
   private postButtonIn(path: EventTarget[]): { session: ComposerSession; button: HTMLElement } | undefined {

@@ -6,6 +6,7 @@ import type { SiteAdapter } from '../sites';
 import { composerAround, findComposers, type LocatedComposer } from '../sites/locate';
 import { mountCardLayer, pageLooksDark, type CardLayer } from '../ui/card/mount';
 import type { HeldView } from '../ui/card/Layer';
+import { SEVERITY_LABELS } from '../ui/vocabulary';
 import { checkAttachedImage, packHasLogos, watchAttachments } from './attachments';
 import { loadPageEngine, type PageEngine } from './engine';
 import { HighlightPainter, supportsCustomHighlights } from './highlights';
@@ -34,6 +35,13 @@ export class PostCheckPage {
   private mountedLayer: CardLayer | null = null;
   private activeSessionId: number | null = null;
   private held: HeldView | null = null;
+  /** The post's text when it was held: editing it answers the question, so the dialog goes. */
+  private heldText: string | null = null;
+  /** Where focus was when the post was held, to return it when the dialog closes. */
+  private focusBeforeHold: HTMLElement | null = null;
+  /** Finding keys already announced to screen readers, per session. */
+  private readonly announced = new Map<number, Set<string>>();
+  private announcement = '';
   private scanScheduled = false;
   private renderScheduled = false;
   private frame = 0;
@@ -56,10 +64,17 @@ export class PostCheckPage {
       checker: () => page.checker,
       painter: () => page.painter,
       setTimeout: (handler, delay) => ctx.setTimeout(handler, delay),
-      changed: () => page.requestRender(),
+      changed: (session) => {
+        // The text changed under a held post (cleared, undone, rewritten): the question no longer applies.
+        if (page.held?.sessionId === session.id && session.text !== page.heldText) page.dropHeld();
+        page.announceNew(session);
+        page.requestRender();
+      },
       activated: (session) => {
         if (page.activeSessionId !== session.id) {
           page.activeSessionId = session.id;
+          // Switching composer leaves the other composer's question behind.
+          if (page.held && page.held.sessionId !== session.id) page.dropHeld();
           page.requestRender();
         }
       },
@@ -72,6 +87,7 @@ export class PostCheckPage {
       onHeld: (held) => this.showHeld(held),
     });
     window.addEventListener('focusin', (event) => this.onFocusIn(event), { capture: true, signal });
+    window.addEventListener('keydown', (event) => this.onEditorTab(event), { capture: true, signal });
     watchAttachments({
       adapter,
       signal,
@@ -238,6 +254,8 @@ export class PostCheckPage {
       this.layer = mountCardLayer(this.ctx, {
         ignoreOnce: (sessionId, key) => this.ignoreOnce(sessionId, key),
         setCardOpen: (sessionId, open) => this.sessionById(sessionId)?.setCardOpen(open),
+        closeCard: (sessionId) => this.closeCard(sessionId),
+        leaveCard: (sessionId, direction) => this.leaveCard(sessionId, direction),
         editHeld: () => this.editHeld(),
         postAnywayHeld: () => this.postAnywayHeld(),
       });
@@ -267,7 +285,8 @@ export class PostCheckPage {
     const pack = this.config.pack;
     this.compiledFor = pack;
     if (pack === null || pack === undefined) {
-      this.checker = { status: 'no-policy', detail: 'no school pack installed' };
+      // Only when the background could not answer: with no school pack it sends the general pack.
+      this.checker = { status: 'no-policy', detail: 'PostCheck could not read its settings; reload the page to try again' };
     } else {
       const result = engine.compile(pack);
       // One throwaway check while the page is idle: the NLP library sets itself up on its
@@ -291,13 +310,68 @@ export class PostCheckPage {
     const session = this.sessionById(sessionId);
     const shown = session?.visibleFindings().find((candidate) => candidate.key === key);
     if (!session || !shown) return;
+    const index = session.visibleFindings().indexOf(shown);
     session.ignoreOnce(key);
     // The event log keeps category, rule and severity only: never the text (messaging.ts).
     logFindingEvents(this.adapter.id, [shown.finding], 'ignored-once');
+    // Focus moves to the next finding's "Ignore once", or back to the post when none is left.
+    this.render();
+    const left = session.visibleFindings().length;
+    if (left === 0 || !this.mountedLayer) session.editable?.focus();
+    else this.mountedLayer.focus(`[data-postcheck="ignore"][data-index="${Math.min(index, left - 1)}"]`);
+  }
+
+  private closeCard(sessionId: number): void {
+    const session = this.sessionById(sessionId);
+    if (!session) return;
+    session.setCardOpen(false);
+    session.editable?.focus();
+  }
+
+  /** Tab out of the card goes on to the post button (or what follows the editor); Shift+Tab back to the editor. */
+  private leaveCard(sessionId: number, direction: 'forward' | 'back'): void {
+    const session = this.sessionById(sessionId);
+    if (!session) return;
+    const button = session.postButton();
+    if (direction === 'forward' && button && !button.hasAttribute('disabled')) button.focus();
+    else session.editable?.focus();
+  }
+
+  /** Tab from the editor goes into the open card first: it belongs right after the text it is about. */
+  private onEditorTab(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || this.held) return;
+    const session = this.activeSessionId === null ? undefined : this.sessionById(this.activeSessionId);
+    if (!session?.editable || !event.composedPath().includes(session.editable)) return;
+    if (!session.snapshot().cardOpen || !this.mountedLayer) return;
+    if (!this.mountedLayer.focus('[data-postcheck="card"] button')) return;
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  /** New findings in the composer being typed in are read out once each, the newest first. */
+  private announceNew(session: ComposerSession): void {
+    const seen = this.announced.get(session.id) ?? new Set<string>();
+    const shown = session.visibleFindings();
+    const fresh = shown.filter((item) => !seen.has(item.key));
+    this.announced.set(session.id, new Set(shown.map((item) => item.key)));
+    if (fresh.length === 0 || (this.activeSessionId !== null && session.id !== this.activeSessionId)) return;
+    const [first] = fresh;
+    const more = fresh.length > 1 ? ` And ${fresh.length - 1} more.` : '';
+    this.announcement = `PostCheck: ${SEVERITY_LABELS[first!.finding.severity]}. ${first!.finding.message}${more}`;
+  }
+
+  private dropHeld(): void {
+    this.held = null;
+    this.heldText = null;
+    this.focusBeforeHold = null;
+    this.requestRender();
   }
 
   private showHeld(held: HeldPost): void {
+    const focused = document.activeElement;
+    this.focusBeforeHold = focused instanceof HTMLElement && focused !== document.body ? focused : held.session.editable;
     this.held = { sessionId: held.session.id, findings: held.findings, blocking: held.blocking };
+    this.heldText = held.session.text;
     this.activeSessionId = held.session.id;
     this.requestRender();
   }
@@ -306,8 +380,7 @@ export class PostCheckPage {
     const session = this.held ? this.sessionById(this.held.sessionId) : undefined;
     const first = this.held?.findings[0]?.finding;
     if (this.held) logFindingEvents(this.adapter.id, this.held.findings.map((shown) => shown.finding), 'edited');
-    this.held = null;
-    this.requestRender();
+    this.dropHeld();
     const editable = session?.editable;
     if (!session || !editable) return;
     // Focus and selection belong to the user; moving them is not writing to the editor.
@@ -328,11 +401,13 @@ export class PostCheckPage {
   private postAnywayHeld(): void {
     const session = this.held ? this.sessionById(this.held.sessionId) : undefined;
     const held = this.held;
-    this.held = null;
-    this.requestRender();
+    const restore = this.focusBeforeHold;
+    this.dropHeld();
     if (!session || !held || held.blocking) return;
     logFindingEvents(this.adapter.id, held.findings.map((shown) => shown.finding), 'posted-anyway');
     this.hold.postAnyway(session);
+    // Focus goes back where it was when Post was pressed (the post button, or the editor).
+    (restore?.isConnected ? restore : session.editable)?.focus();
   }
 
   private requestFrame(): void {
@@ -359,6 +434,8 @@ export class PostCheckPage {
       held: this.held,
       dark: pageLooksDark(),
       frame: this.frame,
+      generalPolicy: this.config.packLabel?.general === true,
+      announcement: this.announcement,
     });
   }
 }

@@ -3,6 +3,8 @@ import { SEVERITY_RANK } from '../rules/types';
 import type { ComposerKind } from '../sites';
 import { attachPreviewsIn, findAttachScope, findPostButton } from '../sites/locate';
 import type { HighlightPainter, SeverityRange } from './highlights';
+import { spanTexts } from '../ui/vocabulary';
+import { composerControls } from './controls';
 import { readContentEditable, rangeForSpan, type ReadText } from './read-text';
 
 /**
@@ -18,6 +20,8 @@ export type CheckerState =
   | { status: 'no-policy'; detail: string };
 
 export type BadgeState =
+  /** Nothing typed and nothing attached: no badge, rather than "Clear" on every empty box. */
+  | { kind: 'empty' }
   | { kind: 'checking' }
   | { kind: 'clear' }
   | { kind: 'issues'; count: number; worst: Severity }
@@ -30,6 +34,8 @@ export interface ShownFinding {
   finding: Finding;
   /** For an image finding (no text span): which image, e.g. "the attached photo". */
   image?: string;
+  /** The underlined text of each span, as typed, so the card can say what is underlined and why. */
+  underlined?: string[];
 }
 
 /** How an image reached the composer. */
@@ -71,6 +77,8 @@ export interface SessionSnapshot {
   images: { total: number; checked: number };
   /** The site's previews of them (with their remove buttons): the card must not cover these either. */
   previews: HTMLElement[];
+  /** The composer's own controls (attach, media, emoji, close) and its dialog's heading: not to be covered. */
+  controls: HTMLElement[];
   /** Textareas cannot hold DOM Ranges: their underlines are drawn by a mirror overlay. */
   textarea: { element: HTMLTextAreaElement; text: string; underlines: TextareaUnderline[] } | null;
 }
@@ -151,6 +159,19 @@ export class ComposerSession {
     }, wait);
   }
 
+  /** The text last checked; null before the first check. */
+  get text(): string | null {
+    return this.checkedText;
+  }
+
+  /**
+   * Whether "may this post go?" can be answered now: the engine is ready and every attached
+   * image has been checked. Until then the post is held briefly (hold-post.ts).
+   */
+  readyToDecide(): boolean {
+    return this.host.checker().status !== 'loading' && this.images.every((image) => image.findings !== null);
+  }
+
   /** Reads and checks the composer synchronously; cheap when the text has not changed. */
   checkNow(): void {
     if (!this.editable || this.isDisposed) return;
@@ -187,7 +208,9 @@ export class ComposerSession {
         image: several ? `${IMAGE_LABELS[image.source]} (image ${index + 1})` : IMAGE_LABELS[image.source],
       })),
     );
-    return [...this.findings.map((finding) => ({ key: findingKey(finding), finding })), ...imageFindings]
+    const text = this.checkedText ?? '';
+    const textFindings = this.findings.map((finding) => ({ key: findingKey(finding), finding, underlined: spanTexts(text, finding.spans) }));
+    return [...textFindings, ...imageFindings]
       .filter((shown) => !this.ignored.has(shown.key))
       .sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || (a.finding.spans[0]?.start ?? 0) - (b.finding.spans[0]?.start ?? 0));
   }
@@ -294,7 +317,7 @@ export class ComposerSession {
     else if (checker.status === 'no-policy') badge = { kind: 'no-policy', detail: checker.detail };
     // Findings show as soon as there are any; "clear" waits for the text and every image.
     else if (findings.length === 0 && (checker.status === 'loading' || this.checkedText === null || this.images.some((image) => image.findings === null))) badge = { kind: 'checking' };
-    else if (findings.length === 0) badge = { kind: 'clear' };
+    else if (findings.length === 0) badge = (this.checkedText ?? '').trim() === '' && this.images.length === 0 ? { kind: 'empty' } : { kind: 'clear' };
     else {
       const worst = findings.reduce<Severity>((max, shown) => (SEVERITY_RANK[shown.finding.severity] > SEVERITY_RANK[max] ? shown.finding.severity : max), 'info');
       badge = { kind: 'issues', count: findings.length, worst };
@@ -318,6 +341,7 @@ export class ComposerSession {
       postButton: this.postButton(),
       images: { total: this.images.length, checked: this.images.filter((image) => image.findings !== null).length },
       previews: this.previewElements(),
+      controls: composerControls(this.marker, this.editable, this.attachScope()),
       textarea,
     };
   }

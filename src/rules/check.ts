@@ -2,7 +2,7 @@ import type { CompiledPack, ResolvedCategory } from './compile';
 import { memoize, type CheckContext, type Detector, type DetectorHit } from './detector';
 import { DETECTORS } from './detectors';
 import { parsePost } from './document';
-import type { CategoryId, Finding, Span } from './types';
+import { SEVERITY_RANK, type CategoryId, type Finding, type Span } from './types';
 
 export interface PostInput {
   text: string;
@@ -29,7 +29,7 @@ export function checkPost(compiled: CompiledPack, input: PostInput): Finding[] {
       if (finding) findings.push(finding);
     }
   }
-  return dedupe(findings).sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || a.category.localeCompare(b.category));
+  return mergeSameSpan(findings).sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || a.category.localeCompare(b.category));
 }
 
 /** One detector alone on one post: for its examples and for tests. */
@@ -76,13 +76,28 @@ function overlapsAllowed(ctx: CheckContext, category: ResolvedCategory, spans: [
   return spans.some(([s, e]) => allowed.some(([as, ae]) => s < ae && as < e));
 }
 
-/** Two rules of one category underlining the same text say the same thing once. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.category}:${f.spans.map((s) => `${s.start}-${s.end}`).join(',')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * One finding per underlined span: a pupil's name that is also a comment on a child is one
+ * finding, at the strongest severity, citing that category's clause once (issue 11). Ties go to
+ * the first raised, which follows the detector registry's order.
+ */
+export function mergeSameSpan(findings: Finding[]): Finding[] {
+  const strongest = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = finding.spans.map((s) => `${s.start}-${s.end}`).join(',');
+    const kept = strongest.get(key);
+    if (!kept) {
+      strongest.set(key, finding);
+      continue;
+    }
+    const [winner, other] = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[kept.severity] ? [finding, kept] : [kept, finding];
+    const also = [...(kept.alsoRaises ?? []), ...(finding.alsoRaises ?? []), other.category].filter((id) => id !== winner.category);
+    strongest.set(key, also.length > 0 ? { ...winner, alsoRaises: [...new Set(also)] } : winner);
+  }
+  return [...strongest.values()];
+}
+
+/** Every category the findings raise, including those folded into another finding on the same span. */
+export function raisedCategories(findings: readonly Finding[]): Set<CategoryId> {
+  return new Set(findings.flatMap((finding) => [finding.category, ...(finding.alsoRaises ?? [])]));
 }

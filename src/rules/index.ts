@@ -3,7 +3,7 @@
  * content script, the options page, the CLI and the tests.
  */
 export { compilePack, PackError, type CompiledPack, type CompileOptions, type CompileResult } from './compile';
-export { checkPost, type PostInput } from './check';
+export { checkPost, mergeSameSpan, raisedCategories, type PostInput } from './check';
 export { runPackTests, type PackTestFailure } from './pack/run-tests';
 export { parsePackText, validatePack, describeProblems, type PackProblem } from './pack/validate';
 export { parseNameCsv } from './pack/csv';

@@ -56,4 +56,9 @@ export interface Finding {
   /** The matched text (first span), as typed. */
   excerpt: string;
   clause: CitedClause;
+  /**
+   * Other categories raised by the same span, folded into this finding (one finding per
+   * span); counted by pack tests and the evaluation, never shown as findings of their own.
+   */
+  alsoRaises?: CategoryId[];
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import generalPack from '../../assets/packs/general.json';
 import { MANAGED_CACHE_STORAGE_KEY, readManagedCache } from './managed';
 import { packWithNames, resolveSettings, type EffectiveSettings } from './resolve';
 import { SITE_IDS, type EnabledSites, type SiteId } from './schema';
@@ -8,8 +9,9 @@ export { SITE_IDS, type SiteId };
 /** What the content script needs to know to check posts on a page. */
 export interface ActiveConfig {
   /**
-   * The school's rule pack as JSON (validated by `compilePack`), with the imported pupil and
-   * staff lists already merged into its `people`; null when none is installed.
+   * The rule pack as JSON (validated by `compilePack`), with the imported pupil and staff lists
+   * already merged into its `people`: the school's own, or the built-in general pack when the
+   * school has not loaded one. Null only when the background cannot answer.
    */
   pack: unknown;
   /** `block`: findings at block severity cannot be posted until the text changes. */
@@ -22,8 +24,8 @@ export interface ActiveConfig {
   eventLog?: boolean;
   /** The school's name when an IT manager's policy is in force. */
   managedBy?: string | null;
-  /** The pack's name, id and version, for the popup. */
-  packLabel?: { school: string; id: string; version: string } | null;
+  /** The pack's name, id and version, for the popup; `general` when it is the built-in general pack. */
+  packLabel?: { school: string; id: string; version: string; general?: boolean } | null;
 }
 
 /**
@@ -40,16 +42,26 @@ function packLabelOf(pack: unknown): ActiveConfig['packLabel'] {
   return { id, version: typeof version === 'string' ? version : '1', school: typeof school?.name === 'string' ? school.name : id };
 }
 
+/**
+ * The built-in general pack (assets/packs/general.json): Durham County Council's model policy,
+ * checked until the school loads its own pack, so a fresh install is useful from the first post.
+ */
+export const GENERAL_PACK: unknown = generalPack;
+export const GENERAL_PACK_ID = generalPack.id;
+
 export function toActiveConfig(settings: EffectiveSettings): ActiveConfig {
+  const general = settings.pack === null || settings.pack === undefined;
+  const pack = general ? GENERAL_PACK : settings.pack;
+  const label = packLabelOf(pack);
   return {
-    pack: packWithNames(settings.pack, settings.pupils, settings.staff),
+    pack: packWithNames(pack, settings.pupils, settings.staff),
     mode: settings.mode,
     enabledSites: settings.enabledSites,
     snoozedUntil: settings.snoozedUntil,
     on: settings.on,
     eventLog: settings.eventLog,
     managedBy: settings.managedBy,
-    packLabel: packLabelOf(settings.pack),
+    packLabel: label && general ? { ...label, general: true } : label,
   };
 }
 

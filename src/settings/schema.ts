@@ -32,13 +32,14 @@ export const EnabledSitesSchema = z.strictObject({
 });
 export type EnabledSites = z.infer<typeof EnabledSitesSchema>;
 
-/** The defaults, declared once: everything on, warn only, event log kept, nothing loaded. */
+/** The defaults, declared once: everything on, warn only, no event log, nothing loaded. */
 export const DEFAULT_SETTINGS = {
   on: true,
   mode: 'warn' as Mode,
   enabledSites: { facebook: true, x: true, instagram: true, linkedin: true } as EnabledSites,
   snoozedUntil: null as number | null,
-  eventLog: true,
+  // Off until the school (in the options page) or its IT team (managed policy) turns it on.
+  eventLog: false,
 } as const;
 
 /** How long "Snooze" keeps PostCheck out of the way. */

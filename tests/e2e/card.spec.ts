@@ -45,5 +45,5 @@ test('the card is labelled for screen readers and follows a dark page', async ({
   // A dark card with light text: readable on X's "Lights out".
   expect(colours.background).toBe('rgb(22, 27, 34)');
   expect(colours.text).toBe('rgb(230, 237, 243)');
-  await expect(page.getByRole('button', { name: /PostCheck: 1 issue in this post/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /PostCheck: 1 thing to check in this post/ })).toBeVisible();
 });

@@ -37,7 +37,7 @@ async function session(page: Page, composer: ComposerFixture, withPostCheck: boo
   // Editors group undo steps by the time between keystrokes, and PostCheck's first compile
   // of the pack (bench: "pack compile") briefly holds the main thread: start typing once it is
   // done, in both runs, so the two sessions type at the same pace.
-  if (withPostCheck) await expect(page.locator('[data-postcheck="badge"][data-state="clear"]').first()).toBeAttached();
+  if (withPostCheck) await expect(page.locator('[data-postcheck="badge"][data-state="empty"]').first()).toBeAttached();
   else await page.waitForTimeout(300);
   const shots: EditorSnapshot[] = [];
   await page.keyboard.type('Well done Grace Hetherington ');

@@ -38,7 +38,9 @@ async function loadPack(page: Page, name: string, text: string) {
 }
 
 test('a pack with errors is refused with every problem by path, and the loaded pack stays', async ({ options: page }) => {
-  await expect(page.getByTestId('no-pack')).toBeVisible();
+  // A fresh profile checks against the general pack and says how to load the school's own.
+  await expect(page.getByTestId('no-pack')).toContainText('general staff policy');
+  await expect(page.getByTestId('no-pack')).toContainText('Load the pack your school gave you');
   await loadPack(page, 'harrowby.json', PACK_TEXT);
   await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
   await expect(page.getByTestId('pack-tests')).toContainText('2 of 2 passed');
@@ -49,12 +51,14 @@ test('a pack with errors is refused with every problem by path, and the loaded p
   await loadPack(page, 'broken.json', JSON.stringify(broken));
   const problems = page.getByTestId('pack-problems');
   await expect(problems).toContainText('broken.json was not loaded');
-  await expect(problems).toContainText('policy.clauses[0].ref required');
-  await expect(problems).toContainText('categories.pupil.clauses[0] no clause with id "no-such-clause"');
+  await expect(problems).toContainText('policy.clauses[0] has no ref: add the reference as printed in the policy, e.g. 5(d).');
+  await expect(problems).toContainText('categories.pupil.clauses[0] cites "no-such-clause"');
+  await expect(problems.locator('li')).toHaveCount(2);
   await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
 
   await loadPack(page, 'not-json.json', '{"schemaVersion": 1,,}');
-  await expect(problems).toContainText('is not valid JSON');
+  await expect(problems).toContainText('is not valid JSON at line 1, column');
+  await expect(problems).toContainText('Hint:');
   await page.getByTestId('pack-file').setInputFiles({ name: 'ansi.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]) });
   await expect(problems).toContainText('not valid UTF-8');
   await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
@@ -63,7 +67,12 @@ test('a pack with errors is refused with every problem by path, and the loaded p
   const newer = { ...(TEST_PACK as Record<string, unknown>), version: 'test-2' };
   await loadPack(page, 'harrowby-2.json', JSON.stringify(newer));
   await expect(page.getByText('harrowby-fields, version test-2')).toBeVisible();
+  // A successful load clears the earlier error.
+  await expect(problems).toHaveCount(0);
   await page.getByText('Packs loaded before (1)').click();
+  // Dates and times in en-GB: day first, 24-hour clock.
+  await expect(page.getByTestId('pack-history')).toContainText(/loaded \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}/);
+  await expect(page.getByTestId('pack-history')).not.toContainText(/ [AP]M\b/);
   await page.getByTestId('pack-history').getByRole('button', { name: 'Use this pack again' }).click();
   await expect(page.getByText('harrowby-fields, version test', { exact: true })).toBeVisible();
 
@@ -172,6 +181,8 @@ test('settings: sites, snooze and event log change and the popup follows', async
 });
 
 test('the event log records what the content script reports, without text, and clears', async ({ options: page, extensionBrowser }) => {
+  // Off until someone turns it on.
+  await expect(page.getByTestId('setting-event-log')).not.toBeChecked();
   await page.getByTestId('setting-event-log').check();
   const accepted = await page.evaluate(async () => {
     const send = (message: unknown) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message);

@@ -105,6 +105,8 @@ test('nothing leaves the browser and nothing PostCheck stores holds what was typ
     await expect(options.getByTestId('pupils-current')).toContainText('3 names imported');
     await options.getByTestId('try-post').fill(TRY_POST);
     await expect(options.getByTestId('try-findings')).toContainText('4.2');
+    // The event log is off by default (issue 11); the school turns it on to see what it keeps.
+    await options.getByTestId('setting-event-log').check();
     await options.close();
 
     // Writing, as staff do: every composer, a pupil named with something sensitive, posted anyway.

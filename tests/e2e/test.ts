@@ -50,7 +50,7 @@ export { expect };
 export const card = (page: Page): Locator => page.locator('[data-postcheck="card"]');
 export const confirmCard = (page: Page): Locator => page.locator('[data-postcheck="confirm"]');
 export const badges = (page: Page): Locator => page.locator('[data-postcheck="badge"]');
-export const badgesIn = (page: Page, state: 'checking' | 'clear' | 'issues' | 'unreadable' | 'no-policy'): Locator =>
+export const badgesIn = (page: Page, state: 'empty' | 'checking' | 'clear' | 'issues' | 'unreadable' | 'no-policy'): Locator =>
   page.locator(`[data-postcheck="badge"][data-state="${state}"]`);
 
 export async function typeInto(page: Page, editor: Locator, text: string): Promise<void> {

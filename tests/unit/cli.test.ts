@@ -89,7 +89,7 @@ describe('check CLI: bad files exit 2 naming the file and the problem', () => {
     const run = await cli(['--pack', path, '--text', 'hello']);
     expect(run.code).toBe(EXIT.badInput);
     expect(run.stderr).toContain(`${path} is not a valid rule pack`);
-    expect(run.stderr).toMatch(/is not valid JSON: .* at line 1/);
+    expect(run.stderr).toMatch(/is not valid JSON at line 1, column \d+: .*\. Hint: /);
   });
 
   it('an invalid pack, listing every problem by JSON path', async () => {
@@ -104,9 +104,9 @@ describe('check CLI: bad files exit 2 naming the file and the problem', () => {
     const run = await cli(['--pack', path, '--text', 'hello']);
     expect(run.code).toBe(EXIT.badInput);
     expect(run.stderr).toContain(`${path} is not a valid rule pack (3 problems)`);
-    expect(run.stderr).toContain('  school.name: required');
-    expect(run.stderr).toContain('  policy.clauses[0].ref: required');
-    expect(run.stderr).toContain('  categories.pupil.clauses[0]: no clause with id "nope" in policy.clauses');
+    expect(run.stderr).toContain("  school has no name: add the school's full name as staff would write it.");
+    expect(run.stderr).toContain('  policy.clauses[0] has no ref: add the reference as printed in the policy, e.g. 5(d).');
+    expect(run.stderr).toContain('  categories.pupil.clauses[0] cites "nope", which is not the id of any clause in policy.clauses: use one of those ids, or add the clause.');
   });
 
   it('a pack saved in the wrong encoding', async () => {

@@ -33,7 +33,7 @@ export const confidentialMatter: Detector = {
     description: 'Safeguarding cases, exclusions, staff discipline or grievance, unpublished results or inspection outcomes, and current disputes.',
     cites: 'the clause on confidential school information',
   },
-  messages: { matter: 'This discloses a confidential school matter (“{excerpt}”). Your school’s policy forbids sharing it.' },
+  messages: { matter: 'This mentions a matter the school keeps confidential.' },
   check(ctx) {
     const { doc } = ctx;
     const hits = [...doc.lower.matchAll(SCHOOL_MATTER)];

@@ -55,7 +55,7 @@ export const disparagingRemark: Detector = {
     description: 'Negative, mocking or sarcastic remarks about the school, its leaders, colleagues, governors, pupils or parents.',
     cites: 'the clause on criticising the school or bringing it into disrepute',
   },
-  messages: { remark: 'This is a negative remark about your school or its community (“{excerpt}”). Your school’s policy asks staff not to post such remarks.' },
+  messages: { remark: 'This reads as a negative comment about the school or people in its community.' },
   check(ctx) {
     const { doc } = ctx;
     const targets = memoize(ctx, 'disparaging-targets', () => [

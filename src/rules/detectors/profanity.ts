@@ -18,12 +18,18 @@ export const profanityRule: Detector = {
     cites: 'the clause on offensive or inappropriate language',
   },
   messages: {
-    profanity: 'Swearing (“{excerpt}”) breaks the conduct rules in your school’s policy, even disguised.',
+    profanity: 'This is swearing.',
+    disguised: 'This is swearing with letters hidden (“{excerpt}”); it still reads as swearing.',
   },
   check({ doc }) {
+    // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
     return [...doc.lower.matchAll(PROFANITY)]
       .filter((m) => !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
-      .map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'profanity' }));
+      .map((m) => {
+        const { start, end } = doc.span(m.index, m.index + m[0].length);
+        const written = doc.original.slice(start, end);
+        return { spans: [[m.index, m.index + m[0].length]], messageId: /[^\p{L}]/u.test(written.slice(1)) ? 'disguised' : 'profanity' };
+      });
   },
   examples: {
     valid: [

@@ -66,7 +66,7 @@ export const pupilWorkBehaviour: Detector = {
     description: "Comments on a pupil's behaviour or work, named or not, praise included.",
     cites: 'the clause on comments about pupils',
   },
-  messages: { comment: 'This comments on a pupil’s behaviour or work. Your school’s policy asks staff not to discuss pupils online.' },
+  messages: { comment: 'This comments on a child’s behaviour or work.' },
   check(ctx) {
     const refs = childReferences(ctx);
     if (refs.length === 0) return [];

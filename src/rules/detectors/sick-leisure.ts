@@ -29,8 +29,8 @@ export const sickLeisure: Detector = {
     cites: 'the clause on conduct and honesty about absence',
   },
   messages: {
-    sickLeisure: 'This says you are off sick while out enjoying yourself. Your school’s policy treats this as misconduct.',
-    faking: 'This boasts about faking illness to miss work. Your school’s policy treats this as misconduct.',
+    sickLeisure: 'This says you are off sick and, in the same post, out doing something else.',
+    faking: 'This says you pretended to be ill to miss work.',
   },
   check(ctx) {
     const { doc } = ctx;

@@ -1,4 +1,4 @@
-import { checkPost } from '../check';
+import { checkPost, raisedCategories } from '../check';
 import type { CompiledPack } from '../compile';
 import type { CategoryId } from '../types';
 
@@ -17,7 +17,7 @@ export interface PackTestFailure {
 export function runPackTests(compiled: CompiledPack): PackTestFailure[] {
   const failures: PackTestFailure[] = [];
   compiled.pack.tests.forEach((test, index) => {
-    const raised = new Set(checkPost(compiled, { text: test.text }).map((f) => f.category));
+    const raised = raisedCategories(checkPost(compiled, { text: test.text }));
     const missing = test.raises.filter((c) => !raised.has(c));
     const unexpected = test.doesNotRaise.filter((c) => raised.has(c));
     if (missing.length || unexpected.length) {

@@ -1,5 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { explainPackProblems } from './explain';
 import { PACK_LIMITS, PackSchema, type Pack } from './schema';
 
 /** One thing wrong with a pack, located by JSON path ("policy.clauses[3].ref"). */
@@ -22,8 +23,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(pack)';
 }
 
-/** zod issues in plain words, one per problem; never a raw schema dump. */
-export function problemsFromZod(error: z.ZodError): PackProblem[] {
+/** The value at `path` in `json`; undefined when any step is missing. */
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** zod issues in plain words, one per problem; never a raw schema dump. `json`: the input, to tell missing from wrong. */
+export function problemsFromZod(error: z.ZodError, json?: unknown): PackProblem[] {
   const problems: PackProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -33,7 +44,8 @@ export function problemsFromZod(error: z.ZodError): PackProblem[] {
       continue;
     }
     let message = issue.message;
-    if (issue.code === 'invalid_type' && issue.input === undefined) message = 'required';
+    const missing = json === undefined ? issue.input === undefined : valueAt(json, issue.path) === undefined;
+    if (issue.code === 'invalid_type' && missing) message = 'required';
     else if (issue.code === 'invalid_type') message = `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : issue.expected}`;
     problems.push({ path: formatPath(issue.path), message });
   }
@@ -45,7 +57,7 @@ export function validatePack(json: unknown): PackValidation {
   if (parsed.success) return { ok: true, pack: parsed.data };
   // zod skips the pack-wide refinements once a field fails; run them on the raw
   // input too, so a school sees every problem in one go.
-  const problems = problemsFromZod(parsed.error);
+  const problems = problemsFromZod(parsed.error, json);
   const seen = new Set(problems.map((p) => `${p.path}: ${p.message}`));
   for (const p of crossReferenceProblems(json)) if (!seen.has(`${p.path}: ${p.message}`)) problems.push(p);
   return { ok: false, problems };
@@ -133,6 +145,7 @@ function plainJsonError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** Root causes, one plain sentence a line (src/rules/pack/explain.ts). */
 export function describeProblems(problems: readonly PackProblem[]): string {
-  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+  return explainPackProblems(problems).join('\n');
 }

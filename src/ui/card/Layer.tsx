@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { SessionSnapshot, ShownFinding, TextareaUnderline } from '../../content/session';
 import { placeCard, type Box } from './placement';
-import { SEVERITY_LABELS, WHY_IT_MATTERS } from './why';
+import { GENERAL_POLICY_NOTE, LOAD_SCHOOL_PACK_HINT, quoteClauseOnce, SEVERITY_LABELS, thingsToCheck, underlinedNote } from '../vocabulary';
 
 export interface HeldView {
   sessionId: number;
@@ -18,11 +18,20 @@ export interface LayerState {
   dark: boolean;
   /** Bumped on scroll and resize so positions are recomputed. */
   frame: number;
+  /** The built-in general pack is in use: the card says so and how to load the school's own. */
+  generalPolicy: boolean;
+  /** Read out by screen readers when it changes: the newest warning, in one sentence. */
+  announcement: string;
 }
 
 export interface LayerActions {
   ignoreOnce(sessionId: number, key: string): void;
+  /** The badge toggles the card. */
   setCardOpen(sessionId: number, open: boolean): void;
+  /** × or Escape: the card closes and focus goes back to the editor. */
+  closeCard(sessionId: number): void;
+  /** Tab past the card's last control (forward) or Shift+Tab before its first (back). */
+  leaveCard(sessionId: number, direction: 'forward' | 'back'): void;
   editHeld(): void;
   postAnywayHeld(): void;
 }
@@ -36,47 +45,89 @@ function viewport() {
   return { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
 }
 
-function badgeText(session: SessionSnapshot): { label: string; short: string; tone: string } {
+/**
+ * The badge's words. Its accessible name is `before + short + after`, so the visible text is
+ * part of the name (WCAG 2.5.3); `before` and `after` are for screen readers only.
+ */
+function badgeText(session: SessionSnapshot, general: boolean): { before: string; short: string; after: string; tone: string } {
   const { badge } = session;
+  const before = general ? 'PostCheck (general policy): ' : 'PostCheck: ';
   switch (badge.kind) {
+    case 'empty':
+      return { before, short: '', after: '', tone: 'neutral' };
     case 'checking':
-      return { label: 'PostCheck is checking this post', short: 'Checking…', tone: 'neutral' };
+      return { before, short: 'Checking…', after: ' this post', tone: 'neutral' };
     case 'clear':
-      return { label: 'PostCheck: nothing to check in this post', short: 'Clear', tone: 'clear' };
-    case 'issues': {
-      const noun = badge.count === 1 ? 'issue' : 'issues';
-      return { label: `PostCheck: ${badge.count} ${noun} in this post`, short: `${badge.count} ${noun}`, tone: badge.worst };
-    }
+      return { before, short: general ? 'Clear · general policy' : 'Clear', after: ': nothing to check in this post', tone: 'clear' };
+    case 'issues':
+      return { before, short: thingsToCheck(badge.count), after: ' in this post', tone: badge.worst };
     case 'unreadable':
-      return { label: 'PostCheck cannot read this box: not checking here', short: 'Not checking here', tone: 'muted' };
+      return { before: 'PostCheck cannot read this box: ', short: 'Not checking here', after: '', tone: 'muted' };
     case 'no-policy':
-      return { label: `PostCheck is not checking here: ${badge.detail}`, short: 'Not checking', tone: 'muted' };
+      return { before, short: 'Not checking', after: `: ${badge.detail}`, tone: 'muted' };
   }
 }
 
-/** Positions its child next to the composer, never over the post button. */
-function Floating(props: { anchor: Element; avoid: Element[]; frame: number; class: string; children: ComponentChildren; role?: 'region' | 'alertdialog'; label?: string; labelledBy?: string }) {
+/** Focusable controls inside a card, in tab order. */
+function controlsIn(element: HTMLElement): HTMLElement[] {
+  return [...element.querySelectorAll<HTMLElement>('button:not([disabled]), a[href]')];
+}
+
+/** Positions its child next to the composer, clear of the text, the composer's controls and the dialog chrome. */
+function Floating(props: {
+  anchor: Element;
+  avoid: Element[];
+  frame: number;
+  class: string;
+  children: ComponentChildren;
+  role?: 'region' | 'alertdialog';
+  labelledBy?: string;
+  onKeyDown?: (event: KeyboardEvent) => void;
+  testId: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const placed = placeCard(boxOf(props.anchor), { width: element.offsetWidth, height: element.offsetHeight }, props.avoid.map(boxOf), viewport());
+    element.style.maxHeight = '';
+    const dialog = props.anchor.closest('[role="dialog"], dialog');
+    const placed = placeCard(
+      boxOf(props.anchor),
+      { width: element.offsetWidth, height: element.offsetHeight },
+      props.avoid.map(boxOf),
+      viewport(),
+      dialog ? boxOf(dialog) : undefined,
+    );
     element.style.left = `${Math.round(placed.left)}px`;
     element.style.top = `${Math.round(placed.top)}px`;
+    // Where nothing beside the composer has room, the card gets shorter and scrolls inside.
+    element.style.maxHeight = placed.height < element.offsetHeight ? `${Math.round(placed.height)}px` : '';
   });
   return (
-    <div ref={ref} class={props.class} role={props.role} aria-label={props.label} aria-labelledby={props.labelledBy}>
+    <div
+      ref={ref}
+      class={props.class}
+      role={props.role}
+      aria-modal={props.role === 'alertdialog' ? 'true' : undefined}
+      aria-labelledby={props.labelledBy}
+      tabIndex={-1}
+      data-postcheck={props.testId}
+      onKeyDown={props.onKeyDown}
+    >
       {props.children}
     </div>
   );
 }
 
-function Badge(props: { session: SessionSnapshot; actions: LayerActions; frame: number }) {
+function Badge(props: { session: SessionSnapshot; actions: LayerActions; frame: number; general: boolean }) {
   const { session, actions } = props;
   const target = session.editable ?? session.marker;
   const box = boxOf(target);
   if (box.width === 0 && box.height === 0) return null;
-  const text = badgeText(session);
+  // An empty composer shows nothing ("Clear" on every empty box is noise); the hidden marker
+  // says the composer is attached and checked, for tests and tools.
+  if (session.badge.kind === 'empty') return <span hidden data-postcheck="badge" data-state="empty" />;
+  const text = badgeText(session, props.general);
   const style = { left: `${Math.round(box.left + box.width)}px`, top: `${Math.round(Math.max(2, box.top - 22))}px` };
   const canOpen = session.badge.kind === 'issues';
   return (
@@ -86,15 +137,19 @@ function Badge(props: { session: SessionSnapshot; actions: LayerActions; frame: 
       style={style}
       data-postcheck="badge"
       data-state={session.badge.kind}
+      data-policy={props.general ? 'general' : 'school'}
       data-images={session.images.total > 0 ? `${session.images.checked}/${session.images.total}` : undefined}
-      aria-label={text.label}
-      title={text.label}
+      title={`${text.before}${text.short}${text.after}`}
       aria-expanded={canOpen ? session.cardOpen : undefined}
       disabled={!canOpen}
+      // Reached from the card, not on its own: the card follows the editor in tab order.
+      tabIndex={-1}
       onClick={() => actions.setCardOpen(session.id, !session.cardOpen)}
     >
       <span class="pc-badge-dot" aria-hidden="true" />
+      <span class="pc-sr-only">{text.before}</span>
       {text.short}
+      {text.after ? <span class="pc-sr-only">{text.after}</span> : null}
     </button>
   );
 }
@@ -111,8 +166,9 @@ function ClauseQuote(props: { shown: ShownFinding }) {
   );
 }
 
-function FindingItem(props: { shown: ShownFinding; onIgnore?: () => void }) {
+function FindingItem(props: { shown: ShownFinding; quoteClause: boolean; onIgnore?: () => void; index: number }) {
   const { finding } = props.shown;
+  const underlined = props.shown.image ? '' : underlinedNote(props.shown.underlined ?? []);
   return (
     <li class={`pc-finding pc-sev-${finding.severity}`} data-postcheck="finding" data-category={finding.category} data-rule={finding.ruleId}>
       <p class="pc-what">
@@ -124,12 +180,28 @@ function FindingItem(props: { shown: ShownFinding; onIgnore?: () => void }) {
           </span>
         ) : null}
         {finding.message}
-        {finding.excerpt && !props.shown.image ? <span class="pc-excerpt"> “{finding.excerpt}”</span> : null}
       </p>
-      <p class="pc-why">{WHY_IT_MATTERS[finding.category]}</p>
-      <ClauseQuote shown={props.shown} />
+      {underlined ? (
+        <p class="pc-underlined" data-postcheck="underlined">
+          {underlined}
+        </p>
+      ) : null}
+      {props.quoteClause ? (
+        <ClauseQuote shown={props.shown} />
+      ) : (
+        <p class="pc-clause-again" data-postcheck="clause-again">
+          Same policy clause as above ({finding.clause.ref}).
+        </p>
+      )}
       {props.onIgnore ? (
-        <button type="button" class="pc-link" onClick={props.onIgnore} aria-label={`Ignore once: ${props.shown.image ?? (finding.excerpt || finding.message)}`}>
+        <button
+          type="button"
+          class="pc-link"
+          data-postcheck="ignore"
+          data-index={props.index}
+          onClick={props.onIgnore}
+          aria-label={`Ignore once: ${props.shown.image ?? (finding.excerpt || finding.message)}`}
+        >
           Ignore once
         </button>
       ) : null}
@@ -137,67 +209,110 @@ function FindingItem(props: { shown: ShownFinding; onIgnore?: () => void }) {
   );
 }
 
-function FindingsCard(props: { session: SessionSnapshot; actions: LayerActions; frame: number; postButton: Element | undefined }) {
-  const { session, actions } = props;
-  const count = session.findings.length;
-  const headingId = `pc-card-heading-${session.id}`;
+function FindingList(props: { findings: ShownFinding[]; onIgnore?: (key: string) => void }) {
+  const quote = quoteClauseOnce(props.findings.map((shown) => shown.finding.clause.id));
   return (
-    <Floating anchor={session.editable ?? session.marker} avoid={[...(props.postButton ? [props.postButton] : []), ...session.previews]} frame={props.frame} class="pc-card" role="region" labelledBy={headingId}>
-      <div data-postcheck="card">
-        <header class="pc-head">
-          <h2 id={headingId} class="pc-title">
-            PostCheck: {count} {count === 1 ? 'thing' : 'things'} to check in this {session.composerLabel}
-          </h2>
-          <button type="button" class="pc-close" aria-label="Close PostCheck card" onClick={() => actions.setCardOpen(session.id, false)}>
-            ×
-          </button>
-        </header>
-        <ul class="pc-list">
-          {session.findings.map((shown) => (
-            <FindingItem key={shown.key} shown={shown} onIgnore={() => actions.ignoreOnce(session.id, shown.key)} />
-          ))}
-        </ul>
-      </div>
+    <ul class="pc-list">
+      {props.findings.map((shown, index) => (
+        <FindingItem key={shown.key} shown={shown} index={index} quoteClause={quote[index]!} onIgnore={props.onIgnore ? () => props.onIgnore!(shown.key) : undefined} />
+      ))}
+    </ul>
+  );
+}
+
+function PolicyNote(props: { general: boolean }) {
+  if (!props.general) return null;
+  return (
+    <p class="pc-policy-note" data-postcheck="general-policy">
+      {GENERAL_POLICY_NOTE} {LOAD_SCHOOL_PACK_HINT}
+    </p>
+  );
+}
+
+/** What the card must not cover: the composer's controls and previews, and its dialog's chrome. */
+function avoidFor(session: SessionSnapshot): Element[] {
+  return [...(session.postButton ? [session.postButton] : []), ...session.previews, ...session.controls];
+}
+
+function FindingsCard(props: { session: SessionSnapshot; actions: LayerActions; frame: number; general: boolean }) {
+  const { session, actions } = props;
+  const headingId = `pc-card-heading-${session.id}`;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const card = event.currentTarget as HTMLElement;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      actions.closeCard(session.id);
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const controls = controlsIn(card);
+    const here = (card.getRootNode() as ShadowRoot).activeElement;
+    if (!event.shiftKey && here === controls.at(-1)) {
+      event.preventDefault();
+      actions.leaveCard(session.id, 'forward');
+    } else if (event.shiftKey && (here === controls[0] || here === card)) {
+      event.preventDefault();
+      actions.leaveCard(session.id, 'back');
+    }
+  };
+  return (
+    <Floating anchor={session.editable ?? session.marker} avoid={avoidFor(session)} frame={props.frame} class="pc-card" role="region" labelledBy={headingId} onKeyDown={onKeyDown} testId="card">
+      <header class="pc-head">
+        <h2 id={headingId} class="pc-title">
+          PostCheck: {thingsToCheck(session.findings.length)} in this {session.composerLabel}
+        </h2>
+        <button type="button" class="pc-close" data-postcheck="close" aria-label="Close PostCheck card" onClick={() => actions.closeCard(session.id)}>
+          ×
+        </button>
+      </header>
+      <FindingList findings={session.findings} onIgnore={(key) => actions.ignoreOnce(session.id, key)} />
+      <PolicyNote general={props.general} />
     </Floating>
   );
 }
 
-function ConfirmCard(props: { session: SessionSnapshot; held: HeldView; actions: LayerActions; frame: number; postButton: Element | undefined }) {
+function ConfirmCard(props: { session: SessionSnapshot; held: HeldView; actions: LayerActions; frame: number; general: boolean }) {
   const { session, held, actions } = props;
   const editRef = useRef<HTMLButtonElement>(null);
   // The user asked to post: move focus here so keyboard and screen-reader users meet the question.
   useLayoutEffect(() => editRef.current?.focus(), [held]);
   const headingId = `pc-confirm-heading-${session.id}`;
   const count = held.findings.length;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      actions.editHeld();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    // A modal question: Tab stays inside it until it is answered.
+    const controls = controlsIn(event.currentTarget as HTMLElement);
+    const here = ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).activeElement;
+    const at = controls.indexOf(here as HTMLElement);
+    const next = event.shiftKey ? (at <= 0 ? controls.length - 1 : at - 1) : at === controls.length - 1 ? 0 : at + 1;
+    event.preventDefault();
+    controls[next]?.focus();
+  };
   return (
-    <Floating anchor={session.editable ?? session.marker} avoid={[...(props.postButton ? [props.postButton] : []), ...session.previews]} frame={props.frame} class="pc-card pc-confirm" role="alertdialog" labelledBy={headingId}>
-      <div
-        data-postcheck="confirm"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') actions.editHeld();
-        }}
-      >
-        <h2 id={headingId} class="pc-title">
-          {held.blocking
-            ? "Your school's policy does not allow this post as written"
-            : `Post this anyway? PostCheck found ${count} ${count === 1 ? 'thing' : 'things'} to check`}
-        </h2>
-        <ul class="pc-list">
-          {held.findings.map((shown) => (
-            <FindingItem key={shown.key} shown={shown} />
-          ))}
-        </ul>
-        {held.blocking ? <p class="pc-why">Change the underlined text to post it.</p> : null}
-        <div class="pc-actions">
-          <button type="button" ref={editRef} class="pc-primary" onClick={actions.editHeld}>
-            Go back and edit
+    <Floating anchor={session.editable ?? session.marker} avoid={avoidFor(session)} frame={props.frame} class="pc-card pc-confirm" role="alertdialog" labelledBy={headingId} onKeyDown={onKeyDown} testId="confirm">
+      {/* The question and its answers first, so they are on screen before any detail. */}
+      <h2 id={headingId} class="pc-title">
+        {held.blocking ? `${SEVERITY_LABELS.block}: your school's policy does not allow this post as written` : `Post this anyway? PostCheck found ${thingsToCheck(count)}`}
+      </h2>
+      {held.blocking ? <p class="pc-hint">Change the underlined text to post it.</p> : null}
+      <div class="pc-actions">
+        <button type="button" ref={editRef} class="pc-primary" onClick={actions.editHeld}>
+          Go back and edit
+        </button>
+        {held.blocking ? null : (
+          <button type="button" class="pc-secondary" onClick={actions.postAnywayHeld}>
+            Post anyway
           </button>
-          {held.blocking ? null : (
-            <button type="button" class="pc-secondary" onClick={actions.postAnywayHeld}>
-              Post anyway
-            </button>
-          )}
-        </div>
+        )}
+      </div>
+      <div class="pc-details">
+        <FindingList findings={held.findings} />
+        <PolicyNote general={props.general} />
       </div>
     </Floating>
   );
@@ -262,22 +377,21 @@ export function Layer(props: { state: LayerState; actions: LayerActions }) {
   const { state, actions } = props;
   const active = state.sessions.find((session) => session.id === state.activeSessionId);
   const held = state.held ? state.sessions.find((session) => session.id === state.held?.sessionId) : undefined;
-  const issues = state.sessions.reduce((sum, session) => sum + session.findings.length, 0);
   return (
     <div class={`pc-layer ${state.dark ? 'pc-dark' : ''}`}>
-      <div class="pc-sr-only" aria-live="polite">
-        {issues > 0 ? `PostCheck found ${issues} ${issues === 1 ? 'thing' : 'things'} to check.` : ''}
+      <div class="pc-sr-only" role="status" aria-live="polite" data-postcheck="announce">
+        {state.announcement}
       </div>
       {state.sessions.map((session) => (
-        <Badge key={session.id} session={session} actions={actions} frame={state.frame} />
+        <Badge key={session.id} session={session} actions={actions} frame={state.frame} general={state.generalPolicy} />
       ))}
       {state.sessions.map((session) =>
         session.textarea ? <TextareaMirror key={`m${session.id}`} textarea={session.textarea} frame={state.frame} /> : null,
       )}
       {held && state.held ? (
-        <ConfirmCard session={held} held={state.held} actions={actions} frame={state.frame} postButton={held.postButton} />
+        <ConfirmCard session={held} held={state.held} actions={actions} frame={state.frame} general={state.generalPolicy} />
       ) : active?.cardOpen ? (
-        <FindingsCard session={active} actions={actions} frame={state.frame} postButton={active.postButton} />
+        <FindingsCard session={active} actions={actions} frame={state.frame} general={state.generalPolicy} />
       ) : null}
     </div>
   );

@@ -6,6 +6,8 @@ import './card.css';
 
 export interface CardLayer {
   render(state: LayerState): void;
+  /** Focuses the first element in the layer matching `selector`; false when there is none. */
+  focus(selector: string): boolean;
   remove(): void;
 }
 
@@ -47,6 +49,11 @@ export async function mountCardLayer(ctx: ContentScriptContext, actions: LayerAc
   return {
     render(state) {
       if (container) render(<Layer state={state} actions={actions} />, container);
+    },
+    focus(selector) {
+      const target = container?.querySelector<HTMLElement>(selector);
+      target?.focus();
+      return target !== null && target !== undefined;
     },
     remove() {
       ui.remove();

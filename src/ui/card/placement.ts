@@ -24,25 +24,48 @@ function clampInto(box: Box, viewport: { width: number; height: number }): Box {
   };
 }
 
+/** Shorter than this, a card shows too little to be worth placing there. */
+const MIN_HEIGHT = 160;
+
 /**
- * Where to put a card of `size` next to a composer: below, above, right, then left of it,
- * taking the first that fits the viewport and leaves every `avoid` box (the post button)
- * uncovered. Falls back to the viewport corner furthest from those boxes.
+ * Where to put a card of `size` next to a composer. In order: beside the composer (below,
+ * above, right, left); beside its dialog (`container`); then a shorter card (it scrolls inside)
+ * in a free band above or below the composer and its controls. Every choice leaves the
+ * composer's text and every `avoid` box (post button, toolbar, dialog heading and close)
+ * uncovered and stays in the viewport. Only when none does is part of the composer covered,
+ * never a control; last, the viewport corner clear of the controls.
  */
-export function placeCard(composer: Box, size: { width: number; height: number }, avoid: Box[], viewport: { width: number; height: number }): Box {
+export function placeCard(composer: Box, size: { width: number; height: number }, avoid: Box[], viewport: { width: number; height: number }, container?: Box): Box {
   const { width, height } = size;
-  const candidates: Box[] = [
-    { left: composer.left, top: composer.top + composer.height + GAP, width, height },
-    { left: composer.left, top: composer.top - height - GAP, width, height },
-    { left: composer.left + composer.width + GAP, top: composer.top, width, height },
-    { left: composer.left - width - GAP, top: composer.top, width, height },
+  const blocked = [composer, ...avoid];
+  const clear = (box: Box) => fits(box, viewport) && !blocked.some((other) => intersects(box, other));
+  const beside = (around: Box): Box[] => [
+    { left: around.left, top: around.top + around.height + GAP, width, height },
+    { left: around.left, top: around.top - height - GAP, width, height },
+    { left: around.left + around.width + GAP, top: around.top, width, height },
+    { left: around.left - width - GAP, top: around.top, width, height },
   ];
-  for (const candidate of candidates) {
+  for (const candidate of [...beside(composer), ...(container ? beside(container) : [])]) {
     const clamped = clampInto(candidate, viewport);
-    if (fits(clamped, viewport) && !avoid.some((box) => intersects(clamped, box)) && !intersects(clamped, composer)) return clamped;
+    if (clear(clamped)) return clamped;
   }
-  // Nothing beside the composer: accept covering part of the composer, never the button.
-  for (const candidate of candidates) {
+  // Shorter cards in the free bands below and above each obstacle, tallest band first.
+  const bands: Box[] = [];
+  for (const edge of blocked) {
+    const below = edge.top + edge.height + GAP;
+    bands.push({ left: composer.left, top: below, width, height: Math.min(height, viewport.height - GAP - below) });
+    const above = edge.top - GAP;
+    const bandHeight = Math.min(height, above - GAP);
+    bands.push({ left: composer.left, top: above - bandHeight, width, height: bandHeight });
+  }
+  const fitting = bands
+    .filter((band) => band.height >= MIN_HEIGHT)
+    .map((band) => ({ ...band, left: Math.max(GAP, Math.min(band.left, viewport.width - width - GAP)) }))
+    .filter(clear)
+    .sort((a, b) => b.height - a.height);
+  if (fitting[0]) return fitting[0];
+  // Nothing beside the composer: accept covering part of the composer, never a control.
+  for (const candidate of beside(composer)) {
     const clamped = clampInto(candidate, viewport);
     if (!avoid.some((box) => intersects(clamped, box))) return clamped;
   }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { compilePack, runPackTests, type CompiledPack, type PackProblem, type PackTestFailure } from '../../rules';
+import { GENERAL_PACK } from '../../settings/active';
 import type { EffectiveSettings } from '../../settings/resolve';
 import { useEffectiveSettings } from '../use-settings';
 import { EventLogSection } from './EventLogSection';
@@ -21,10 +22,11 @@ interface Compiled {
  * 50,000 names a compile takes most of a second, while serialising them to compare takes ~10 ms.
  */
 function useCompiledPack(settings: EffectiveSettings | null): Compiled {
-  const signature = useMemo(() => (settings?.pack ? JSON.stringify([settings.pack, settings.pupils, settings.staff]) : ''), [settings]);
+  const signature = useMemo(() => (settings ? JSON.stringify([settings.pack, settings.pupils, settings.staff]) : ''), [settings]);
   return useMemo(() => {
-    if (!settings?.pack) return { compiled: null, problems: [], failures: [], packNames: { pupils: 0, staff: 0 } };
-    const result = compilePack(settings.pack, { pupils: settings.pupils, staff: settings.staff });
+    if (!settings) return { compiled: null, problems: [], failures: [], packNames: { pupils: 0, staff: 0 } };
+    // With no school pack, the general pack is what the composers check against: show and try that.
+    const result = compilePack(settings.pack ?? GENERAL_PACK, { pupils: settings.pupils, staff: settings.staff });
     if (!result.ok) return { compiled: null, problems: result.error.problems, failures: [], packNames: { pupils: 0, staff: 0 } };
     const { people } = result.compiled.pack;
     return { compiled: result.compiled, problems: [], failures: runPackTests(result.compiled), packNames: { pupils: people.pupils.length, staff: people.staff.length } };
@@ -40,7 +42,7 @@ function ManagedBanner(props: { settings: EffectiveSettings }) {
         <p class="managed-banner" data-testid="managed-by">
           Managed by {managedBy}
           {locked ? '. Your IT team has locked PostCheck’s settings.' : '. Settings your IT team sets are greyed out.'}
-          {managedReadAt ? <span class="banner-detail">Policy last read {new Date(managedReadAt).toLocaleString()}.</span> : null}
+          {managedReadAt ? <span class="banner-detail">Policy last read {new Date(managedReadAt).toLocaleString('en-GB')}.</span> : null}
         </p>
       ) : null}
       {managedProblems.length ? (

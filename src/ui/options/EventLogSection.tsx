@@ -39,7 +39,7 @@ export function EventLogSection(props: { enabled: boolean }) {
             <tbody>
               {events.slice(0, 500).map((event) => (
                 <tr key={event.id}>
-                  <td>{new Date(event.time).toLocaleString()}</td>
+                  <td>{new Date(event.time).toLocaleString('en-GB')}</td>
                   <td>{SITE_LABELS[event.site]}</td>
                   <td>{event.category}</td>
                   <td>{event.ruleId}</td>

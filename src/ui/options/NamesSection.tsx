@@ -65,7 +65,7 @@ function NameListImport(props: { kind: NameListKind; settings: EffectiveSettings
       <h3>{KIND_LABEL[kind]}</h3>
       <p data-testid={`${kind}-current`}>
         {current.length} {current.length === 1 ? 'name' : 'names'} {locked ? 'set by your IT team' : 'imported'}
-        {record && !locked ? `, from ${record.fileName} on ${new Date(record.importedAt).toLocaleDateString()}` : ''}.
+        {record && !locked ? `, from ${record.fileName} on ${new Date(record.importedAt).toLocaleDateString('en-GB')}` : ''}.
       </p>
       {current.length ? (
         <button type="button" class="link" aria-expanded={showNames} onClick={() => setShowNames(!showNames)}>

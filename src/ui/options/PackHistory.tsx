@@ -25,7 +25,7 @@ export function PackHistory(props: { currentJson: unknown }) {
       <ul>
         {earlier.map((pack) => (
           <li key={pack.key}>
-            {pack.schoolName}, {pack.packId} version {pack.version}, loaded {new Date(pack.loadedAt).toLocaleString()}{' '}
+            {pack.schoolName}, {pack.packId} version {pack.version}, loaded {new Date(pack.loadedAt).toLocaleString('en-GB')}{' '}
             <button type="button" class="link" onClick={() => void updateLocalSettings({ pack: pack.json })}>
               Use this pack again
             </button>

@@ -12,6 +12,8 @@ import { readTextFile } from './read-file';
 import { LockNote } from './LockNote';
 import { LogoFingerprint } from './LogoFingerprint';
 import { PackHistory } from './PackHistory';
+import { explainPackProblems } from '../../rules/pack/explain';
+import { GENERAL_POLICY_NOTE, SEVERITY_LABELS } from '../vocabulary';
 
 const CATEGORY_LABELS: Record<CategoryId, string> = {
   school: 'Naming the school',
@@ -28,9 +30,32 @@ const CATEGORY_LABELS: Record<CategoryId, string> = {
 
 type LoadOutcome = { kind: 'problems'; source: string; problems: PackProblem[] } | { kind: 'loaded'; source: string } | null;
 
+/** Why a pack was not loaded: root causes only, one plain sentence each with its field and the fix. */
+function ProblemList(props: { source: string; problems: readonly PackProblem[] }) {
+  const sentences = explainPackProblems(props.problems);
+  return (
+    <div class="problems" role="alert" data-testid="pack-problems">
+      <p>
+        <strong>{props.source} was not loaded</strong>: {sentences.length} {sentences.length === 1 ? 'problem' : 'problems'} to fix. The pack in use has not changed.
+      </p>
+      <ul>
+        {sentences.map((text, index) => (
+          <li key={index}>{text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** File picker, drag and drop, or paste; the pack only replaces the current one when it is valid. */
-function PackLoader(props: { disabledReason: string | null; importedNames: number }) {
+function PackLoader(props: { disabledReason: string | null; importedNames: number; currentPack: unknown }) {
   const [outcome, setOutcome] = useState<LoadOutcome>(null);
+  // A pack loaded any other way (history, the IT team) answers an earlier error: the box goes.
+  const [packSeen, setPackSeen] = useState(props.currentPack);
+  if (packSeen !== props.currentPack) {
+    setPackSeen(props.currentPack);
+    if (outcome?.kind === 'problems') setOutcome(null);
+  }
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
   const disabled = props.disabledReason !== null;
@@ -107,20 +132,7 @@ function PackLoader(props: { disabledReason: string | null; importedNames: numbe
           Load pasted pack
         </button>
       </details>
-      {outcome?.kind === 'problems' ? (
-        <div class="problems" role="alert" data-testid="pack-problems">
-          <p>
-            <strong>{outcome.source} was not loaded</strong>: {outcome.problems.length} {outcome.problems.length === 1 ? 'problem' : 'problems'} to fix. The pack in use has not changed.
-          </p>
-          <ul>
-            {outcome.problems.map((problem, index) => (
-              <li key={index}>
-                <code>{problem.path}</code> {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {outcome?.kind === 'problems' ? <ProblemList source={outcome.source} problems={outcome.problems} /> : null}
       {outcome?.kind === 'loaded' ? (
         <p class="ok" role="status">
           Loaded {outcome.source}.
@@ -204,7 +216,7 @@ function PackSummary(props: { compiled: CompiledPack; failures: PackTestFailure[
               <tr key={id} class={resolved ? '' : 'muted'}>
                 <th scope="row">{CATEGORY_LABELS[id]}</th>
                 <td>{resolved ? 'Yes' : 'No'}</td>
-                <td>{resolved ? resolved.severity : DEFAULT_SEVERITY[id]}</td>
+                <td>{SEVERITY_LABELS[resolved ? resolved.severity : DEFAULT_SEVERITY[id]]}</td>
                 <td>{resolved ? resolved.clause.ref : '—'}</td>
               </tr>
             );
@@ -228,19 +240,20 @@ export function PackSection(props: { settings: EffectiveSettings; compiled: Comp
         <div class="problems" role="alert">
           <p>The pack in use cannot be read:</p>
           <ul>
-            {props.compileProblems.map((problem, index) => (
-              <li key={index}>
-                <code>{problem.path}</code> {problem.message}
-              </li>
+            {explainPackProblems(props.compileProblems).map((text, index) => (
+              <li key={index}>{text}</li>
             ))}
           </ul>
         </div>
-      ) : (
+      ) : null}
+      {settings.pack ? null : (
         <p class="empty" data-testid="no-pack">
-          No pack is loaded, so PostCheck is not checking posts yet. Load the pack your school gave you.
+          {GENERAL_POLICY_NOTE} Load the pack your school gave you below to check against its own policy, and its pupil and staff lists under Names.
         </p>
       )}
-      {settings.lockReasons.pack ? null : <PackLoader disabledReason={settings.lockReasons.pack} importedNames={settings.pupils.length + settings.staff.length} />}
+      {settings.lockReasons.pack ? null : (
+        <PackLoader disabledReason={settings.lockReasons.pack} importedNames={settings.pupils.length + settings.staff.length} currentPack={settings.pack} />
+      )}
       {settings.lockReasons.pack ? null : <PackHistory currentJson={settings.pack} />}
       {settings.lockReasons.pack ? null : <LogoFingerprint />}
     </section>

@@ -37,7 +37,7 @@ export function SettingsSection(props: { settings: EffectiveSettings; now: numbe
         <div class="snooze">
           {snoozed ? (
             <>
-              <span data-testid="snoozed-until">Snoozed until {new Date(settings.snoozedUntil ?? 0).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</span>{' '}
+              <span data-testid="snoozed-until">Snoozed until {new Date(settings.snoozedUntil ?? 0).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.</span>{' '}
               <button type="button" disabled={lockReasons.snooze !== null} onClick={() => void updateLocalSettings({ snoozedUntil: null })}>
                 Resume now
               </button>

@@ -6,6 +6,7 @@ import { SITE_IDS, SITE_LABELS, type SiteId } from '../../settings/schema';
 import { askTabForSite } from '../../messaging';
 import { adapterForHost } from '../../sites';
 import { useEffectiveSettings } from '../use-settings';
+import { GENERAL_POLICY_NOTE, LOAD_SCHOOL_PACK_HINT } from '../vocabulary';
 import { stateOnSite, type TabState } from './state';
 
 const STATE_TEXT: Record<TabState, string> = {
@@ -59,7 +60,7 @@ export function Popup() {
       ) : null}
       <p class={`state state-${state}`} data-testid="popup-state" data-state={state}>
         {STATE_TEXT[state]}
-        {state === 'snoozed' ? ` until ${new Date(settings.snoozedUntil ?? 0).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ''}
+        {state === 'snoozed' ? ` until ${new Date(settings.snoozedUntil ?? 0).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` : ''}
       </p>
       {state === 'on' ? (
         <ul class="sites" data-testid="popup-sites">
@@ -71,7 +72,13 @@ export function Popup() {
         </ul>
       ) : null}
       <p class="pack" data-testid="popup-pack">
-        {label ? (
+        {label?.general ? (
+          <>
+            <span data-testid="popup-general">{GENERAL_POLICY_NOTE}</span>
+            <br />
+            <span class="muted">{LOAD_SCHOOL_PACK_HINT}</span>
+          </>
+        ) : label ? (
           <>
             {label.school}
             <br />
@@ -80,7 +87,7 @@ export function Popup() {
             </span>
           </>
         ) : (
-          <span class="muted">No school pack loaded: nothing is checked yet.</span>
+          <span class="muted">{LOAD_SCHOOL_PACK_HINT}</span>
         )}
       </p>
       <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
