@@ -8,6 +8,7 @@ import type { SiteAdapter } from './types';
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
+  version: '2026-12-06',
   // m.facebook.com is a different, server-rendered UI: not supported yet.
   hosts: ['www.facebook.com', 'web.facebook.com', 'facebook.com'],
   matches: ['*://www.facebook.com/*', '*://web.facebook.com/*', '*://facebook.com/*'],
@@ -44,4 +45,5 @@ export const facebookAdapter: SiteAdapter = {
       attachPreviewSelectors: ['[role="dialog"] img[src^="blob:"]'],
     },
   ],
+  shadowHosts: [],
 };
