@@ -22,7 +22,8 @@ export const facebookAdapter: SiteAdapter = {
         '[role="textbox"][aria-label^="Reply to"]',
       ],
       postButtonSelectors: [],
-      postButtonLabels: ['Comment', 'Reply'],
+      // Comment and reply boxes alike are sent by "Comment" (composers.md §1).
+      postButtonLabels: ['Comment'],
       submitKeys: ['enter'],
       attachInputSelectors: [],
       attachPreviewSelectors: [],

@@ -153,8 +153,16 @@ const LI_NEW_SHARE: ComposerFixture = {
 const LI_NEW_COMMENT: ComposerFixture = {
   name: 'new composer comment box',
   url: 'https://www.linkedin.com/new-composer/feed/',
-  editor: (page) => page.locator('[role="textbox"][aria-label="Text editor for adding a comment"]'),
+  editor: (page) => page.locator('article > form [role="textbox"][aria-label="Text editor for adding a comment"]'),
   postButton: (page) => page.getByRole('button', { name: 'Comment', exact: true }),
+  submitKey: 'Control+Enter',
+};
+const LI_NEW_REPLY: ComposerFixture = {
+  name: 'new composer reply to a comment',
+  url: 'https://www.linkedin.com/new-composer/feed/',
+  open: async (page) => page.getByRole('button', { name: 'Reply', exact: true }).click(),
+  editor: (page) => page.locator('._6e2f0a [role="textbox"][aria-label="Text editor for adding a comment"]'),
+  postButton: (page) => page.locator('._6e2f0a').getByRole('button', { name: 'Reply', exact: true }),
   submitKey: 'Control+Enter',
 };
 const LI_INTEROP_SHARE: ComposerFixture = {
@@ -169,7 +177,7 @@ const LI_INTEROP_SHARE: ComposerFixture = {
 const LI_INTEROP_COMMENT: ComposerFixture = {
   name: 'comment box in the #interop-outlet shadow root',
   url: 'https://www.linkedin.com/interop/feed/',
-  editor: (page) => page.locator('#interop-outlet').locator('[role="textbox"][aria-label="Text editor for adding a comment"]'),
+  editor: (page) => page.locator('#interop-outlet').locator('article > form [role="textbox"][aria-label="Text editor for adding a comment"]'),
   postButton: (page) => page.locator('#interop-outlet').getByRole('button', { name: 'Comment', exact: true }),
   submitKey: 'Control+Enter',
   shadow: true,
@@ -205,7 +213,7 @@ export const SITE_FIXTURES: SiteFixture[] = [
     primary: LI_SHARE,
     afterNavigation: { ...LI_SHARE, name: 'share box after navigation', navigateFrom: 'https://www.linkedin.com/feed/', navLink: 'Start a post' },
     secondary: LI_COMMENT,
-    surfaces: [LI_SHARE, LI_COMMENT, LI_NEW_SHARE, LI_NEW_COMMENT, LI_INTEROP_SHARE, LI_INTEROP_COMMENT],
+    surfaces: [LI_SHARE, LI_COMMENT, LI_NEW_SHARE, LI_NEW_COMMENT, LI_NEW_REPLY, LI_INTEROP_SHARE, LI_INTEROP_COMMENT],
     unreadableUrl: 'https://www.linkedin.com/unreadable',
   },
 ];
