@@ -29,18 +29,8 @@ function targetOf(event: Event): Element | null {
  * the input right after reading it. PostCheck only reads: it never cancels these events.
  */
 export function watchAttachments(watch: AttachmentWatch): void {
-  const { adapter, signal } = watch;
-  window.addEventListener(
-    'change',
-    (event) => {
-      const target = targetOf(event);
-      if (!target || !isAttachInput(adapter, target)) return;
-      const files = imagesIn(target.files);
-      if (files.length > 0) watch.attached(files, 'file', target, target);
-      else if ((target.files?.length ?? 0) === 0) watch.emptied(target);
-    },
-    { capture: true, signal },
-  );
+  const { signal } = watch;
+  watchFileInputsIn(window, watch);
   window.addEventListener(
     'paste',
     (event) => {
@@ -58,6 +48,25 @@ export function watchAttachments(watch: AttachmentWatch): void {
       // (a cross-origin image would taint the canvas anyway).
       const files = imagesIn(event.dataTransfer?.files);
       if (target && files.length > 0) watch.attached(files, 'drop', target, null);
+    },
+    { capture: true, signal },
+  );
+}
+
+/**
+ * `change` is not composed: a file input inside a shadow root (LinkedIn's `#interop-outlet`)
+ * reports it to that root and no further, so each composer shadow root is watched too.
+ */
+export function watchFileInputsIn(target: Window | ShadowRoot, watch: AttachmentWatch): void {
+  const { adapter, signal } = watch;
+  target.addEventListener(
+    'change',
+    (event) => {
+      const input = targetOf(event);
+      if (!input || !isAttachInput(adapter, input)) return;
+      const files = imagesIn(input.files);
+      if (files.length > 0) watch.attached(files, 'file', input, input);
+      else if ((input.files?.length ?? 0) === 0) watch.emptied(input);
     },
     { capture: true, signal },
   );

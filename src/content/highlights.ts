@@ -34,6 +34,11 @@ export class HighlightPainter {
   private readonly highlights = new Map<Severity, Highlight>();
   private readonly rangesByOwner = new Map<object, SeverityRange[]>();
   private readonly style: HTMLStyleElement;
+  /** Shadow roots whose text has been checked for our underline style (see `styleShadowRoot`). */
+  private readonly checkedRoots = new WeakSet<ShadowRoot>();
+  /** Shadow roots given our stylesheet, to take it back on dispose. */
+  private readonly adoptedInto = new Set<ShadowRoot>();
+  private shadowSheet: CSSStyleSheet | null = null;
 
   constructor() {
     for (const [severity, name] of Object.entries(HIGHLIGHT_NAMES) as [Severity, string][]) {
@@ -53,13 +58,42 @@ export class HighlightPainter {
   /** Replaces everything `owner` had underlined. */
   paint(owner: object, ranges: SeverityRange[]): void {
     this.clear(owner);
-    for (const entry of ranges) this.highlights.get(entry.severity)?.add(entry.range);
+    for (const entry of ranges) {
+      this.highlights.get(entry.severity)?.add(entry.range);
+      const root = entry.range.startContainer.getRootNode();
+      if (root instanceof ShadowRoot) this.styleShadowRoot(root, entry.range.startContainer);
+    }
     this.rangesByOwner.set(owner, ranges);
   }
 
   clear(owner: object): void {
     for (const entry of this.rangesByOwner.get(owner) ?? []) this.highlights.get(entry.severity)?.delete(entry.range);
     this.rangesByOwner.delete(owner);
+  }
+
+  /**
+   * The highlight registry is the document's, ranges inside an open shadow root included, but
+   * `::highlight()` rules apply per tree. Chromium carries the page's rules into shadow text by
+   * highlight inheritance; where the text still shows no underline, the same rules are adopted
+   * into that shadow root as a constructed stylesheet: no element is added to the site's DOM.
+   */
+  private styleShadowRoot(root: ShadowRoot, node: Node): void {
+    if (this.checkedRoots.has(root)) return;
+    const element = node instanceof Element ? node : node.parentElement;
+    if (!element) return;
+    this.checkedRoots.add(root);
+    if (getComputedStyle(element, `::highlight(${HIGHLIGHT_NAMES.warn})`).textDecorationLine.includes('underline')) return;
+    try {
+      if (!this.shadowSheet) {
+        this.shadowSheet = new CSSStyleSheet();
+        this.shadowSheet.replaceSync(HIGHLIGHT_CSS);
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.shadowSheet];
+      this.adoptedInto.add(root);
+    } catch {
+      // A browser that will not share the sheet: the highlight is still registered and the
+      // card still quotes the span; only its underline is missing in this root.
+    }
   }
 
   dispose(): void {
@@ -69,5 +103,7 @@ export class HighlightPainter {
     }
     this.rangesByOwner.clear();
     this.style.remove();
+    for (const root of this.adoptedInto) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.shadowSheet);
+    this.adoptedInto.clear();
   }
 }

@@ -25,6 +25,13 @@ export interface HoldPostOptions {
 export const DECIDE_WAIT_MS = 1_000;
 const DECIDE_POLL_MS = 25;
 
+/** How many ancestors up from `from` the first one holding `target` is. */
+function stepsUpToContain(from: Element, target: Element): number {
+  let steps = 0;
+  for (let node: Element | null = from; node; node = node.parentElement, steps++) if (node.contains(target)) return steps;
+  return Number.POSITIVE_INFINITY;
+}
+
 /**
  * Holds the post while findings are outstanding. Listens on `window` in the capture phase, so
  * it runs before React's root listeners (composers.md §4), and decides synchronously from a
@@ -130,11 +137,16 @@ export class PostHold {
     const { adapter } = this.options;
     const candidates = path.filter((node): node is HTMLElement => node instanceof HTMLElement && adapter.composers.some((kind) => isPostButton(kind, node)));
     if (candidates.length === 0) return undefined;
+    // An empty comment box whose own button is not rendered yet finds the nearest one around
+    // it, which can be a neighbouring reply box's: the button belongs to the closest composer.
+    let best: { session: ComposerSession; button: HTMLElement; distance: number } | undefined;
     for (const session of this.options.sessions()) {
       const button = session.postButton();
-      if (button && candidates.includes(button)) return { session, button };
+      if (!button || !candidates.includes(button)) continue;
+      const distance = stepsUpToContain(session.marker, button);
+      if (!best || distance < best.distance) best = { session, button, distance };
     }
-    return undefined;
+    return best && { session: best.session, button: best.button };
   }
 
   private onClick(event: MouseEvent): void {

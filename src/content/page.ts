@@ -3,11 +3,11 @@ import { logFindingEvents } from '../messaging';
 import type { CompiledPack } from '../rules';
 import type { ActiveConfig } from '../settings/active';
 import type { SiteAdapter } from '../sites';
-import { composerAround, findComposers, type LocatedComposer } from '../sites/locate';
+import { composerAround, composerShadowRoots, findComposers, type LocatedComposer } from '../sites/locate';
 import { mountCardLayer, pageLooksDark, type CardLayer } from '../ui/card/mount';
 import type { HeldView } from '../ui/card/Layer';
 import { SEVERITY_LABELS } from '../ui/vocabulary';
-import { checkAttachedImage, packHasLogos, watchAttachments } from './attachments';
+import { checkAttachedImage, packHasLogos, watchAttachments, watchFileInputsIn, type AttachmentWatch } from './attachments';
 import { loadPageEngine, type PageEngine } from './engine';
 import { HighlightPainter, supportsCustomHighlights } from './highlights';
 import { PostHold, type HeldPost } from './hold-post';
@@ -50,6 +50,9 @@ export class PostCheckPage {
   private orphanImages: AttachedImage[] = [];
   /** Size and type of the sites' `blob:` previews, to tell which attached image each shows. */
   private readonly previewBlobs = new Map<string, Promise<{ size: number; type: string } | null>>();
+  private readonly attachmentWatch: AttachmentWatch;
+  /** Composer shadow roots already observed: the document's observer stops at their boundary. */
+  private readonly watchedShadowRoots = new WeakSet<ShadowRoot>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -88,7 +91,7 @@ export class PostCheckPage {
     });
     window.addEventListener('focusin', (event) => this.onFocusIn(event), { capture: true, signal });
     window.addEventListener('keydown', (event) => this.onEditorTab(event), { capture: true, signal });
-    watchAttachments({
+    this.attachmentWatch = {
       adapter,
       signal,
       attached: (files, source, target, input) => this.onImagesAttached(files, source, target, input),
@@ -96,7 +99,8 @@ export class PostCheckPage {
         for (const session of this.sessions.values()) session.removeImagesFrom(input);
         this.orphanImages = this.orphanImages.filter((image) => image.input !== input);
       },
-    });
+    };
+    watchAttachments(this.attachmentWatch);
     window.addEventListener('wxt:locationchange', () => this.scheduleScan(), { signal });
     window.addEventListener('scroll', () => this.requestFrame(), { capture: true, passive: true, signal });
     window.addEventListener('resize', () => this.requestFrame(), { passive: true, signal });
@@ -137,6 +141,8 @@ export class PostCheckPage {
   private onFocusIn(event: FocusEvent): void {
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
+    // A shadow host that appeared since the last scan: watch it from now on.
+    if (target.getRootNode() instanceof ShadowRoot) this.watchShadowRoots();
     const located = composerAround(this.adapter, target);
     if (!located) return;
     const session = this.attach(located);
@@ -162,9 +168,27 @@ export class PostCheckPage {
         this.requestRender();
       }
     }
+    this.watchShadowRoots();
     for (const located of findComposers(this.adapter)) this.attach(located);
     this.orphanImages = this.orphanImages.filter((image) => image.input?.isConnected);
     for (const session of this.sessions.values()) session.reconcilePreviews((url) => this.previewBlob(url));
+  }
+
+  /**
+   * Observes each open composer shadow root once, as the document is observed: composers
+   * that appear inside it later (LinkedIn opens its share dialog there) are found without
+   * waiting for the user to focus them.
+   */
+  private watchShadowRoots(): void {
+    const signal = this.abort.signal;
+    for (const root of composerShadowRoots(this.adapter)) {
+      if (this.watchedShadowRoots.has(root)) continue;
+      this.watchedShadowRoots.add(root);
+      const observer = new MutationObserver(() => this.scheduleScan());
+      observer.observe(root, { childList: true, subtree: true });
+      signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+      watchFileInputsIn(root, this.attachmentWatch);
+    }
   }
 
   private previewBlob(url: string): Promise<{ size: number; type: string } | null> {

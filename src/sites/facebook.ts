@@ -8,6 +8,7 @@ import type { SiteAdapter } from './types';
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
+  version: '2026-12-06',
   // m.facebook.com is a different, server-rendered UI: not supported yet.
   hosts: ['www.facebook.com', 'web.facebook.com', 'facebook.com'],
   matches: ['*://www.facebook.com/*', '*://web.facebook.com/*', '*://facebook.com/*'],
@@ -21,7 +22,8 @@ export const facebookAdapter: SiteAdapter = {
         '[role="textbox"][aria-label^="Reply to"]',
       ],
       postButtonSelectors: [],
-      postButtonLabels: ['Comment', 'Reply'],
+      // Comment and reply boxes alike are sent by "Comment" (composers.md §1).
+      postButtonLabels: ['Comment'],
       submitKeys: ['enter'],
       attachInputSelectors: [],
       attachPreviewSelectors: [],
@@ -44,4 +46,5 @@ export const facebookAdapter: SiteAdapter = {
       attachPreviewSelectors: ['[role="dialog"] img[src^="blob:"]'],
     },
   ],
+  shadowHosts: [],
 };

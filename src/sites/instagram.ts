@@ -8,6 +8,7 @@ import type { SiteAdapter } from './types';
 export const instagramAdapter: SiteAdapter = {
   id: 'instagram',
   name: 'Instagram',
+  version: '2026-12-06',
   hosts: ['www.instagram.com', 'instagram.com'],
   matches: ['*://www.instagram.com/*', '*://instagram.com/*'],
   composers: [
@@ -29,11 +30,13 @@ export const instagramAdapter: SiteAdapter = {
       id: 'comment',
       label: 'comment',
       markerSelectors: ['textarea[aria-label*="comment" i]', '[contenteditable="true"][role="textbox"][aria-label*="comment" i]'],
-      postButtonSelectors: ['form button[type="submit"]'],
+      // A role=button reading "Post" inside the comment form (composers.md §1, instagramEnter).
+      postButtonSelectors: [],
       postButtonLabels: ['Post'],
       submitKeys: ['enter'],
       attachInputSelectors: [],
       attachPreviewSelectors: [],
     },
   ],
+  shadowHosts: [],
 };

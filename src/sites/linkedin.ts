@@ -1,13 +1,17 @@
 import type { SiteAdapter } from './types';
 
 /**
- * LinkedIn: Quill (`.ql-editor`) share box and comment boxes through 2026, with the Aug 2026
- * composer's role=textbox + "Share your thoughts" placeholder as the forward-looking marker.
- * Ctrl/Cmd+Enter posts. Evidence: composers.md §1 (Briskine editor-quill1.js, Harper).
+ * LinkedIn: the Quill (`.ql-editor`) share box and comment boxes, and the Aug 2026 composer
+ * (a role=textbox contenteditable with a "Share your thoughts…" placeholder, hashed classes,
+ * editor library unconfirmed), found by role, label and placeholder only. Some surfaces render
+ * either inside the open `#interop-outlet` shadow root. Ctrl/Cmd+Enter posts.
+ * Evidence: composers.md §1 (Briskine editor-quill1.js and its shadow-piercing selectors,
+ * Harper, the Aug 2026 automation notes).
  */
 export const linkedinAdapter: SiteAdapter = {
   id: 'linkedin',
   name: 'LinkedIn',
+  version: '2026-12-06',
   hosts: ['www.linkedin.com', 'linkedin.com'],
   matches: ['*://www.linkedin.com/*', '*://linkedin.com/*'],
   composers: [
@@ -29,7 +33,9 @@ export const linkedinAdapter: SiteAdapter = {
       label: 'post',
       markerSelectors: [
         '[role="textbox"][aria-label="Text editor for creating content"]',
+        // The Aug 2026 composer; the prefix match takes "…" and "..." alike.
         '[role="textbox"][contenteditable="true"][aria-placeholder^="Share your thoughts"]',
+        '[contenteditable="true"][data-placeholder^="Share your thoughts"]',
       ],
       // LinkedIn's BEM class names are stable words, not hashes; the label comes first.
       postButtonSelectors: ['button.share-actions__primary-action'],
@@ -43,4 +49,6 @@ export const linkedinAdapter: SiteAdapter = {
       attachPreviewSelectors: ['.share-creation-state img[src^="blob:"]', '[role="dialog"] img[src^="blob:"]'],
     },
   ],
+  // The interop shell paints dialogs (the share box among them) from this open shadow root.
+  shadowHosts: ['#interop-outlet'],
 };

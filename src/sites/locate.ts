@@ -34,16 +34,33 @@ export function composerKindOf(adapter: SiteAdapter, element: Element): Composer
   return adapter.composers.find((kind) => kind.markerSelectors.some((selector) => element.matches(selector)));
 }
 
-/** All composers of this site currently in the document (one per marker, outermost markers only). */
+/**
+ * The open shadow roots of the site's shadow hosts (LinkedIn's `#interop-outlet`). A closed
+ * root is out of every content script's reach; a composer in one is never found.
+ */
+export function composerShadowRoots(adapter: SiteAdapter, root: ParentNode = document): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (const selector of adapter.shadowHosts) {
+    for (const host of root.querySelectorAll(selector)) if (host.shadowRoot) roots.push(host.shadowRoot);
+  }
+  return roots;
+}
+
+/**
+ * All composers of this site currently in `root` and in its shadow hosts' open shadow roots
+ * (one per marker, outermost markers only).
+ */
 export function findComposers(adapter: SiteAdapter, root: ParentNode = document): LocatedComposer[] {
   const found: LocatedComposer[] = [];
   const seen = new Set<Element>();
-  for (const kind of adapter.composers) {
-    for (const selector of kind.markerSelectors) {
-      for (const marker of root.querySelectorAll<HTMLElement>(selector)) {
-        if (seen.has(marker)) continue;
-        seen.add(marker);
-        found.push({ kind, marker, editable: editableOf(marker) });
+  for (const scope of [root, ...composerShadowRoots(adapter, root)]) {
+    for (const kind of adapter.composers) {
+      for (const selector of kind.markerSelectors) {
+        for (const marker of scope.querySelectorAll<HTMLElement>(selector)) {
+          if (seen.has(marker)) continue;
+          seen.add(marker);
+          found.push({ kind, marker, editable: editableOf(marker) });
+        }
       }
     }
   }

@@ -46,9 +46,21 @@ export interface ComposerKind {
 export interface SiteAdapter {
   id: SiteId;
   name: string;
+  /**
+   * When these selectors were last revised (YYYY-MM-DD), against composers.md or the live
+   * site. Bumped with every selector change, so a report of a missed composer can be matched
+   * to the selectors that missed it.
+   */
+  version: string;
   /** Host names this adapter serves (exact match). */
   hosts: readonly string[];
   /** Content-script match patterns for these hosts. */
   matches: readonly string[];
   composers: readonly ComposerKind[];
+  /**
+   * Elements whose open shadow root holds composers (LinkedIn's `#interop-outlet`). Page
+   * selectors and observers stop at a shadow boundary, so these roots are searched and
+   * observed as well as the document.
+   */
+  shadowHosts: readonly string[];
 }

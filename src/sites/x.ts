@@ -8,6 +8,7 @@ import type { SiteAdapter } from './types';
 export const xAdapter: SiteAdapter = {
   id: 'x',
   name: 'X',
+  version: '2026-12-06',
   hosts: ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
   // The hosts above and no others: not every x.com subdomain (developer., ads., api.) is a composer.
   matches: ['*://x.com/*', '*://www.x.com/*', '*://mobile.x.com/*', '*://twitter.com/*', '*://www.twitter.com/*', '*://mobile.twitter.com/*'],
@@ -29,4 +30,5 @@ export const xAdapter: SiteAdapter = {
       attachPreviewSelectors: ['[data-testid="attachments"] img[src^="blob:"]'],
     },
   ],
+  shadowHosts: [],
 };

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { highlightedTexts, postedTexts } from './harness';
 import { SITE_FIXTURES, type ComposerFixture } from './sites';
-import { BENIGN_POST, badgesIn, card, clearEditor, confirmCard, expect, PUPIL_POST, test, typeInto } from './test';
+import { BENIGN_POST, badges, badgesIn, card, confirmCard, expect, PUPIL_POST, test, typeInto } from './test';
 
 async function openComposer(page: Page, composer: ComposerFixture): Promise<void> {
   await page.goto(composer.url);
@@ -9,11 +9,31 @@ async function openComposer(page: Page, composer: ComposerFixture): Promise<void
   await expect(composer.editor(page)).toBeVisible();
 }
 
+/**
+ * Whether the underline is actually drawn: the page's `::highlight()` rules must reach the
+ * underlined text, which for an editor in a shadow root means crossing its boundary.
+ */
+async function expectUnderlinePainted(page: Page, text: string): Promise<void> {
+  const decoration = await page.evaluate((wanted) => {
+    for (const name of ['postcheck-info', 'postcheck-warn', 'postcheck-block']) {
+      for (const range of (CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>) {
+        if (!(range instanceof Range) || range.toString() !== wanted) continue;
+        const node = range.startContainer;
+        const element = node instanceof Element ? node : node.parentElement;
+        return element ? getComputedStyle(element, `::highlight(${name})`).textDecorationLine : 'no element';
+      }
+    }
+    return 'no range';
+  }, text);
+  expect(decoration).toContain('underline');
+}
+
 async function expectUnderlined(page: Page, composer: ComposerFixture, text: string): Promise<void> {
   if (composer.textarea) {
     await expect(page.locator('[data-postcheck="underline"]')).toHaveText([text]);
   } else {
     await expect.poll(() => highlightedTexts(page)).toContain(text);
+    await expectUnderlinePainted(page, text);
   }
 }
 
@@ -31,9 +51,30 @@ async function submit(page: Page, composer: ComposerFixture, how: 'click' | 'key
   }
 }
 
+/** Records, in the page's own world, every mutation of the editor from now on. */
+async function watchEditorMutations(composer: ComposerFixture, page: Page): Promise<() => Promise<{ mutations: string[]; same: boolean }>> {
+  await composer.editor(page).evaluate((editor) => {
+    const record = { mutations: [] as string[], before: editor.outerHTML, value: editor instanceof HTMLTextAreaElement ? editor.value : null };
+    new MutationObserver((list) => record.mutations.push(...list.map((mutation) => `${mutation.type} ${mutation.attributeName ?? ''} on ${(mutation.target as Element).nodeName ?? ''}`))).observe(editor, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    (window as unknown as { __editorWatch: typeof record }).__editorWatch = record;
+  });
+  return () =>
+    composer.editor(page).evaluate((editor) => {
+      const record = (window as unknown as { __editorWatch: { mutations: string[]; before: string; value: string | null } }).__editorWatch;
+      const value = editor instanceof HTMLTextAreaElement ? editor.value : null;
+      return { mutations: record.mutations, same: record.before === editor.outerHTML && record.value === value };
+    });
+}
+
+// Every composer surface of every site gets the same cases (issue 12).
 for (const fixture of SITE_FIXTURES) {
   test.describe(fixture.site, () => {
-    for (const composer of [fixture.primary, fixture.secondary]) {
+    for (const composer of fixture.surfaces) {
       test.describe(composer.name, () => {
         test('a listed pupil is underlined and the card cites the clause', async ({ sitePage: page }) => {
           await openComposer(page, composer);
@@ -100,6 +141,23 @@ for (const fixture of SITE_FIXTURES) {
           await expect.poll(() => postedTexts(page)).toEqual([BENIGN_POST]);
           await expect(confirmCard(page)).toHaveCount(0);
         });
+
+        test('the editor DOM is unchanged while PostCheck underlines, repaints and holds the post', async ({ sitePage: page }) => {
+          await openComposer(page, composer);
+          await typeInto(page, composer.editor(page), PUPIL_POST);
+          await expectUnderlined(page, composer, 'Grace Hetherington');
+          await expect(card(page)).toBeVisible();
+          const editorChanges = await watchEditorMutations(composer, page);
+          // Each of these makes PostCheck re-check, repaint or hold; the user types nothing.
+          await page.mouse.wheel(0, 40);
+          await page.setViewportSize({ width: 1240, height: 880 });
+          await submit(page, composer, 'click');
+          await expect(confirmCard(page)).toBeVisible();
+          await expectUnderlined(page, composer, 'Grace Hetherington');
+          expect(await editorChanges()).toEqual({ mutations: [], same: true });
+          await expect(composer.editor(page).locator('[data-postcheck]')).toHaveCount(0);
+          expect(await postedTexts(page)).toEqual([]);
+        });
       });
     }
 
@@ -136,6 +194,20 @@ for (const fixture of SITE_FIXTURES) {
     });
   });
 }
+
+test.describe('LinkedIn #interop-outlet shadow root', () => {
+  test('composers in it are found without focus, including a dialog opened there later', async ({ sitePage: page }) => {
+    await page.goto('https://www.linkedin.com/interop/feed/');
+    // The comment box was in the shadow root at load: found by the scan, not by focus.
+    await expect(badges(page)).toHaveCount(1);
+    await page.getByRole('button', { name: 'Start a post', exact: true }).click();
+    const editor = page.locator('#interop-outlet').locator('[role="dialog"] [role="textbox"]');
+    await expect(editor).toBeVisible();
+    // The share dialog was added inside the shadow root, which the document's observer cannot see.
+    await expect(badges(page)).toHaveCount(2);
+    expect(await editor.evaluate((element) => { const root = element.getRootNode(); return root instanceof ShadowRoot && root.activeElement !== element; })).toBe(true);
+  });
+});
 
 test.describe('ignore once', () => {
   test('dismisses one finding for this post and survives further typing', async ({ sitePage: page }) => {

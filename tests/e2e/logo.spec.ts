@@ -23,6 +23,13 @@ const ATTACHING: { site: string; composer: ComposerFixture; fileInput: (page: Pa
   { site: 'facebook', composer: SITE_FIXTURES[1]!.primary, fileInput: (page) => page.locator('[role="dialog"] input[type="file"]'), removeLabel: 'Remove photo' },
   { site: 'instagram', composer: SITE_FIXTURES[2]!.primary, fileInput: (page) => page.locator('[role="dialog"] form input[type="file"]'), removeLabel: 'Delete' },
   { site: 'linkedin', composer: SITE_FIXTURES[3]!.primary, fileInput: (page) => page.locator('.share-creation-state input[type="file"]'), removeLabel: 'Remove media' },
+  // The file input's change event stops at the shadow root (it is not composed).
+  {
+    site: 'linkedin',
+    composer: SITE_FIXTURES[3]!.surfaces.find((surface) => surface.shadow && surface.open)!,
+    fileInput: (page) => page.locator('#interop-outlet').locator('[role="dialog"] input[type="file"]'),
+    removeLabel: 'Remove media',
+  },
 ];
 
 async function openComposer(page: Page, composer: ComposerFixture): Promise<void> {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { adapterForHost, CONTENT_SCRIPT_MATCHES, SITE_ADAPTERS, type SiteAdapter } from '../../src/sites';
-import { findComposers, findPostButton } from '../../src/sites/locate';
+import { composerAround, findComposers, findPostButton } from '../../src/sites/locate';
 
 /**
  * Each composer kind's markers, as the live sites render them (composers.md §1), with the post
@@ -131,6 +131,39 @@ describe('site adapters', () => {
         }
       }
     }
+  });
+
+  it('has a dated version, and LinkedIn names its shadow host', () => {
+    for (const site of SITE_ADAPTERS) expect(site.version, site.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(adapter('linkedin').shadowHosts).toContain('#interop-outlet');
+  });
+
+  it('linkedin: finds composers inside the open #interop-outlet shadow root, with the post button there', () => {
+    document.body.innerHTML = `<div id="app"><div role="button" aria-label="Start a post">Start a post</div></div><div id="interop-outlet"></div>`;
+    const host = document.getElementById('interop-outlet')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    expect(findComposers(adapter('linkedin'))).toHaveLength(0);
+    shadow.innerHTML = `<div role="dialog" aria-label="Create post"><div contenteditable="true" role="textbox" data-placeholder="Share your thoughts…"><p><br></p></div><div><button class="_8d3e5f">Post</button></div></div>
+      <form><div contenteditable="true" role="textbox" aria-label="Text editor for adding a comment"><p><br></p></div><button>Comment</button></form>`;
+    const found = findComposers(adapter('linkedin'));
+    expect(found.map((composer) => composer.kind.id).sort()).toEqual(['comment', 'post']);
+    for (const composer of found) {
+      expect(composer.marker.getRootNode()).toBe(shadow);
+      expect(composer.editable).toBe(composer.marker);
+      const button = findPostButton(composer.kind, composer.marker);
+      expect(button?.getRootNode()).toBe(shadow);
+      expect(button?.textContent).toBe(composer.kind.id === 'post' ? 'Post' : 'Comment');
+    }
+    // The focus target inside the root leads back to its composer.
+    const editable = shadow.querySelector<HTMLElement>('[data-placeholder]')!;
+    expect(composerAround(adapter('linkedin'), editable)?.kind.id).toBe('post');
+  });
+
+  it('linkedin: a closed shadow root hides its composers (out of every content script\'s reach)', () => {
+    document.body.innerHTML = `<div id="interop-outlet"></div>`;
+    const shadow = document.getElementById('interop-outlet')!.attachShadow({ mode: 'closed' });
+    shadow.innerHTML = `<div role="dialog"><div contenteditable="true" role="textbox" aria-placeholder="Share your thoughts…"></div><button>Post</button></div>`;
+    expect(findComposers(adapter('linkedin'))).toHaveLength(0);
   });
 
   for (const [index, example] of EXAMPLES.entries()) {
