@@ -16,6 +16,7 @@ interface Suite {
 const OPTIONAL_SUITES: readonly Suite[] = [
   { title: 'Logo matching', file: 'logo.ts' },
   { title: 'End to end', file: 'e2e.ts' },
+  { title: 'Command line', file: 'cli.ts' },
 ];
 
 type RunSuite = () => Promise<string[]>;
