@@ -56,4 +56,10 @@ export interface Finding {
   /** The matched text (first span), as typed. */
   excerpt: string;
   clause: CitedClause;
+  /**
+   * Set when a score decided the finding (a logo match today; a learned text
+   * model later): the score reached and the score a finding needs, on one scale.
+   */
+  score?: number;
+  threshold?: number;
 }
