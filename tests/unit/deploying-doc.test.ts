@@ -112,14 +112,14 @@ const POLICY_READERS: Record<string, (body: string) => Json> = {
     const payload = profile.PayloadContent.find((p) => p.PayloadType === `com.google.Chrome.extensions.${CHROMIUM_EXTENSION_ID}`)!;
     return Object.fromEntries(Object.entries(payload).filter(([key]) => !key.startsWith('Payload')));
   },
-  firefox: (body) => {
-    const policies = (JSON.parse(body) as { policies: { ExtensionSettings: Record<string, { installation_mode: string }>; '3rdparty': { Extensions: Record<string, Json> } } }).policies;
-    expect(policies.ExtensionSettings[GECKO_ID]?.installation_mode).toBe('force_installed');
-    return policies['3rdparty'].Extensions[GECKO_ID]!;
-  },
+  firefox: (body) => (JSON.parse(body) as { policies: { '3rdparty': { Extensions: Record<string, Json> } } }).policies['3rdparty'].Extensions[GECKO_ID]!,
 };
 
 const INSTALL_CHECKS: Record<string, (body: string) => void> = {
+  'install-firefox': (body) => {
+    const settings = (JSON.parse(body) as { ExtensionSettings: Record<string, { installation_mode: string; install_url: string }> }).ExtensionSettings[GECKO_ID];
+    expect(settings).toMatchObject({ installation_mode: 'force_installed', install_url: expect.stringMatching(/^https:\/\/.*\.xpi$/) });
+  },
   'install-linux': (body) => {
     const settings = (JSON.parse(body) as { ExtensionSettings: Record<string, { installation_mode: string; toolbar_pin: string; update_url: string }> }).ExtensionSettings[CHROMIUM_EXTENSION_ID];
     expect(settings).toMatchObject({ installation_mode: 'force_installed', toolbar_pin: 'force_pinned', update_url: expect.stringMatching(/^https:\/\//) });
