@@ -11,6 +11,7 @@ import packageJson from '../../package.json';
 import { checkPost } from '../../src/rules/check';
 import { compilePack } from '../../src/rules/compile';
 import type { Finding } from '../../src/rules/types';
+import { describeProblems, parsePackText } from '../../src/rules/pack/validate';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const PACK = fixture('cli-pack.json');
@@ -391,3 +392,66 @@ function engineFindings(text: string): Finding[] {
 }
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('postcheck pack init and pack lint', () => {
+  it('writes a starter pack for the school that loads, checks posts and lints clean', async () => {
+    const path = join(scratch, 'starter.json');
+    const run = await cli(['pack', 'init', path, '--name', 'Harbourside Primary School', '--alias', 'Harbourside', '--alias', 'HPS', '--domain', 'harbourside.sch.uk', '--handle', '@HarboursidePS']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain(`Wrote ${path}`);
+    const pack = JSON.parse(readFileSync(path, 'utf8')) as { id: string; school: Record<string, unknown>; policy: { title: string; clauses: { ref: string }[] } };
+    expect(pack.id).toBe('harbourside-primary-school');
+    expect(pack.school).toMatchObject({ name: 'Harbourside Primary School', aliases: ['Harbourside', 'HPS'], domains: ['harbourside.sch.uk'], handles: ['@HarboursidePS'] });
+    expect(pack.policy.title).toBe('Personal Use of Social Media Policy');
+    expect(pack.policy.clauses.length).toBeGreaterThan(10);
+    const lint = await cli(['pack', 'lint', path]);
+    expect(lint).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(lint.stdout).toContain(`${path}: a valid pack for Harbourside Primary School`);
+    // The school's own identifiers are what it finds.
+    const check = await cli(['--pack', path, '--text', 'Off to Harbourside for sports day, come and support @HarboursidePS']);
+    expect(check.stdout).toMatch(/\[\w+\] school:/);
+  });
+
+  it('does not overwrite a file unless told to, and needs the school name', async () => {
+    const path = scratchFile('exists.json', '{}');
+    const refused = await cli(['pack', 'init', path, '--name', 'Harbourside Primary School']);
+    expect(refused.code).toBe(EXIT.badInput);
+    expect(refused.stderr).toContain(`${path} already exists`);
+    expect(readFileSync(path, 'utf8')).toBe('{}');
+    const noName = await cli(['pack', 'init', join(scratch, 'unnamed.json')]);
+    expect(noName.code).toBe(EXIT.badInput);
+    expect(noName.stderr).toContain('--name');
+    const twice = await cli(['pack', 'init', join(scratch, 'twice.json'), '--name', 'A School', '--name', 'B School']);
+    expect(twice.stderr).toContain('--name was given more than once');
+    expect((await cli(['pack', 'init', path, '--name', 'Harbourside Primary School', '--force'])).code).toBe(EXIT.ok);
+  });
+
+  it('lints a broken pack with every problem, worded by the same formatter as the options page', async () => {
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Record<string, unknown>;
+    const broken = { ...pack, school: { aliases: [] }, policy: { title: 'Policy', clauses: [{ id: 'pupils', text: 'No names.' }] }, categories: { pupil: { clauses: ['nope'] } } };
+    const path = scratchFile('lint-broken.json', JSON.stringify(broken));
+    const run = await cli(['pack', 'lint', path]);
+    expect(run.code).toBe(EXIT.packTestsFailed);
+    const validation = parsePackText(JSON.stringify(broken));
+    if (validation.ok) throw new Error('expected problems');
+    expect(validation.problems).toHaveLength(3);
+    for (const line of describeProblems(validation.problems).split('\n')) expect(run.stdout).toContain(`  ${line}`);
+    expect(run.stdout).toContain(`${path} is not a valid rule pack (3 problems)`);
+  });
+
+  it('warns in lint about logo fingerprints with the logo category off', async () => {
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Record<string, unknown>;
+    const fingerprint = (await cli(['--fingerprint-logo', fileURLToPath(new URL('../fixtures/logos/logos/hartwell.png', import.meta.url))])).stdout.trim();
+    const path = scratchFile('lint-logo-off.json', JSON.stringify({ ...pack, logos: [{ id: 'crest', fingerprint }] }));
+    const run = await cli(['pack', 'lint', path]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain('warning: the pack has 1 logo fingerprint but categories has no "logo" entry');
+  });
+
+  it('names an unknown pack command', async () => {
+    const run = await cli(['pack', 'build']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain('"pack build" is not a command');
+  });
+});
