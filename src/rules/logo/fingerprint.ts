@@ -1,5 +1,5 @@
 import { DESCRIPTOR_WORDS } from './features';
-import { buildFingerprint, REFERENCE_LEVELS, THUMBNAIL_STEP, levelScale } from './reference';
+import { buildFingerprint, MAX_REFERENCE_KEYPOINTS, REFERENCE_LEVELS, THUMBNAIL_STEP, levelScale } from './reference';
 import type { LogoFingerprint, RgbaImage } from './types';
 
 /*
@@ -24,7 +24,8 @@ const HEADER_BYTES = 9;
 const KEYPOINT_BYTES = 5 + DESCRIPTOR_WORDS * 4;
 const COORD_OFFSET = 64;
 const COORD_SCALE = 32;
-const MAX_KEYPOINTS = 4000;
+/** One limit for making and reading: no version-1 fingerprint holds more (docs/rule-pack.md, "Logo limits"). */
+export const MAX_KEYPOINTS = MAX_REFERENCE_KEYPOINTS;
 
 const thumbnailBytes = (w: number, h: number): number => Math.ceil((w * h) / 2);
 
@@ -130,8 +131,6 @@ export const MIN_DISTINCT_CORNERS = 15;
  * rectangle (4 corners), would match any photo with a box in it, or nothing at all.
  */
 export const MIN_DISTINCT_CORNERS_TO_FINGERPRINT = 6;
-/** Most keypoints a version 1 fingerprint may hold (the decoder's limit). */
-export const MAX_KEYPOINTS_READ = MAX_KEYPOINTS;
 
 /** Average distinct corners (24-unit grid) over the three largest renderings: how much detail there is to match. */
 export function distinctCorners(fp: LogoFingerprint): number {
