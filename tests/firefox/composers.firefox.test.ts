@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureSite } from '../e2e/harness';
@@ -89,6 +90,8 @@ describe('Firefox: PostCheck on the four composers', () => {
       const clause = await textOf((await card.$('[data-postcheck="clause"]'))!);
       expect(clause).toContain('Staff must not name, tag or otherwise identify any pupil');
       expect(clause).toContain('Harrowby Fields Social Media Policy');
+
+      if (process.env.POSTCHECK_SCREENSHOTS) await page.screenshot({ path: join(process.env.POSTCHECK_SCREENSHOTS, `firefox-${composer.site}.png`) });
 
       // PostCheck wrote nothing into the editor: it is exactly what the editor library made.
       expect(await editorHtml(page, composer)).toBe(untouchedHtml);
