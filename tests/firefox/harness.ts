@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
 import { extname, join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
@@ -59,8 +60,14 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-/** Launches Firefox with `policies.json` holding `policy` (removed again by close()). */
-export async function launchFirefox(policy: object): Promise<FirefoxWithExtension> {
+/**
+ * Launches Firefox with `policies.json` holding `policy` (removed again by close()).
+ * `localSettings` is what the user had already set on the options page (PostCheck's
+ * storage.local `postcheck.config`), put in the new profile before Firefox starts: Firefox
+ * reads an add-on's storage.local from browser-extension-data/<id>/storage.js when its
+ * IndexedDB backend is off, which is the one way to set it without opening an extension page.
+ */
+export async function launchFirefox(policy: object, options: { localSettings?: object } = {}): Promise<FirefoxWithExtension> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is missing at ${FIREFOX}: apt-get install firefox-esr (scripts/ensure-deps.mjs does it), or set POSTCHECK_FIREFOX`);
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox`);
   const leaks: string[] = [];
@@ -73,10 +80,17 @@ export async function launchFirefox(policy: object): Promise<FirefoxWithExtensio
     if (hadPolicy) writeFileSync(FIREFOX_POLICY_FILE, hadPolicy);
     else rmSync(FIREFOX_POLICY_FILE, { force: true });
   };
+  const profile = mkdtempSync(join(tmpdir(), 'postcheck-firefox-profile-'));
+  if (options.localSettings) {
+    const dir = join(profile, 'browser-extension-data', GECKO_ID);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'storage.js'), JSON.stringify({ 'postcheck.config': options.localSettings }));
+  }
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
+      userDataDir: profile,
       executablePath: FIREFOX,
       headless: true,
       // Lets the remote-settings server pref below apply (Firefox honours it only for automation or with this set).
@@ -97,11 +111,13 @@ export async function launchFirefox(policy: object): Promise<FirefoxWithExtensio
         'extensions.getAddons.cache.enabled': false,
         'app.normandy.enabled': false,
         'browser.safebrowsing.provider.mozilla.updateURL': '',
+        ...(options.localSettings ? { 'extensions.webextensions.ExtensionStorageIDB.enabled': false } : {}),
       },
     });
   } catch (error) {
     restorePolicy();
     trap.close();
+    rmSync(profile, { recursive: true, force: true });
     throw error;
   }
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -120,6 +136,7 @@ export async function launchFirefox(policy: object): Promise<FirefoxWithExtensio
       } finally {
         restorePolicy();
         trap.close();
+        rmSync(profile, { recursive: true, force: true });
       }
     },
   };
