@@ -208,6 +208,17 @@ describe('check CLI: --text', () => {
   });
 });
 
+describe('check CLI: repeatable flags', () => {
+  it('loads every --pupils and --staff list given, not just the last', async () => {
+    const year6 = scratchFile('year6.csv', 'Forename,Surname\nIsolde,Penhaligon\n');
+    const support = scratchFile('support.csv', 'Forename,Surname\nBartholomew,Quince\n');
+    const run = await cli(['--pack', PACK, '--pupils', PUPILS_CSV, '--pupils', year6, '--staff', STAFF_CSV, '--staff', support, '--text', 'Zoe Kowalski, Isolde Penhaligon, Daniel Fairweather and Bartholomew Quince']);
+    expect(run.code).toBe(EXIT.ok);
+    for (const pupil of ['Zoe Kowalski', 'Isolde Penhaligon']) expect(run.stdout).toContain(`pupil: "${pupil}"`);
+    for (const staff of ['Daniel Fairweather', 'Bartholomew Quince']) expect(run.stdout).toContain(`staff: "${staff}"`);
+  });
+});
+
 describe('check CLI: JSON lines on stdin', () => {
   it('writes one line per post with the findings exactly as the engine returns them', async () => {
     const posts = [
