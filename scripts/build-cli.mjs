@@ -31,6 +31,8 @@ export async function buildCli(outdir = resolve(root, 'dist/cli')) {
       js: "#!/usr/bin/env node\nimport { createRequire as __postcheckCreateRequire } from 'node:module';\nconst require = __postcheckCreateRequire(import.meta.url);",
     },
     legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
   // npm marks a bin executable only when it installs it; a rebuild in a checkout must keep `npx postcheck` runnable.
