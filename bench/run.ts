@@ -18,6 +18,7 @@ const OPTIONAL_SUITES: readonly Suite[] = [
   { title: 'End to end', file: 'e2e.ts' },
   // After the end-to-end suite, which rebuilds the extension this one measures.
   { title: 'Engine start-up and size', file: 'startup.ts' },
+  { title: 'Command line', file: 'cli.ts' },
 ];
 
 type RunSuite = () => Promise<string[]>;

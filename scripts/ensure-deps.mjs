@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Makes a fresh checkout runnable: npm packages from the lock file, and
-// Debian's Chromium for the end-to-end tests and the demo (Playwright cannot
-// download its own browsers here). Plain Node, so it runs before npm ci.
+// Debian's Chromium for the end-to-end tests and the demo, and Debian's Firefox ESR
+// for the Firefox tests (neither Playwright nor Puppeteer can download browsers here). Plain Node, so it runs before npm ci.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -26,6 +26,15 @@ export function ensureChromium() {
   aptInstall(['chromium']);
 }
 
+export const FIREFOX = process.env.POSTCHECK_FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** `npm run test:firefox` drives Debian's Firefox ESR (puppeteer-core cannot download browsers here). */
+export function ensureFirefox() {
+  if (existsSync(FIREFOX)) return;
+  console.log(`PostCheck: Firefox not found at ${FIREFOX}; installing Debian's firefox-esr package…`);
+  aptInstall(['firefox-esr']);
+}
+
 /** The demo opens a real window; with no display it runs under xvfb-run. */
 export function ensureXvfbWhenHeadless() {
   if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return;
@@ -43,5 +52,6 @@ export function ensureNodeModules() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureNodeModules();
   ensureChromium();
+  if (!process.argv.includes('--demo')) ensureFirefox();
   if (process.argv.includes('--demo')) ensureXvfbWhenHeadless();
 }

@@ -1,27 +1,26 @@
-import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkPost } from '../rules/check';
-import { compilePack, type CompiledPack } from '../rules/compile';
-import { parseNameCsv } from '../rules/pack/csv';
-import { runPackTests, type PackTestFailure } from '../rules/pack/run-tests';
-import { PACK_LIMITS, type PersonEntry } from '../rules/pack/schema';
-import { describeProblems, parsePackText, type PackProblem } from '../rules/pack/validate';
+import { version as POSTCHECK_VERSION } from '../../package.json';
+import type { CompiledPack } from '../rules/compile';
+import type { PackTestFailure } from '../rules/pack/run-tests';
+import type { Pack, PersonEntry } from '../rules/pack/schema';
+import type { PackProblem } from '../rules/pack/validate';
 import type { Finding } from '../rules/types';
 
 /**
- * `npm run check`: schools test their pack with it, other tools call it.
- * All the work is in runCheckCli so tests run it in-process; `main` only
- * wires it to the real process.
+ * The `postcheck` command (`npm run check`): schools test their pack with it,
+ * other tools call it. All the work is in runCheckCli so tests run it
+ * in-process; postcheck.ts only wires it to the real process.
  */
 
 /** 3 is ours, not Node's default 1, so a crash is never mistaken for "a pack test failed". */
 export const EXIT = { ok: 0, packTestsFailed: 1, badInput: 2, internalError: 3 } as const;
 
 export interface TextSink {
+  /** false when the text was queued rather than written (a full pipe): wait for 'drain' before more. */
   write(text: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 export interface CliIo {
@@ -33,31 +32,68 @@ export interface CliIo {
 export const USAGE = `PostCheck: check posts against a school's social media policy (its rule pack).
 
 Usage:
-  npm run check -- --pack <pack.json> [--pupils <file.csv>] [--staff <file.csv>] --text "<post>"
-  npm run check -- --pack <pack.json> [--pupils <file.csv>] [--staff <file.csv>] < posts.jsonl
-  npm run check -- --pack <pack.json> --test
-  npm run check -- --pack <pack.json> --image <file> [--image <file> ...] [--json]
-  npm run check -- --fingerprint-logo <image>
+  postcheck --pack <pack.json> [--pupils <file.csv>]... [--staff <file.csv>]... --text "<post>"
+  postcheck --pack <pack.json> [--pupils <file.csv>]... [--staff <file.csv>]... < posts.jsonl
+  postcheck --pack <pack.json> --test
+  postcheck --pack <pack.json> --image <file> [--image <file>]... [--json]
+  postcheck --fingerprint-logo <image> [--fingerprint-logo <image>]... [--json]
+  postcheck pack init <pack.json> --name "<school>" [--alias <short>]... [--domain <domain>]... [--handle <@handle>]...
+  postcheck pack lint <pack.json>
+  (from a checkout: npx postcheck ... or npm run check -- ...)
 
 Options:
-  --pack <file>              the school's rule pack (JSON); needed for everything but --fingerprint-logo
-  --pupils <file>            pupils' names as exported from the MIS (CSV with a header row); repeatable
-  --staff <file>             staff names as exported from the MIS (CSV with a header row); repeatable
+  --pack <file>              the school's rule pack (JSON); needed for everything but
+                             --fingerprint-logo and "pack init"
+                               e.g. --pack harbourside.json
+  --pupils <file>            pupils' names as exported from the MIS (CSV with a header row);
+                             repeatable
+                               e.g. --pupils year5.csv --pupils year6.csv
+  --staff <file>             staff names as exported from the MIS (CSV with a header row);
+                             repeatable
+                               e.g. --staff teachers.csv --staff support-staff.csv
   --text "<post>"            check one post and print the findings
+                               e.g. --text "So proud of Grace in assembly today"
   (no --text)                read JSON lines {"id": "...", "text": "..."} on stdin and write one
-                             JSON line {"id": "...", "findings": [...]} per post on stdout
+                             JSON line {"id": "...", "findings": [...]} per post on stdout, each
+                             as soon as its post is checked
+                               e.g. postcheck --pack p.json < posts.jsonl > findings.jsonl
   --test                     run the pack's own example posts ("tests") and report each failure
+                               e.g. --pack harbourside.json --test
   --image <file>             check a PNG, JPEG or WebP image against the pack's logos; repeatable
-  --json                     with --text or --image: print JSON lines instead of readable text
-  --fingerprint-logo <file>  print a logo's fingerprint, for the pack's "logos" list
+                               e.g. --image sports-day.jpg --image trip.png
+  --json                     with --text, --image or --fingerprint-logo: print JSON lines
+                             instead of readable text
+                               e.g. --text "Well done Grace" --json
+  --fingerprint-logo <file>  print a logo's fingerprint, for the pack's "logos" list;
+                             repeatable (one line per file, in order)
+                               e.g. --fingerprint-logo crest.png --fingerprint-logo wordmark.png
   -h, --help                 show this help
+                               e.g. postcheck --help
+  --version                  print PostCheck's version
+                               e.g. postcheck --version
 
-Exit codes: 0 ok; 1 a pack test failed; 2 bad input (a missing or invalid file,
-a bad line on stdin), with a message saying which file and what is wrong;
-3 PostCheck itself failed (a bug: please report it with the message).
+"pack init" options (see also "postcheck pack init --help"):
+  --name "<school>"          the school's full name (required)
+                               e.g. --name "Harbourside Primary School"
+  --alias <short>            a short form staff use; repeatable
+                               e.g. --alias Harbourside --alias HPS
+  --domain <domain>          a web or email domain; repeatable
+                               e.g. --domain harbourside.sch.uk
+  --handle <@handle>         a social media handle; repeatable
+                               e.g. --handle @Harbourside
+  --force                    overwrite the file if it exists
+
+Readable output gives, for each finding: its severity and category, the words found and the
+post around them, the message, the policy clause with its reference and, when a score decided
+it (a logo match), the score and the threshold it had to reach.
+
+Exit codes: 0 ok; 1 a pack test failed (or "pack lint" found problems); 2 bad input (a missing
+or invalid file, an unknown, repeated or conflicting flag, a bad line on stdin), with a
+message saying which file, flag or line and what is wrong; 3 PostCheck itself failed
+(a bug: please report it with the message).
 `;
 
-const OPTIONS = {
+export const OPTIONS = {
   pack: { type: 'string' },
   pupils: { type: 'string', multiple: true },
   staff: { type: 'string', multiple: true },
@@ -65,13 +101,15 @@ const OPTIONS = {
   test: { type: 'boolean' },
   image: { type: 'string', multiple: true },
   json: { type: 'boolean' },
-  'fingerprint-logo': { type: 'string' },
+  'fingerprint-logo': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 type Mode =
   | { kind: 'help' }
-  | { kind: 'fingerprint'; image: string }
+  | { kind: 'version' }
+  | { kind: 'fingerprint'; images: string[] }
   | { kind: 'test' }
   | { kind: 'text'; text: string }
   | { kind: 'images'; images: string[] }
@@ -86,13 +124,19 @@ interface CliOptions {
 }
 
 /** Something the user can fix (a file, a flag, an input line): exit 2 with a message naming it. */
-class BadInput extends Error {}
+export class BadInput extends Error {}
 
 /** How many skipped CSV rows to list before summarising; a broken export can have thousands. */
 const MAX_CSV_WARNINGS = 20;
 
+const RUN_HELP = '\nRun postcheck --help for usage.';
+
 export async function runCheckCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (argv[0] === 'pack') {
+      const { runPackCommand } = await import('./pack-commands');
+      return await runPackCommand(argv.slice(1), io);
+    }
     const options = readOptions(argv);
     return await runMode(options, io);
   } catch (error) {
@@ -102,13 +146,31 @@ export async function runCheckCli(argv: readonly string[], io: CliIo): Promise<n
   }
 }
 
-function readOptions(argv: readonly string[]): CliOptions {
-  let values: ReturnType<typeof parseOptions>['values'];
+/**
+ * parseArgs with what it does not check itself: a flag that takes one value
+ * given twice (parseArgs keeps the last silently) is an error naming the flag.
+ */
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T, allowPositionals = false) {
+  let parsed;
   try {
-    values = parseOptions(argv).values;
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals, tokens: true });
   } catch (error) {
-    throw new BadInput(`${(error as Error).message}\nRun with --help for usage.`);
+    throw new BadInput(`${(error as Error).message}${RUN_HELP}`);
   }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    const config = options[token.name];
+    if (config && !('multiple' in config && config.multiple) && seen.has(token.name)) {
+      throw new BadInput(`--${token.name} was given more than once; it takes one ${config.type === 'boolean' ? 'use' : 'value'}.${RUN_HELP}`);
+    }
+    seen.add(token.name);
+  }
+  return parsed;
+}
+
+function readOptions(argv: readonly string[]): CliOptions {
+  const { values } = parseFlags(argv, OPTIONS);
   return {
     mode: chooseMode(values),
     ...(values.pack !== undefined ? { pack: values.pack } : {}),
@@ -118,23 +180,29 @@ function readOptions(argv: readonly string[]): CliOptions {
   };
 }
 
-function parseOptions(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
-}
+type Values = ReturnType<typeof parseFlags<typeof OPTIONS>>['values'];
 
-function chooseMode(values: ReturnType<typeof parseOptions>['values']): Mode {
+function chooseMode(values: Values): Mode {
   if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
   const chosen = [
     values['fingerprint-logo'] !== undefined && '--fingerprint-logo',
     values.test && '--test',
     values.text !== undefined && '--text',
     values.image !== undefined && '--image',
   ].filter((flag): flag is string => typeof flag === 'string');
-  if (chosen.length > 1) throw new BadInput(`use only one of ${chosen.join(', ')}.\nRun with --help for usage.`);
-  if (values['fingerprint-logo'] !== undefined) return { kind: 'fingerprint', image: values['fingerprint-logo'] };
+  if (chosen.length > 1) throw new BadInput(`use only one of ${chosen.join(', ')}.${RUN_HELP}`);
+  if (values['fingerprint-logo'] !== undefined) {
+    // A fingerprint is made from the image alone: a pack or name list given with it is a mistake worth naming.
+    const unused = [values.pack !== undefined && '--pack', values.pupils && '--pupils', values.staff && '--staff'].filter(Boolean);
+    if (unused.length) throw new BadInput(`--fingerprint-logo does not use ${unused.join(', ')}; make the fingerprint on its own.${RUN_HELP}`);
+    return { kind: 'fingerprint', images: values['fingerprint-logo'] };
+  }
+  if (values.json && values.test) throw new BadInput(`--json does not apply to --test, which prints a readable report.${RUN_HELP}`);
   if (values.test) return { kind: 'test' };
   if (values.text !== undefined) return { kind: 'text', text: values.text };
   if (values.image !== undefined) return { kind: 'images', images: values.image };
+  if (values.json) throw new BadInput(`--json applies to --text, --image or --fingerprint-logo; posts on stdin are always JSON lines.${RUN_HELP}`);
   return { kind: 'stdin' };
 }
 
@@ -144,48 +212,68 @@ async function runMode(options: CliOptions, io: CliIo): Promise<number> {
     io.stdout.write(USAGE);
     return EXIT.ok;
   }
-  if (mode.kind === 'fingerprint') {
-    io.stdout.write(`${await fingerprintLogo(mode.image)}\n`);
+  if (mode.kind === 'version') {
+    io.stdout.write(`${POSTCHECK_VERSION}\n`);
     return EXIT.ok;
   }
-  if (options.pack === undefined) throw new BadInput('--pack <pack.json> is required.\nRun with --help for usage.');
-  const compiled = await loadPack(options.pack, options, io);
+  if (mode.kind === 'fingerprint') {
+    await writeFingerprints(mode.images, options.json, io);
+    return EXIT.ok;
+  }
+  if (options.pack === undefined) throw new BadInput(`--pack <pack.json> is required.${RUN_HELP}`);
+  const engine = await import('./engine');
+  const { checkPost } = engine;
+  const compiled = await loadPack(engine, options.pack, options, io);
   switch (mode.kind) {
     case 'test':
-      return reportPackTests(compiled, io);
+      return reportPackTests(engine, compiled, io);
     case 'text':
-      writeTextFindings(checkPost(compiled, { text: mode.text }), options.json, io);
+      writeTextFindings(checkPost(compiled, { text: mode.text }), mode.text, options.json, io);
       return EXIT.ok;
     case 'images':
       await writeImageFindings(compiled, mode.images, options.json, io);
       return EXIT.ok;
     case 'stdin':
-      return checkJsonLines(compiled, io);
+      return checkJsonLines(engine, compiled, io);
   }
 }
 
 // ---------------------------------------------------------------- loading
 
-async function loadPack(packPath: string, options: CliOptions, io: CliIo): Promise<CompiledPack> {
-  const validation = parsePackText(await readTextFile(packPath, 'pack'));
-  if (!validation.ok) throw new BadInput(invalidPackMessage(packPath, validation.problems));
-  const pupils = await loadNameLists(options.pupils, io);
-  const staff = await loadNameLists(options.staff, io);
-  const result = compilePack(validation.pack, { pupils, staff });
-  if (!result.ok) throw new BadInput(invalidPackMessage(packPath, result.error.problems));
+type Engine = typeof import('./engine');
+
+async function loadPack(engine: Engine, packPath: string, options: CliOptions, io: CliIo): Promise<CompiledPack> {
+  const validation = engine.parsePackText(await readTextFile(packPath, 'pack'));
+  if (!validation.ok) throw new BadInput(invalidPackMessage(engine, packPath, validation.problems));
+  const pupils = await loadNameLists(engine, options.pupils, io);
+  const staff = await loadNameLists(engine, options.staff, io);
+  const result = engine.compilePack(validation.pack, { pupils, staff });
+  if (!result.ok) throw new BadInput(invalidPackMessage(engine, packPath, result.error.problems));
+  const logoOff = logoCategoryOffWarning(validation.pack);
+  if (logoOff) io.stderr.write(`postcheck: warning: ${packPath}: ${logoOff}\n`);
   return result.compiled;
 }
 
-function invalidPackMessage(path: string, problems: readonly PackProblem[]): string {
-  const lines = describeProblems(problems).split('\n');
+/** Fingerprints with the logo category off or absent check nothing: almost always a slip when writing the pack. */
+export function logoCategoryOffWarning(pack: Pick<Pack, 'logos' | 'categories'>): string | null {
+  if (pack.logos.length === 0) return null;
+  const logo = pack.categories.logo;
+  if (logo && logo.enabled !== false) return null;
+  const why = logo ? 'categories.logo has "enabled": false' : 'categories has no "logo" entry';
+  return `the pack has ${plural(pack.logos.length, 'logo fingerprint')} but ${why}, so images are not checked for the school's logo. Turn the logo category on, or remove "logos".`;
+}
+
+export function invalidPackMessage(engine: Pick<Engine, 'describeProblems'>, path: string, problems: readonly PackProblem[]): string {
+  // One line per root cause: knock-on problems are already left out of the description.
+  const lines = engine.describeProblems(problems).split('\n');
   return `${path} is not a valid rule pack (${plural(lines.length, 'problem')}):\n${lines.map((line) => `  ${line}`).join('\n')}`;
 }
 
 /** Good rows load; skipped rows are warnings; an unreadable list stops the run (exit 2). */
-async function loadNameLists(paths: readonly string[], io: CliIo): Promise<PersonEntry[]> {
+async function loadNameLists(engine: Engine, paths: readonly string[], io: CliIo): Promise<PersonEntry[]> {
   const people: PersonEntry[] = [];
   for (const path of paths) {
-    const result = parseNameCsv(await readTextFile(path, 'name list'), path);
+    const result = engine.parseNameCsv(await readTextFile(path, 'name list'), path);
     if (result.fatal) throw new BadInput(result.fatal);
     for (const problem of result.problems.slice(0, MAX_CSV_WARNINGS)) {
       io.stderr.write(`postcheck: warning: ${path} line ${problem.line}: ${problem.message}\n`);
@@ -202,7 +290,8 @@ async function loadNameLists(paths: readonly string[], io: CliIo): Promise<Perso
 }
 
 /** Reads a UTF-8 file; invalid bytes become U+FFFD, which the pack and CSV readers report as "not UTF-8". */
-async function readTextFile(path: string, what: string): Promise<string> {
+export async function readTextFile(path: string, what: string): Promise<string> {
+  const { PACK_LIMITS } = await import('./engine');
   try {
     const size = (await stat(path)).size;
     // Refuse before reading: a mistaken path to a video must not fill memory.
@@ -232,9 +321,9 @@ function whyUnreadable(error: unknown): string {
 
 // ---------------------------------------------------------------- modes
 
-function reportPackTests(compiled: CompiledPack, io: CliIo): number {
+function reportPackTests(engine: Engine, compiled: CompiledPack, io: CliIo): number {
   const total = compiled.pack.tests.length;
-  const failures = runPackTests(compiled);
+  const failures = engine.runPackTests(compiled);
   for (const failure of failures) io.stdout.write(describeTestFailure(failure));
   if (total === 0) io.stdout.write('The pack has no tests.\n');
   else if (failures.length === 0) io.stdout.write(`All ${total} pack tests passed.\n`);
@@ -250,9 +339,9 @@ function describeTestFailure(failure: PackTestFailure): string {
   return `${lines.join('\n')}\n\n`;
 }
 
-function writeTextFindings(findings: Finding[], json: boolean, io: CliIo): void {
+function writeTextFindings(findings: Finding[], text: string, json: boolean, io: CliIo): void {
   if (json) io.stdout.write(`${JSON.stringify({ findings })}\n`);
-  else io.stdout.write(formatFindings(findings));
+  else io.stdout.write(formatFindings(findings, text));
 }
 
 async function writeImageFindings(compiled: CompiledPack, images: readonly string[], json: boolean, io: CliIo): Promise<void> {
@@ -270,12 +359,18 @@ async function writeImageFindings(compiled: CompiledPack, images: readonly strin
   });
 }
 
-async function fingerprintLogo(image: string): Promise<string> {
+async function writeFingerprints(images: readonly string[], json: boolean, io: CliIo): Promise<void> {
   const logoFiles = await loadLogoFiles();
-  try {
-    return await logoFiles.fingerprintLogoFile(image);
-  } catch (error) {
-    throw new BadInput((error as Error).message);
+  for (const image of images) {
+    let fingerprint: string;
+    try {
+      fingerprint = await logoFiles.fingerprintLogoFile(image);
+    } catch (error) {
+      throw new BadInput((error as Error).message);
+    }
+    const warning = logoFiles.logoDetailWarning(fingerprint);
+    if (warning) io.stderr.write(`postcheck: warning: ${image}: ${warning}\n`);
+    io.stdout.write(json ? `${JSON.stringify({ image, fingerprint })}\n` : `${fingerprint}\n`);
   }
 }
 
@@ -284,12 +379,13 @@ async function loadLogoFiles(): Promise<typeof import('./logo-files')> {
   try {
     return await import('./logo-files');
   } catch (error) {
-    throw new BadInput(`image checking is not available: ${(error as Error).message}`);
+    // sharp is an optional dependency: an offline `npm install -g` may have skipped it.
+    throw new BadInput(`image checking is not available (${(error as Error).message}). It needs the sharp package: run "npm install -g sharp" where postcheck is installed, or use postcheck from a checkout after npm ci.`);
   }
 }
 
 /** One post per line; a bad line is reported and skipped, and the run ends with exit 2. */
-async function checkJsonLines(compiled: CompiledPack, io: CliIo): Promise<number> {
+async function checkJsonLines({ checkPost }: Engine, compiled: CompiledPack, io: CliIo): Promise<number> {
   if (io.stdin.isTTY) io.stderr.write('postcheck: reading JSON lines {"id": "...", "text": "..."} from stdin (Ctrl-D to finish; --text checks one post)\n');
   let lineNumber = 0;
   let badLines = 0;
@@ -302,10 +398,18 @@ async function checkJsonLines(compiled: CompiledPack, io: CliIo): Promise<number
       badLines++;
       continue;
     }
-    io.stdout.write(`${JSON.stringify({ id: post.id, findings: checkPost(compiled, { text: post.text }) })}\n`);
+    await writeWithBackpressure(io.stdout, `${JSON.stringify({ id: post.id, findings: checkPost(compiled, { text: post.text }) })}\n`);
   }
   if (badLines) io.stderr.write(`postcheck: ${plural(badLines, 'bad input line')} skipped\n`);
   return badLines ? EXIT.badInput : EXIT.ok;
+}
+
+/**
+ * Writes at once; when the reader is slower than we are (a full pipe), waits for it
+ * before reading more input, so a long stream runs in constant memory.
+ */
+async function writeWithBackpressure(sink: TextSink, text: string): Promise<void> {
+  if (sink.write(text) === false && sink.once) await new Promise<void>((resolve) => sink.once!('drain', resolve));
 }
 
 type PostLine = { id: string | number; text: string } | { problem: string };
@@ -328,48 +432,48 @@ function parsePostLine(line: string): PostLine {
 
 // ---------------------------------------------------------------- output
 
-export function formatFindings(findings: readonly Finding[]): string {
+/** Readable findings; `text` is the post, to quote each finding's words in context. */
+export function formatFindings(findings: readonly Finding[], text?: string): string {
   if (findings.length === 0) return 'No findings.\n';
   const heading = `${plural(findings.length, 'finding')}:\n`;
-  return `${heading}${findings.map(formatFinding).join('')}`;
+  return `${heading}${findings.map((finding, index) => formatFinding(finding, index, text)).join('')}`;
 }
 
-function formatFinding(finding: Finding, index: number): string {
+function formatFinding(finding: Finding, index: number, text: string | undefined): string {
   const { clause } = finding;
-  const where = finding.spans[0] ? ` (characters ${finding.spans[0].start}–${finding.spans[0].end})` : '';
+  const span = finding.spans[0];
+  const where = span ? ` (characters ${span.start}–${span.end})` : '';
   const excerpt = finding.excerpt ? ` ${JSON.stringify(finding.excerpt)}${where}` : '';
-  const lines = [
-    `\n${index + 1}. [${finding.severity}] ${finding.category}:${excerpt}`,
-    `   ${finding.message}`,
-    `   ${clause.policyTitle}, ${clause.ref}: “${clause.text}”`,
-  ];
+  const lines = [`\n${index + 1}. [${finding.severity}] ${finding.category}:${excerpt}`];
+  if (span && text !== undefined) lines.push(`   in context: ${quoteInContext(text, span)}`);
+  lines.push(`   ${finding.message}`);
+  if (finding.score !== undefined) {
+    const threshold = finding.threshold === undefined ? '' : ` (a finding needs ${finding.threshold.toFixed(2)})`;
+    lines.push(`   score ${finding.score.toFixed(2)}${threshold}`);
+  }
+  lines.push(`   clause ${clause.ref} of ${clause.policyTitle}: “${clause.text}”`);
   if (clause.policyUrl) lines.push(`   ${clause.policyUrl}`);
   return `${lines.join('\n')}\n`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
-}
+/** Characters of the post shown either side of the words found. */
+const CONTEXT_CHARS = 40;
 
-// ---------------------------------------------------------------- process
-
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
+/** The span in [brackets] with up to CONTEXT_CHARS either side, cut at a word and on one line. */
+export function quoteInContext(text: string, span: { start: number; end: number }): string {
+  let from = Math.max(0, span.start - CONTEXT_CHARS);
+  let to = Math.min(text.length, span.end + CONTEXT_CHARS);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) {
+    const cut = text.lastIndexOf(' ', to);
+    if (cut > span.end) to = cut;
   }
+  if (from > span.start) from = span.start;
+  const oneLine = (part: string) => part.replace(/\s+/g, ' ');
+  const quoted = `${oneLine(text.slice(from, span.start))}[${oneLine(text.slice(span.start, span.end))}]${oneLine(text.slice(span.end, to))}`;
+  return `“${from > 0 ? '…' : ''}${quoted}${to < text.length ? '…' : ''}”`;
 }
 
-async function main(): Promise<void> {
-  try {
-    process.exitCode = await runCheckCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
-  } catch (error) {
-    process.stderr.write(`postcheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = EXIT.internalError;
-  }
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? noun : nouns}`;
 }
-
-if (isEntryPoint()) await main();

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+export { logoDetailWarning } from '../rules/logo/fingerprint';
 import { checkImage, type LogoCheckInput } from '../rules/logo/check-image';
-import { fingerprintLogo } from '../rules/logo/fingerprint';
+import { fingerprintLogo, logoRefusal } from '../rules/logo/fingerprint';
 import type { RgbaImage } from '../rules/logo/types';
 import type { Finding } from '../rules/types';
 
@@ -33,14 +34,21 @@ export async function decodeImageFile(path: string): Promise<RgbaImage> {
   }
 }
 
-/** The fingerprint text to put in a pack's `logos[].fingerprint`, made from the school's logo file. */
+/**
+ * The fingerprint text to put in a pack's `logos[].fingerprint`, made from the school's logo file.
+ * Throws naming the file when the image is unreadable, or blank, flat or near-featureless (logoRefusal).
+ */
 export async function fingerprintLogoFile(path: string): Promise<string> {
   const image = await decodeImageFile(path);
+  let fingerprint: string;
   try {
-    return fingerprintLogo(image);
+    fingerprint = fingerprintLogo(image);
   } catch (error) {
     throw new Error(`${path}: cannot fingerprint this logo (${(error as Error).message})`);
   }
+  const refusal = logoRefusal(fingerprint);
+  if (refusal) throw new Error(`${path}: not fingerprinted: ${refusal}`);
+  return fingerprint;
 }
 
 /** Checks each image file against the pack's logos, in order. */

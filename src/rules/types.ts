@@ -61,4 +61,10 @@ export interface Finding {
    * span); counted by pack tests and the evaluation, never shown as findings of their own.
    */
   alsoRaises?: CategoryId[];
+  /**
+   * Set when a score decided the finding (a logo match today; a learned text
+   * model later): the score reached and the score a finding needs, on one scale.
+   */
+  score?: number;
+  threshold?: number;
 }

@@ -211,6 +211,15 @@ test('a logo file becomes a fingerprint entry for the pack', async ({ options: p
   await expect(page.getByTestId('pack-problems')).toHaveCount(0);
 });
 
+test('a blank or flat logo file is refused with the reason, not made into a fingerprint', async ({ options: page }) => {
+  const { default: sharp } = await import('sharp');
+  const flat = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#1a4d8f' } }).png().toBuffer();
+  await page.getByText("Make a logo fingerprint from the school's logo file").click();
+  await page.getByTestId('logo-file').setInputFiles({ name: 'flat.png', mimeType: 'image/png', buffer: flat });
+  await expect(page.getByRole('alert').filter({ hasText: 'flat.png' })).toContainText('flat.png: this image has only 4 distinct corners');
+  await expect(page.getByTestId('logo-entry')).toHaveCount(0);
+});
+
 test('the built extension carries the generated managed schema', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as { storage?: { managed_schema?: string }; permissions?: string[] };
   expect(manifest.storage?.managed_schema).toBe('managed_schema.json');

@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { EXIT, runCheckCli, USAGE } from '../../src/cli/check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, OPTIONS, quoteInContext, runCheckCli, USAGE } from '../../src/cli/check';
+import packageJson from '../../package.json';
 import { checkPost } from '../../src/rules/check';
 import { compilePack } from '../../src/rules/compile';
 import type { Finding } from '../../src/rules/types';
+import { describeProblems, parsePackText } from '../../src/rules/pack/validate';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const PACK = fixture('cli-pack.json');
@@ -48,6 +50,39 @@ describe('check CLI: arguments', () => {
     const run = await cli(['--help']);
     expect(run).toEqual({ code: EXIT.ok, stdout: USAGE, stderr: '' });
     expect(USAGE).toContain('--pack <file>');
+  });
+
+  it('lists every flag in --help with an example of it', () => {
+    const examples = USAGE.split('\n').filter((line) => line.trim().startsWith('e.g.'));
+    for (const flag of Object.keys(OPTIONS)) {
+      expect(USAGE).toContain(`--${flag}`);
+      expect(examples.some((line) => line.includes(`--${flag}`)), `an example using --${flag}`).toBe(true);
+    }
+  });
+
+  it('prints the version with --version', async () => {
+    expect(await cli(['--version'])).toEqual({ code: EXIT.ok, stdout: `${packageJson.version}\n`, stderr: '' });
+  });
+
+  it('refuses a one-value flag given twice, naming it, rather than silently keeping one', async () => {
+    const run = await cli(['--pack', PACK, '--text', 'one', '--text', 'two']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain('--text was given more than once');
+    const twoPacks = await cli(['--pack', PACK, '--pack', FAILING_PACK, '--test']);
+    expect(twoPacks.code).toBe(EXIT.badInput);
+    expect(twoPacks.stderr).toContain('--pack was given more than once');
+  });
+
+  it('refuses flags that conflict, naming them', async () => {
+    const withPack = await cli(['--fingerprint-logo', 'crest.png', '--pack', PACK]);
+    expect(withPack.code).toBe(EXIT.badInput);
+    expect(withPack.stderr).toContain('--fingerprint-logo does not use --pack');
+    const jsonTest = await cli(['--pack', PACK, '--test', '--json']);
+    expect(jsonTest.code).toBe(EXIT.badInput);
+    expect(jsonTest.stderr).toContain('--json does not apply to --test');
+    const stray = await cli(['--pack', PACK, 'hello']);
+    expect(stray.code).toBe(EXIT.badInput);
+    expect(stray.stderr).toContain("'hello'");
   });
 
   it('rejects an unknown option with exit 2', async () => {
@@ -137,7 +172,18 @@ describe('check CLI: --text', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^1 finding:/);
     expect(run.stdout).toContain('[block] pupil: "Grace Hetherington" (characters 12–30)');
-    expect(run.stdout).toContain('Harbourside Primary Social Media Policy, 4.2: “Staff must not name, picture or otherwise identify pupils on personal social media.”');
+    expect(run.stdout).toContain('   in context: “So proud of [Grace Hetherington] in assembly today”');
+    expect(run.stdout).toContain('clause 4.2 of Harbourside Primary Social Media Policy: “Staff must not name, picture or otherwise identify pupils on personal social media.”');
+    // No score decided a name match, so none is shown.
+    expect(run.stdout).not.toContain('score');
+  });
+
+  it('quotes a long post around the words found, on one line', () => {
+    const text = `${'Such a lovely day out with the whole family at the seaside. '.repeat(3)}Well done\nGrace Hetherington! ${'We had chips and ice cream on the pier afterwards. '.repeat(3)}`;
+    const start = text.indexOf('Grace');
+    const quoted = quoteInContext(text, { start, end: start + 'Grace Hetherington'.length });
+    expect(quoted).toMatch(/^“….* Well done \[Grace Hetherington\]! We had .*…”$/);
+    expect(quoted.length).toBeLessThan(130);
   });
 
   it('says so when there is nothing to flag', async () => {
@@ -159,6 +205,17 @@ describe('check CLI: --text', () => {
     expect(run.stdout).toContain('[warn] staff: "Daniel Fairweather"');
     expect(run.stderr).toContain(`warning: ${PUPILS_CSV} line 4: has no forename and no surname; row skipped`);
     expect(run.stderr).toContain(`${PUPILS_CSV}: loaded 2 names, skipped 1 row`);
+  });
+});
+
+describe('check CLI: repeatable flags', () => {
+  it('loads every --pupils and --staff list given, not just the last', async () => {
+    const year6 = scratchFile('year6.csv', 'Forename,Surname\nIsolde,Penhaligon\n');
+    const support = scratchFile('support.csv', 'Forename,Surname\nBartholomew,Quince\n');
+    const run = await cli(['--pack', PACK, '--pupils', PUPILS_CSV, '--pupils', year6, '--staff', STAFF_CSV, '--staff', support, '--text', 'Zoe Kowalski, Isolde Penhaligon, Daniel Fairweather and Bartholomew Quince']);
+    expect(run.code).toBe(EXIT.ok);
+    for (const pupil of ['Zoe Kowalski', 'Isolde Penhaligon']) expect(run.stdout).toContain(`pupil: "${pupil}"`);
+    for (const staff of ['Daniel Fairweather', 'Bartholomew Quince']) expect(run.stdout).toContain(`staff: "${staff}"`);
   });
 });
 
@@ -249,14 +306,47 @@ describe('check CLI: images', () => {
     expect(run.code).toBe(EXIT.ok);
     expect(run.stdout).toContain(`${copy}: 1 finding:`);
     expect(run.stdout).toContain('[warn] logo:');
-    expect(run.stdout).toContain('Harbourside Primary Social Media Policy, 4.1');
+    expect(run.stdout).toMatch(/score (0\.[6-9]\d|1\.00) \(a finding needs 0\.60\)/);
+    expect(run.stdout).toContain('Harbourside Primary Social Media Policy: “');
+    expect(run.stdout).toContain('clause 4.1 of');
+    const json = jsonLines((await cli(['--pack', packPath, '--image', copy, '--json'])).stdout) as { findings: Finding[] }[];
+    expect(json[0]!.findings[0]).toMatchObject({ category: 'logo', threshold: 0.6 });
+    expect(json[0]!.findings[0]!.score).toBeGreaterThanOrEqual(0.6);
+
+    const logoOff = scratchFile('logo-off-pack.json', JSON.stringify({ ...withLogo, categories: { ...withLogo.categories, logo: { enabled: false, clauses: ['school'] } } }));
+    const off = await cli(['--pack', logoOff, '--image', copy]);
+    expect(off.stderr).toContain(`warning: ${logoOff}: the pack has 1 logo fingerprint but categories.logo has "enabled": false`);
+    expect(off.stdout).toContain('No findings.');
     expect(run.stdout).toMatch(/plain\.png: No findings\./);
   });
 
-  it('prints a logo fingerprint on one line', async () => {
-    const run = await cli(['--fingerprint-logo', await pngFile('logo.png')]);
+  it('prints one fingerprint line per --fingerprint-logo, in order', async () => {
+    const { default: sharp } = await import('sharp');
+    const lettering = (word: string) =>
+      Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120"><rect width="240" height="120" fill="#fff"/><text x="10" y="80" font-size="56" fill="#123">${word}</text></svg>`);
+    const [first, second] = [join(scratch, 'hps.png'), join(scratch, 'wvps.png')];
+    await sharp(lettering('HPS')).png().toFile(first);
+    await sharp(lettering('WVPS')).png().toFile(second);
+    const run = await cli(['--fingerprint-logo', first, '--fingerprint-logo', second]);
     expect(run.code).toBe(EXIT.ok);
-    expect(run.stdout).toMatch(/^\S+\n$/);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe((await cli(['--fingerprint-logo', first])).stdout.trim());
+    expect(lines[1]).toBe((await cli(['--fingerprint-logo', second])).stdout.trim());
+    expect(lines[0]).not.toBe(lines[1]);
+  });
+
+  it('refuses to fingerprint a blank, flat or plain image, saying why', async () => {
+    const { default: sharp } = await import('sharp');
+    const white = join(scratch, 'white.png');
+    await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } }).png().toFile(white);
+    for (const [image, why] of [[white, 'no corners at all'], [await pngFile('flat.png'), 'only 4 distinct corners']] as const) {
+      const run = await cli(['--fingerprint-logo', image]);
+      expect(run.code).toBe(EXIT.badInput);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${image}: not fingerprinted: this image has ${why}`);
+      expect(run.stderr).toContain('needs at least 6');
+    }
   });
 
   it('names a missing image file and exits 2', async () => {
@@ -274,12 +364,16 @@ describe('check CLI: images', () => {
   });
 });
 
-describe('check CLI: as a real process', () => {
+describe('check CLI: as a real process (the built dist/cli/postcheck.mjs)', () => {
   const exec = promisify(execFile);
   const repo = fileURLToPath(new URL('../..', import.meta.url));
+  beforeAll(async () => {
+    // Its own copy: cli-process.test.ts rebuilds dist/cli at the same time.
+    await exec('node', ['scripts/build-cli.mjs', '--outdir', join(scratch, 'dist-cli')], { cwd: repo });
+  }, 60_000);
   async function spawnCli(args: string[]): Promise<CliRun> {
     try {
-      const { stdout, stderr } = await exec('npx', ['tsx', 'src/cli/check.ts', ...args], { cwd: repo });
+      const { stdout, stderr } = await exec('node', [join(scratch, 'dist-cli', 'postcheck.mjs'), ...args], { cwd: repo, env: { ...process.env, NODE_OPTIONS: '' } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -309,3 +403,66 @@ function engineFindings(text: string): Finding[] {
 }
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('postcheck pack init and pack lint', () => {
+  it('writes a starter pack for the school that loads, checks posts and lints clean', async () => {
+    const path = join(scratch, 'starter.json');
+    const run = await cli(['pack', 'init', path, '--name', 'Harbourside Primary School', '--alias', 'Harbourside', '--alias', 'HPS', '--domain', 'harbourside.sch.uk', '--handle', '@HarboursidePS']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain(`Wrote ${path}`);
+    const pack = JSON.parse(readFileSync(path, 'utf8')) as { id: string; school: Record<string, unknown>; policy: { title: string; clauses: { ref: string }[] } };
+    expect(pack.id).toBe('harbourside-primary-school');
+    expect(pack.school).toMatchObject({ name: 'Harbourside Primary School', aliases: ['Harbourside', 'HPS'], domains: ['harbourside.sch.uk'], handles: ['@HarboursidePS'] });
+    expect(pack.policy.title).toBe('Personal Use of Social Media Policy');
+    expect(pack.policy.clauses.length).toBeGreaterThan(10);
+    const lint = await cli(['pack', 'lint', path]);
+    expect(lint).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(lint.stdout).toContain(`${path}: a valid pack for Harbourside Primary School`);
+    // The school's own identifiers are what it finds.
+    const check = await cli(['--pack', path, '--text', 'Off to Harbourside for sports day, come and support @HarboursidePS']);
+    expect(check.stdout).toMatch(/\[\w+\] school:/);
+  });
+
+  it('does not overwrite a file unless told to, and needs the school name', async () => {
+    const path = scratchFile('exists.json', '{}');
+    const refused = await cli(['pack', 'init', path, '--name', 'Harbourside Primary School']);
+    expect(refused.code).toBe(EXIT.badInput);
+    expect(refused.stderr).toContain(`${path} already exists`);
+    expect(readFileSync(path, 'utf8')).toBe('{}');
+    const noName = await cli(['pack', 'init', join(scratch, 'unnamed.json')]);
+    expect(noName.code).toBe(EXIT.badInput);
+    expect(noName.stderr).toContain('--name');
+    const twice = await cli(['pack', 'init', join(scratch, 'twice.json'), '--name', 'A School', '--name', 'B School']);
+    expect(twice.stderr).toContain('--name was given more than once');
+    expect((await cli(['pack', 'init', path, '--name', 'Harbourside Primary School', '--force'])).code).toBe(EXIT.ok);
+  });
+
+  it('lints a broken pack with every problem, worded by the same formatter as the options page', async () => {
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Record<string, unknown>;
+    const broken = { ...pack, school: { aliases: [] }, policy: { title: 'Policy', clauses: [{ id: 'pupils', text: 'No names.' }] }, categories: { pupil: { clauses: ['nope'] } } };
+    const path = scratchFile('lint-broken.json', JSON.stringify(broken));
+    const run = await cli(['pack', 'lint', path]);
+    expect(run.code).toBe(EXIT.packTestsFailed);
+    const validation = parsePackText(JSON.stringify(broken));
+    if (validation.ok) throw new Error('expected problems');
+    expect(validation.problems).toHaveLength(3);
+    for (const line of describeProblems(validation.problems).split('\n')) expect(run.stdout).toContain(`  ${line}`);
+    expect(run.stdout).toContain(`${path} is not a valid rule pack (3 problems)`);
+  });
+
+  it('warns in lint about logo fingerprints with the logo category off', async () => {
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Record<string, unknown>;
+    const fingerprint = (await cli(['--fingerprint-logo', fileURLToPath(new URL('../fixtures/logos/logos/hartwell.png', import.meta.url))])).stdout.trim();
+    const path = scratchFile('lint-logo-off.json', JSON.stringify({ ...pack, logos: [{ id: 'crest', fingerprint }] }));
+    const run = await cli(['pack', 'lint', path]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain('warning: the pack has 1 logo fingerprint but categories has no "logo" entry');
+  });
+
+  it('names an unknown pack command', async () => {
+    const run = await cli(['pack', 'build']);
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stderr).toContain('"pack build" is not a command');
+  });
+});

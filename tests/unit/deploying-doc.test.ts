@@ -112,14 +112,21 @@ const POLICY_READERS: Record<string, (body: string) => Json> = {
     const payload = profile.PayloadContent.find((p) => p.PayloadType === `com.google.Chrome.extensions.${CHROMIUM_EXTENSION_ID}`)!;
     return Object.fromEntries(Object.entries(payload).filter(([key]) => !key.startsWith('Payload')));
   },
-  firefox: (body) => {
-    const policies = (JSON.parse(body) as { policies: { ExtensionSettings: Record<string, { installation_mode: string }>; '3rdparty': { Extensions: Record<string, Json> } } }).policies;
-    expect(policies.ExtensionSettings[GECKO_ID]?.installation_mode).toBe('force_installed');
-    return policies['3rdparty'].Extensions[GECKO_ID]!;
+  'edge-linux': (body) => (JSON.parse(body) as { '3rdparty': { extensions: Record<string, Json> } })['3rdparty'].extensions[CHROMIUM_EXTENSION_ID]!,
+  'edge-windows': (body) => policyFromRegistry(readRegistry(body), `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${CHROMIUM_EXTENSION_ID}\\policy`, schema),
+  'edge-macos': (body) => {
+    const profile = readPlist(body) as { PayloadContent: Record<string, Json>[] };
+    const payload = profile.PayloadContent.find((p) => p.PayloadType === `com.microsoft.Edge.extensions.${CHROMIUM_EXTENSION_ID}`)!;
+    return Object.fromEntries(Object.entries(payload).filter(([key]) => !key.startsWith('Payload')));
   },
+  firefox: (body) => (JSON.parse(body) as { policies: { '3rdparty': { Extensions: Record<string, Json> } } }).policies['3rdparty'].Extensions[GECKO_ID]!,
 };
 
 const INSTALL_CHECKS: Record<string, (body: string) => void> = {
+  'install-firefox': (body) => {
+    const settings = (JSON.parse(body) as { ExtensionSettings: Record<string, { installation_mode: string; install_url: string }> }).ExtensionSettings[GECKO_ID];
+    expect(settings).toMatchObject({ installation_mode: 'force_installed', install_url: expect.stringMatching(/^https:\/\/.*\.xpi$/) });
+  },
   'install-linux': (body) => {
     const settings = (JSON.parse(body) as { ExtensionSettings: Record<string, { installation_mode: string; toolbar_pin: string; update_url: string }> }).ExtensionSettings[CHROMIUM_EXTENSION_ID];
     expect(settings).toMatchObject({ installation_mode: 'force_installed', toolbar_pin: 'force_pinned', update_url: expect.stringMatching(/^https:\/\//) });
@@ -134,6 +141,19 @@ const INSTALL_CHECKS: Record<string, (body: string) => void> = {
 };
 
 describe('docs/deploying.md', () => {
+  it('gives Edge\'s own policy paths for Windows, macOS and Linux, each with a checked example', () => {
+    const edge = doc.slice(doc.indexOf('### Microsoft Edge'), doc.indexOf('### Firefox'));
+    expect(edge).toContain(`HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\<ID>\\policy`);
+    expect(edge).toContain('com.microsoft.Edge.extensions.<ID>');
+    expect(edge).toContain('/etc/opt/edge/policies/managed/');
+    // The examples are Edge's, not Chrome's copied: every path in them is Edge's.
+    for (const name of ['edge-linux', 'edge-windows', 'edge-macos']) {
+      const body = examples.find((e) => e.name === name)?.body;
+      expect(body, name).toBeDefined();
+      expect(body).not.toMatch(/Google|com\.google/);
+    }
+  });
+
   it('has an example for every channel, each one checked here', () => {
     expect(examples.map((e) => e.name).sort()).toEqual([...Object.keys(POLICY_READERS), ...Object.keys(INSTALL_CHECKS)].sort());
   });

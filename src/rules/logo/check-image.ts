@@ -1,7 +1,7 @@
 import type { Pack } from '../pack/schema';
 import type { Finding, Severity } from '../types';
 import { decodeFingerprint } from './fingerprint';
-import { matchLogo } from './match';
+import { MATCH_THRESHOLD, matchLogo } from './match';
 import type { LogoFingerprint, LogoReference, RgbaImage } from './types';
 
 /**
@@ -66,6 +66,8 @@ export function checkImage(compiled: LogoCheckInput, image: RgbaImage): Finding[
       severity: settings.severity ?? DEFAULT_LOGO_SEVERITY,
       spans: [],
       excerpt: logoName,
+      score: m.score,
+      threshold: MATCH_THRESHOLD,
       clause: {
         id: clause.id,
         ref: clause.ref,

@@ -1,5 +1,5 @@
 import { DESCRIPTOR_WORDS } from './features';
-import { buildFingerprint, REFERENCE_LEVELS, THUMBNAIL_STEP, levelScale } from './reference';
+import { buildFingerprint, MAX_REFERENCE_KEYPOINTS, REFERENCE_LEVELS, THUMBNAIL_STEP, levelScale } from './reference';
 import type { LogoFingerprint, RgbaImage } from './types';
 
 /*
@@ -24,7 +24,8 @@ const HEADER_BYTES = 9;
 const KEYPOINT_BYTES = 5 + DESCRIPTOR_WORDS * 4;
 const COORD_OFFSET = 64;
 const COORD_SCALE = 32;
-const MAX_KEYPOINTS = 4000;
+/** One limit for making and reading: no version-1 fingerprint holds more (docs/rule-pack.md, "Logo limits"). */
+export const MAX_KEYPOINTS = MAX_REFERENCE_KEYPOINTS;
 
 const thumbnailBytes = (w: number, h: number): number => Math.ceil((w * h) / 2);
 
@@ -124,16 +125,16 @@ export function fingerprintProblem(text: string): string | null {
 }
 
 /** Distinct corners (on a 24-unit grid) the three largest renderings must have, on average, to be found reliably. */
-const MIN_DISTINCT_CORNERS = 15;
-
+export const MIN_DISTINCT_CORNERS = 15;
 /**
- * A warning when a logo has too little detail for corner matching, for the
- * options page and the CLI to show beside a new fingerprint; null when it is
- * fine. A plain shape (a square with a triangle) has four corners; a crest with
- * an emblem and lettering has dozens. Throws like decodeFingerprint on bad text.
+ * Below this many distinct corners a logo is refused: a blank or flat image, or a plain
+ * rectangle (4 corners), would match any photo with a box in it, or nothing at all.
  */
-export function logoDetailWarning(text: string): string | null {
-  const { keypoints } = decodeFingerprint(text);
+export const MIN_DISTINCT_CORNERS_TO_FINGERPRINT = 6;
+
+/** Average distinct corners (24-unit grid) over the three largest renderings: how much detail there is to match. */
+export function distinctCorners(fp: LogoFingerprint): number {
+  const { keypoints } = fp;
   let total = 0;
   for (const level of [0, 1, 2]) {
     const cells = new Set<number>();
@@ -143,7 +144,29 @@ export function logoDetailWarning(text: string): string | null {
     }
     total += cells.size;
   }
-  return total / 3 >= MIN_DISTINCT_CORNERS
+  return total / 3;
+}
+
+/**
+ * Why this fingerprint must not be used (a blank, flat or near-featureless image), or
+ * null: the CLI and the options page refuse such a logo rather than store it.
+ */
+export function logoRefusal(text: string): string | null {
+  const fp = decodeFingerprint(text);
+  const corners = distinctCorners(fp);
+  if (corners >= MIN_DISTINCT_CORNERS_TO_FINGERPRINT) return null;
+  const what = fp.keypoints.count === 0 ? 'no corners at all (it looks blank)' : `only ${Math.round(corners)} distinct corners (it looks flat or plain)`;
+  return `this image has ${what}; a logo needs at least ${MIN_DISTINCT_CORNERS_TO_FINGERPRINT} to be recognised. Use the school's crest or badge artwork, with its emblem and lettering, on a white or transparent background.`;
+}
+
+/**
+ * A warning when a logo has too little detail for corner matching, for the
+ * options page and the CLI to show beside a new fingerprint; null when it is
+ * fine. A plain shape (a square with a triangle) has four corners; a crest with
+ * an emblem and lettering has dozens. Throws like decodeFingerprint on bad text.
+ */
+export function logoDetailWarning(text: string): string | null {
+  return distinctCorners(decodeFingerprint(text)) >= MIN_DISTINCT_CORNERS
     ? null
     : 'This logo has little detail (few corners), so PostCheck may miss it when it is small or in a photo. Use the full crest or badge with its lettering if there is one.';
 }

@@ -24,6 +24,11 @@ const CORNERS_PER_LEVEL = [80, 64, 52, 42, 34, 26, 18];
  */
 const DARK_PAPER_FROM_LEVEL = 3;
 const DARK_PAPER_LEVELS = [60, 130];
+/** Most keypoints a fingerprint holds: every level's corners, and the dark-paper levels twice more. */
+export const MAX_REFERENCE_KEYPOINTS =
+  CORNERS_PER_LEVEL.reduce((sum, n) => sum + n, 0) + DARK_PAPER_LEVELS.length * CORNERS_PER_LEVEL.slice(DARK_PAPER_FROM_LEVEL).reduce((sum, n) => sum + n, 0);
+/** Smallest logo image, in pixels each way, that can be fingerprinted. */
+export const MIN_LOGO_PIXELS = 16;
 /** White margin (canonical units) so corners on the logo's outline see background on their outer side. */
 const MARGIN = 24;
 /** A pixel this far from white counts as part of the logo when finding its content box. */
@@ -69,7 +74,9 @@ export const THUMBNAIL_STEP = 17;
 export const quantizeThumbnail = (v: number): number => Math.max(0, Math.min(15, Math.round(v / THUMBNAIL_STEP))) * THUMBNAIL_STEP;
 
 export function buildFingerprint(image: RgbaImage, version: number): LogoFingerprint {
-  if (image.width < 16 || image.height < 16) throw new Error(`the logo image is ${image.width}×${image.height}; it must be at least 16×16 pixels`);
+  if (image.width < MIN_LOGO_PIXELS || image.height < MIN_LOGO_PIXELS) {
+    throw new Error(`the logo image is ${image.width}×${image.height}; it must be at least ${MIN_LOGO_PIXELS}×${MIN_LOGO_PIXELS} pixels`);
+  }
   const big = Math.max(image.width, image.height);
   const gray = rgbaToGray(image, Math.max(1, Math.floor(big / 1024)));
   const box = contentBox(gray);

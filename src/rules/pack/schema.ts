@@ -25,6 +25,7 @@ export const PACK_LIMITS = {
   maxStringLength: 20_000,
   /** A logo fingerprint is a few tens of kB of base64; it must fit a managed-policy value. */
   maxFingerprintLength: 200_000,
+  maxLogos: 20,
 } as const;
 
 const text = (what: string) =>
@@ -140,7 +141,7 @@ export const PackSchema = z
     policy: PolicySchema,
     people: PeopleSchema.default({ pupils: [], staff: [] }),
     categories: z.partialRecord(CategoryIdSchema, CategorySettingsSchema).default({}),
-    logos: list(LogoSchema, 20).default([]),
+    logos: list(LogoSchema, PACK_LIMITS.maxLogos).default([]),
     tests: list(PackTestSchema, PACK_LIMITS.maxTests).default([]),
   })
   .superRefine((pack, ctx) => {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { fingerprintLogo } from '../../rules/logo';
+import { fingerprintLogo, logoRefusal } from '../../rules/logo';
 
 /** Big photos are scaled down first: the fingerprint works at a few hundred pixels anyway. */
 const MAX_SIDE = 1600;
@@ -30,12 +30,22 @@ export function LogoFingerprint() {
   const make = async (file: File | undefined) => {
     if (!file) return;
     setCopied(false);
+    let fingerprint: string;
     try {
-      const fingerprint = fingerprintLogo(await readPixels(file));
-      const id = file.name.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'logo';
-      setResult({ fileName: file.name, entry: JSON.stringify({ id, name: file.name, fingerprint }, null, 2) });
+      fingerprint = fingerprintLogo(await readPixels(file));
     } catch {
       setResult({ fileName: file.name, problem: `${file.name} could not be read as an image (use a PNG or JPEG of the logo)` });
+      return;
+    }
+    // Same refusal as the CLI: a blank or plain image would match nothing, or anything with a box in it.
+    const refusal = logoRefusal(fingerprint);
+    if (refusal) {
+      setResult({ fileName: file.name, problem: `${file.name}: ${refusal.replace(/\.$/, '')}` });
+      return;
+    }
+    {
+      const id = file.name.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'logo';
+      setResult({ fileName: file.name, entry: JSON.stringify({ id, name: file.name, fingerprint }, null, 2) });
     }
   };
 

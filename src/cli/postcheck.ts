@@ -1,0 +1,17 @@
+import { EXIT, runCheckCli } from './check';
+
+/**
+ * The `postcheck` command's entry point: built to dist/cli/postcheck.mjs
+ * (scripts/build-cli.mjs) and named in package.json `bin`. Only wires the
+ * process to runCheckCli, which the tests call in-process.
+ */
+async function main(): Promise<void> {
+  try {
+    process.exitCode = await runCheckCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  } catch (error) {
+    process.stderr.write(`postcheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.internalError;
+  }
+}
+
+await main();
