@@ -12,6 +12,7 @@ export const WHY_IT_MATTERS: Record<CategoryId, string> = {
   confidential: 'School matters discussed in confidence must not be shared outside school.',
   'child-comment': 'Replying to or commenting about pupils online blurs the professional boundary the policy sets.',
   logo: 'The school logo marks a post as official school communication.',
+  photos: 'A photo of pupils on a personal account can identify children to anyone, and most schools allow pupil photos only through the school’s own channels.',
 };
 
 export const SEVERITY_LABELS = { info: 'Note', warn: 'Check', block: 'Not allowed' } as const;
