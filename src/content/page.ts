@@ -6,7 +6,7 @@ import type { SiteAdapter } from '../sites';
 import { composerAround, findComposers, type LocatedComposer } from '../sites/locate';
 import { mountCardLayer, pageLooksDark, type CardLayer } from '../ui/card/mount';
 import type { HeldView } from '../ui/card/Layer';
-import { checkAttachedImage, packHasLogos, watchAttachments } from './attachments';
+import { checkAttachedImage, packChecksImages, watchAttachments } from './attachments';
 import { loadPageEngine, type PageEngine } from './engine';
 import { HighlightPainter, supportsCustomHighlights } from './highlights';
 import { PostHold, type HeldPost } from './hold-post';
@@ -177,7 +177,7 @@ export class PostCheckPage {
   }
 
   private onImagesAttached(files: File[], source: AttachmentSource, target: Element, input: HTMLInputElement | null): void {
-    if (!packHasLogos(this.config.pack)) return;
+    if (!packChecksImages(this.config.pack)) return;
     let session = this.sessionForAttachment(target, source);
     if (!session) {
       this.scan();
