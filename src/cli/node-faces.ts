@@ -46,6 +46,6 @@ export function loadNodeFaceDetector(): Promise<FaceDetector> {
   return loaded;
 }
 
-export async function detectFacesInNode(image: RgbaImage): Promise<DetectedFace[]> {
-  return detectFacesWith(await loadNodeFaceDetector(), image);
+export async function detectFacesInNode(image: RgbaImage, allTiles = false): Promise<DetectedFace[]> {
+  return detectFacesWith(await loadNodeFaceDetector(), image, allTiles);
 }

@@ -6,7 +6,8 @@ import { packChecksImages } from '../../src/content/attachments';
 import { checkImageForPack } from '../../src/images/check-service';
 import { PartsInbox } from '../../src/images/pixels';
 import { DEFAULT_SEVERITY } from '../../src/rules/compile';
-import { checkPhoto, DEFAULT_PHOTOS_SEVERITY, FACE_MIN_SCORE, type DetectedFace, type PhotoCheckInput } from '../../src/rules/photos/check-photo';
+import { checkPhoto, DEFAULT_PHOTOS_SEVERITY, FACE_MIN_SCORE, FACE_TILE_MIN_SCORE, facesCounted, type DetectedFace, type PhotoCheckInput } from '../../src/rules/photos/check-photo';
+import { tilesOf } from '../../src/images/face-run';
 
 const policy = {
   title: 'Hartwell Social Media Policy',
@@ -40,11 +41,36 @@ describe('photos finding', () => {
     expect(checkPhoto(packWith({}), [])).toEqual([]);
   });
 
+  it('asks more of a face seen only in an enlarged tile', () => {
+    const inTile = (score: number): DetectedFace => ({ ...face(score), tile: true });
+    expect(FACE_TILE_MIN_SCORE).toBeGreaterThan(FACE_MIN_SCORE);
+    expect(facesCounted([inTile(FACE_MIN_SCORE + 0.01)])).toEqual([]);
+    expect(facesCounted([inTile(FACE_TILE_MIN_SCORE)])).toHaveLength(1);
+  });
+
   it('follows the pack: off, absent, or with its own severity', () => {
     expect(checkPhoto(packWith({ enabled: false }), [face(0.9)])).toEqual([]);
     expect(checkPhoto(packWith(), [face(0.9)])).toEqual([]);
     expect(checkPhoto(packWith({ severity: 'block' }), [face(0.9)])[0]?.severity).toBe('block');
     expect(DEFAULT_PHOTOS_SEVERITY).toBe(DEFAULT_SEVERITY.photos);
+  });
+});
+
+describe('tiles for small faces', () => {
+  it('cover the whole photo with overlapping squares two thirds of its shorter side', () => {
+    const tiles = tilesOf(800, 600);
+    expect(tiles).toHaveLength(6);
+    for (const tile of tiles) {
+      expect(tile.width).toBe(400);
+      expect(tile.left + tile.width).toBeLessThanOrEqual(800);
+      expect(tile.top + tile.height).toBeLessThanOrEqual(600);
+    }
+    expect(Math.max(...tiles.map((t) => t.left + t.width))).toBe(800);
+    expect(Math.max(...tiles.map((t) => t.top + t.height))).toBe(600);
+  });
+
+  it('are not used on photos too small to need them', () => {
+    expect(tilesOf(240, 200)).toEqual([]);
   });
 });
 
