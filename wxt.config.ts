@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { managedSchemaText } from './src/settings/managed-schema';
 
@@ -14,10 +15,26 @@ export const GECKO_ID = 'postcheck@postcheck.example';
 
 /**
  * The extension pages' content security policy, stated rather than left to the browser's
- * default (which also allows 'wasm-unsafe-eval'): PostCheck runs no WebAssembly, so its pages
- * may run only the scripts packaged with it. Issue 6, "least privilege".
+ * default: only the scripts packaged with PostCheck run, and WebAssembly compiled from its
+ * own packaged .wasm files ('wasm-unsafe-eval'), which the on-device face detector needs
+ * (docs/images.md). Issue 6, "least privilege"; issue 13.
  */
-export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+
+/**
+ * Files the face detector loads at run time, packaged with the extension (never fetched from
+ * the network): BlazeFace's graph and weights from @vladmandic/human's models folder, and the
+ * TensorFlow.js WebAssembly backend's binaries (the version human's bundle is built with).
+ */
+export const FACE_DETECTOR_FILES: { from: string; to: string }[] = [
+  { from: 'node_modules/@vladmandic/human/models/blazeface.json', to: 'models/blazeface.json' },
+  { from: 'node_modules/@vladmandic/human/models/blazeface.bin', to: 'models/blazeface.bin' },
+  // Not the threaded build: threads need cross-origin isolation, and src/images/faces.ts turns them off.
+  ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'].map((name) => ({
+    from: `node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`,
+    to: `wasm/${name}`,
+  })),
+];
 
 export default defineConfig({
   // A second build (a parallel e2e run, say) can go elsewhere without touching .output/.
@@ -41,6 +58,7 @@ export default defineConfig({
     // from the code; docs/managed_schema.json is the committed copy a test keeps in step.
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') files.push({ relativeDest: 'managed_schema.json', contents: managedSchemaText() });
+      for (const { from, to } of FACE_DETECTOR_FILES) files.push({ absoluteSrc: resolve(from), relativeDest: to });
     },
   },
   vite: () => ({

@@ -15,6 +15,7 @@ interface Suite {
 
 const OPTIONAL_SUITES: readonly Suite[] = [
   { title: 'Logo matching', file: 'logo.ts' },
+  { title: 'Faces in photos', file: 'faces.ts' },
   { title: 'End to end', file: 'e2e.ts' },
   // After the end-to-end suite, which rebuilds the extension this one measures.
   { title: 'Engine start-up and size', file: 'startup.ts' },

@@ -1,4 +1,5 @@
-import { serveLogoChecks } from '~/src/images/check-service';
+import { serveImageChecks } from '~/src/images/check-service';
+import { detectFaces } from '~/src/images/faces';
 import { serveActiveConfig } from '~/src/messaging';
 import { getActiveConfig } from '~/src/settings/active';
 import { openFirstRunOnce } from '~/src/settings/first-run-open';
@@ -8,7 +9,7 @@ import { serveEventLog } from '~/src/store/serve';
 
 export default defineBackground(() => {
   serveActiveConfig(getActiveConfig);
-  serveLogoChecks(async () => (await getActiveConfig()).pack);
+  serveImageChecks(async () => (await getActiveConfig()).pack, detectFaces);
   serveEventLog(openPostCheckDb());
   watchManagedPolicy();
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -20,7 +20,7 @@ export type PostCheckRequest =
   | { type: 'postcheck:which-site' }
   /** Content script → background: one part of an attached file, sent ahead of its check. */
   | { type: 'postcheck:image-part'; part: ImagePart }
-  /** Content script → background: is the school's logo in this image? (src/images/check-service.ts) */
+  /** Content script → background: is the school's logo in this image, or are people? (src/images/check-service.ts) */
   | { type: 'postcheck:check-image'; image: ImageForCheck };
 
 /**
@@ -46,7 +46,7 @@ export interface PostCheckResponses {
   /** false when the log is off or the report was malformed (nothing stored). */
   'postcheck:log-event': boolean;
   'postcheck:which-site': SiteId;
-  /** `logo` findings; empty when the pack has no logos or the image could not be read. */
+  /** `logo` and `photos` findings; empty when the pack checks neither or the image could not be read. */
   'postcheck:check-image': Finding[];
   /** false when the part was refused (too many, too big, malformed). */
   'postcheck:image-part': boolean;

@@ -73,8 +73,8 @@ export function watchFileInputsIn(target: Window | ShadowRoot, watch: Attachment
 }
 
 /**
- * Hands an attached image to the background, which decodes it and matches it against the
- * pack's logos: neither runs on the page's thread. Never throws: an unreadable image, or a
+ * Hands an attached image to the background, which decodes it, matches it against the
+ * pack's logos and looks for faces: none of it runs on the page's thread. Never throws: an unreadable image, or a
  * service worker that cannot answer, yields no findings.
  */
 export async function checkAttachedImage(file: Blob): Promise<Finding[]> {
@@ -86,9 +86,14 @@ export async function checkAttachedImage(file: Blob): Promise<Finding[]> {
   }
 }
 
-/** Whether the pack has logos to look for: without them no image is read at all. */
-export function packHasLogos(pack: unknown): boolean {
+/**
+ * Whether the pack looks at images at all: for its logos, or for people (`photos`, unless
+ * turned off). Otherwise no image is read.
+ */
+export function packChecksImages(pack: unknown): boolean {
   if (typeof pack !== 'object' || pack === null) return false;
-  const { logos } = pack as { logos?: unknown };
-  return Array.isArray(logos) && logos.length > 0;
+  const { logos, categories } = pack as { logos?: unknown; categories?: { photos?: { enabled?: unknown } } };
+  if (Array.isArray(logos) && logos.length > 0) return true;
+  const photos = typeof categories === 'object' && categories !== null ? categories.photos : undefined;
+  return typeof photos === 'object' && photos !== null && photos.enabled !== false;
 }

@@ -7,7 +7,7 @@ import { composerAround, composerShadowRoots, findComposers, type LocatedCompose
 import { mountCardLayer, pageLooksDark, type CardLayer } from '../ui/card/mount';
 import type { HeldView } from '../ui/card/Layer';
 import { SEVERITY_LABELS } from '../ui/vocabulary';
-import { checkAttachedImage, packHasLogos, watchAttachments, watchFileInputsIn, type AttachmentWatch } from './attachments';
+import { checkAttachedImage, packChecksImages, watchAttachments, watchFileInputsIn, type AttachmentWatch } from './attachments';
 import { loadPageEngine, type PageEngine } from './engine';
 import { HighlightPainter, supportsCustomHighlights } from './highlights';
 import { PostHold, type HeldPost } from './hold-post';
@@ -217,7 +217,7 @@ export class PostCheckPage {
   }
 
   private onImagesAttached(files: File[], source: AttachmentSource, target: Element, input: HTMLInputElement | null): void {
-    if (!packHasLogos(this.config.pack)) return;
+    if (!packChecksImages(this.config.pack)) return;
     let session = this.sessionForAttachment(target, source);
     if (!session) {
       this.scan();

@@ -17,6 +17,7 @@ export const DEFAULT_SEVERITY: Record<CategoryId, Severity> = {
   confidential: 'block',
   'child-comment': 'warn',
   logo: 'warn',
+  photos: 'warn',
 };
 
 export interface ResolvedCategory {

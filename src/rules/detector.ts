@@ -1,6 +1,6 @@
 import type { PostDocument } from './document';
 import type { CompiledPack } from './compile';
-import type { CategoryId, Severity } from './types';
+import type { TextCategoryId, Severity } from './types';
 
 /**
  * One detector: one file under detectors/, like an eslint rule. It carries its
@@ -11,7 +11,7 @@ import type { CategoryId, Severity } from './types';
 export interface DetectorMeta {
   /** Rule id, e.g. "pupil-name". */
   id: string;
-  category: Exclude<CategoryId, 'logo'>;
+  category: TextCategoryId;
   defaultSeverity: Severity;
   /** One line: what it flags. */
   description: string;

@@ -13,11 +13,15 @@ export const CATEGORY_IDS = [
   'confidential',
   'child-comment',
   'logo',
+  'photos',
 ] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
-/** Categories judged from text; `logo` is judged from images. */
-export const TEXT_CATEGORY_IDS = CATEGORY_IDS.filter((c) => c !== 'logo') as Exclude<CategoryId, 'logo'>[];
+/** Categories judged from attached images rather than text. */
+export type ImageCategoryId = 'logo' | 'photos';
+export type TextCategoryId = Exclude<CategoryId, ImageCategoryId>;
+/** Categories judged from text; `logo` and `photos` are judged from images. */
+export const TEXT_CATEGORY_IDS = CATEGORY_IDS.filter((c) => c !== 'logo' && c !== 'photos') as TextCategoryId[];
 
 export const SEVERITIES = ['info', 'warn', 'block'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -60,7 +60,22 @@ const KNOWN_FUNCTION_USES = [
   'compile(){let e=Function,',
   // webextension-polyfill's own-property check: a method of Function, compiling nothing.
   'Function.call.bind(Object.prototype.hasOwnProperty)',
+  // TensorFlow.js (inside @vladmandic/human, the face detector): a type check, compiling nothing.
+  'e.assign instanceof Function',
 ];
+
+/**
+ * Text that is data, not code PostCheck runs: the TensorFlow.js WebAssembly backend embeds the
+ * source of its multi-threading worker as a string (it calls importScripts). PostCheck never
+ * starts that worker: threads are turned off (src/images/faces.ts), they need cross-origin
+ * isolation an extension's background does not have, and the CSP refuses blob: scripts anyway.
+ */
+function withoutEmbeddedWorkerSource(code: string): string {
+  const start = code.indexOf('"use strict";var Module={};var ENVIRONMENT_IS_NODE');
+  if (start === -1) return code;
+  const end = code.indexOf('`', start);
+  return code.slice(0, start) + code.slice(end);
+}
 
 test.describe('the built manifest', () => {
   test('asks for storage only: no host permissions, tabs, scripting or <all_urls>', () => {
@@ -98,7 +113,8 @@ test.describe('the built manifest', () => {
     const csp = manifest().content_security_policy;
     expect(csp?.extension_pages).toBe(EXTENSION_PAGES_CSP);
     const scriptSrc = /script-src ([^;]*)/.exec(csp?.extension_pages ?? '')?.[1]?.trim().split(/\s+/);
-    expect(scriptSrc).toEqual(["'self'"]);
+    // WebAssembly may be compiled (the face detector's backend, from packaged .wasm files); JavaScript may not be built from text.
+    expect(scriptSrc).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp?.extension_pages).toMatch(/object-src 'self'/);
   });
 });
@@ -109,7 +125,7 @@ test.describe('the built code', () => {
     expect(scripts.length).toBeGreaterThanOrEqual(3);
     for (const file of scripts) {
       const name = relative(EXTENSION_DIR, file);
-      let code = readFileSync(file, 'utf8');
+      let code = withoutEmbeddedWorkerSource(readFileSync(file, 'utf8'));
       expect(code, `${name}: eval(`).not.toMatch(/(^|[^\w$.])eval\s*\(/);
       expect(code, `${name}: new Function(`).not.toMatch(/new\s+Function\s*\(/);
       for (const known of KNOWN_FUNCTION_USES) code = code.split(known).join('');

@@ -34,6 +34,19 @@ const EXPECTED_CATEGORIES: Record<string, readonly string[]> = {
   general: ['pupil', 'staff', 'sickness', 'disparaging', 'offensive', 'personal-data', 'confidential', 'child-comment'],
 };
 
+/**
+ * The clause each pack's `photos` category must cite: the school's own words on photographs of
+ * pupils where it has them (Waterloo, Kettleshulme, Weardale/Durham); the closest clause where it
+ * has none (Mandeville's is about taking photos on school devices; Testbourne has no photo clause at all).
+ */
+const PHOTO_CLAUSE: Record<string, string> = {
+  waterloo: 'Photographs, videos or any other types of image of pupils and their families or images depicting staff members must not be published on personal webspace.',
+  kettleshulme: 'uploading any photographs or video containing images of children/young people for whom the employee holds a position of trust unless in line with the school procedures;',
+  weardale: 'Not use a personal device to take pictures of children under any circumstances',
+  mandeville: 'Any photos for social media posts may only be taken using school cameras/devices or devices that have been approved in advance by Tanya Blandford.',
+  testbourne: 'staff members must not cite or reference students/parents without approval;',
+};
+
 /** Whitespace runs become one space; curly and primed quotes become straight ones. */
 function normaliseQuote(text: string): string {
   return text
@@ -88,6 +101,15 @@ describe('shipped rule packs', () => {
           expect(settings, `categories.${category}`).toBeDefined();
           expect(settings?.clauses.length ?? 0, `categories.${category}.clauses`).toBeGreaterThan(0);
         }
+      });
+
+      it('checks photos for people by default, citing its photo clause quoted from the policy', () => {
+        const pack = loadPack(file);
+        const photos = pack.categories.photos;
+        expect(photos?.enabled).not.toBe(false);
+        const cited = pack.policy.clauses.find((clause) => clause.id === photos?.clauses[0]);
+        expect(cited?.text).toBe(PHOTO_CLAUSE[id]);
+        expect(readPolicy(policyFile)).toContain(normaliseQuote(PHOTO_CLAUSE[id] ?? '(none)'));
       });
 
       it('cites every clause it quotes', () => {

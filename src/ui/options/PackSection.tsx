@@ -26,6 +26,7 @@ const CATEGORY_LABELS: Record<CategoryId, string> = {
   confidential: 'Confidential matters',
   'child-comment': 'Comments about pupils',
   logo: 'School logo in images',
+  photos: 'People in photos',
 };
 
 type LoadOutcome = { kind: 'problems'; source: string; problems: PackProblem[] } | { kind: 'loaded'; source: string } | null;

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { detectFacesInNode } from '../src/cli/node-faces';
+import { MAX_IMAGE_SIDE } from '../src/images/pixels';
+import { facesCounted } from '../src/rules/photos/check-photo';
+
+/*
+ * Face detection speed on a 12-megapixel photo (4,000 × 3,000), as the background does it:
+ * downscale to MAX_IMAGE_SIDE, then the detector (the extension's model and settings, Node's
+ * WebAssembly backend). Two photos: one with faces (one pass suffices) and one of a street
+ * with nobody in it (the whole photo and every tile are looked at, the worst case).
+ */
+
+const fixture = (path: string) => fileURLToPath(new URL(`../tests/fixtures/${path}`, import.meta.url));
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+export async function run(): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [label, source] of [
+    ['3 faces', 'photos/sources/face-api-sample1.jpg'],
+    ['no one', 'logos/negatives/photo_street_1.jpg'],
+  ] as const) {
+    const jpeg = await sharp(fixture(source)).resize(4000, 3000, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer();
+    const decodeTimes: number[] = [];
+    const detectTimes: number[] = [];
+    let warned = 0;
+    const runs = 7;
+    for (let i = 0; i < runs + 1; i++) {
+      let t = performance.now();
+      const { data, info } = await sharp(jpeg).resize(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, { fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const decodeMs = performance.now() - t;
+      t = performance.now();
+      const faces = await detectFacesInNode({ width: info.width, height: info.height, data });
+      const detectMs = performance.now() - t;
+      // The first run loads the model and starts WebAssembly; it is not counted.
+      if (i === 0) continue;
+      decodeTimes.push(decodeMs);
+      detectTimes.push(detectMs);
+      if (facesCounted(faces).length > 0) warned++;
+    }
+    decodeTimes.sort((a, b) => a - b);
+    detectTimes.sort((a, b) => a - b);
+    lines.push(
+      `faces in a 4000x3000 photo (${label}): detect p50 ${percentile(detectTimes, 0.5).toFixed(0)} ms, p95 ${percentile(detectTimes, 0.95).toFixed(0)} ms` +
+        ` (decode and downscale with sharp p50 ${percentile(decodeTimes, 0.5).toFixed(0)} ms; warned in ${warned}/${runs} runs)`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm run eval:photos [-- --seed N] [--list] [--scores file.csv]`: the labelled photo evaluation (src/cli/photo-cases.ts)
+ * run through the extension's face detector (src/cli/node-faces.ts, the same model and
+ * settings) and the same rule (facesCounted): recall on photos with a visible face, false
+ * warnings on photos with none, per kind, and the spread of the best face score per image.
+ * Seed 1 is the development seed; any other seed is a fresh, held-out set of compositions.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { MAX_IMAGE_SIDE } from '../images/pixels';
+import { facesCounted, FACE_MIN_SCORE, FACE_TILE_MIN_SCORE } from '../rules/photos/check-photo';
+import { detectFacesInNode } from './node-faces';
+import { buildPhotoCases, type PhotoKind } from './photo-cases';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface PhotoEvaluation {
+  recall: number;
+  falseWarningRate: number;
+  positives: number;
+  negatives: number;
+  lines: string[];
+}
+
+function quantiles(values: number[]): string {
+  if (values.length === 0) return '-';
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2);
+  return `min ${at(0)} p10 ${at(0.1)} median ${at(0.5)} p90 ${at(0.9)} max ${sorted[sorted.length - 1]!.toFixed(2)}`;
+}
+
+/**
+ * `scores`, when given, receives one CSV row per image (face?, kind, best whole-image score,
+ * best tile score) with every tile looked at: what the thresholds are set from.
+ */
+export async function evaluatePhotos(seed: number, list = false, scores: string[] | null = null): Promise<PhotoEvaluation> {
+  const cases = await buildPhotoCases(seed, join(ROOT, 'tests/fixtures/photos'), join(ROOT, 'tests/fixtures/logos'));
+  const byKind = new Map<PhotoKind, { face: boolean; total: number; warned: number; best: number[] }>();
+  const lines: string[] = [];
+  const times: number[] = [];
+  for (const photo of cases) {
+    // As the extension reads an attachment: decoded, at most MAX_IMAGE_SIDE on the longer side.
+    const { data, info } = await sharp(photo.file).resize(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, { fit: 'inside', withoutEnlargement: true }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const started = performance.now();
+    const faces = await detectFacesInNode({ width: info.width, height: info.height, data }, scores !== null);
+    times.push(performance.now() - started);
+    const warned = facesCounted(faces).length > 0;
+    const best = Math.max(0, ...faces.map((f) => f.score));
+    scores?.push(`${photo.face ? 1 : 0},${photo.kind},${Math.max(0, ...faces.filter((f) => !f.tile).map((f) => f.score)).toFixed(3)},${Math.max(0, ...faces.filter((f) => f.tile).map((f) => f.score)).toFixed(3)}`);
+    const row = byKind.get(photo.kind) ?? { face: photo.face, total: 0, warned: 0, best: [] };
+    row.total++;
+    if (warned) row.warned++;
+    row.best.push(best);
+    byKind.set(photo.kind, row);
+    if (list || warned !== photo.face) lines.push(`  ${warned === photo.face ? 'ok  ' : 'MISS'} ${photo.name.padEnd(28)} best face score ${best.toFixed(2)}${warned !== photo.face ? (photo.face ? ' (face not found)' : ' (false warning)') : ''}`);
+  }
+  const rows = [...byKind.entries()];
+  const positives = rows.filter(([, r]) => r.face).reduce((n, [, r]) => n + r.total, 0);
+  const found = rows.filter(([, r]) => r.face).reduce((n, [, r]) => n + r.warned, 0);
+  const negatives = rows.filter(([, r]) => !r.face).reduce((n, [, r]) => n + r.total, 0);
+  const falseWarnings = rows.filter(([, r]) => !r.face).reduce((n, [, r]) => n + r.warned, 0);
+  const recall = positives ? found / positives : 0;
+  const falseWarningRate = negatives ? falseWarnings / negatives : 0;
+  const sortedTimes = [...times].sort((a, b) => a - b);
+  const header = [
+    `Photo evaluation, seed ${seed}${seed === 1 ? ' (development)' : ' (held out)'}: ${cases.length} images, face score threshold ${FACE_MIN_SCORE} (whole photo), ${FACE_TILE_MIN_SCORE} (tiles)`,
+    `  recall on photos with a visible face: ${found}/${positives} = ${recall.toFixed(3)} (target ≥ 0.95)`,
+    `  false warnings on photos with none:   ${falseWarnings}/${negatives} = ${(falseWarningRate * 100).toFixed(1)}% (target ≤ 2%)`,
+    `  detector time per image (≤ ${MAX_IMAGE_SIDE} px, Node, WebAssembly): median ${sortedTimes[Math.floor(sortedTimes.length / 2)]?.toFixed(0)} ms`,
+    '  per kind (warned / images; best face score per image):',
+    ...rows.map(([kind, r]) => `    ${(r.face ? 'face    ' : 'no face ') + kind.padEnd(15)} ${String(r.warned).padStart(3)}/${String(r.total).padEnd(3)}  ${quantiles(r.best)}`),
+  ];
+  return { recall, falseWarningRate, positives, negatives, lines: [...header, ...lines] };
+}
+
+const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (invokedDirectly) {
+  const seedAt = process.argv.indexOf('--seed');
+  const seed = seedAt === -1 ? 1 : Number(process.argv[seedAt + 1]);
+  if (!Number.isInteger(seed) || seed < 0) {
+    console.error('eval:photos: --seed takes a whole number, e.g. --seed 7');
+    process.exit(2);
+  }
+  const scoresAt = process.argv.indexOf('--scores');
+  const scores = scoresAt === -1 ? null : ['face,kind,whole,tile'];
+  const result = await evaluatePhotos(seed, process.argv.includes('--list'), scores);
+  for (const line of result.lines) console.log(line);
+  if (scores) writeFileSync(process.argv[scoresAt + 1] ?? 'photo-scores.csv', scores.join('\n') + '\n');
+}

@@ -1,0 +1,53 @@
+import type { Config } from '@vladmandic/human';
+
+/**
+ * How PostCheck runs @vladmandic/human: only its face detector (BlazeFace, the model file
+ * `blazeface.json`/`.bin` that ships in the package's models folder) on the WebAssembly
+ * backend. The same settings serve the extension (src/images/faces.ts) and the photo
+ * evaluation in Node (src/cli/eval-photos.ts), so the figures in docs/images.md are the
+ * extension's. Why this package and this model: docs/images.md.
+ */
+export function faceDetectorConfig(modelBasePath: string, wasmPath: string): Partial<Config> {
+  return {
+    backend: 'wasm',
+    wasmPath,
+    modelBasePath,
+    debug: false,
+    warmup: 'none',
+    // Models come from the extension's own files and are not copied into IndexedDB.
+    cacheModels: false,
+    // Human skips work between similar video frames; every attached photo is a fresh image.
+    cacheSensitivity: 0,
+    filter: { enabled: false },
+    gesture: { enabled: false },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    segmentation: { enabled: false },
+    face: {
+      enabled: true,
+      detector: {
+        modelPath: 'blazeface.json',
+        rotation: false,
+        maxDetected: 30,
+        // Low here; FACE_MIN_SCORE (src/rules/photos) decides what counts as a face.
+        minConfidence: 0.2,
+        minSize: 0,
+        iouThreshold: 0.2,
+        // human 3.3.6 maps boxes back wrongly from a padded square (they drift up the photo); squashing to the model's 256×256 does not.
+        square: false,
+        skipFrames: 0,
+        skipTime: 0,
+        return: false,
+      },
+      mesh: { enabled: false },
+      iris: { enabled: false },
+      attention: { enabled: false },
+      description: { enabled: false },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+      gear: { enabled: false },
+    },
+  } as Partial<Config>;
+}

@@ -1,0 +1,77 @@
+import type { Pack } from '../pack/schema';
+import type { Finding, Severity } from '../types';
+
+/**
+ * Findings for people in an attached photo, from the faces the on-device detector reported
+ * (src/images/faces.ts). Pure: no model here, so the engine, the CLI and the tests share it.
+ * It says what was seen, never who: the detector finds faces and knows nothing of identity.
+ */
+
+/** One face the detector reported; `box` is in fractions of the image's width and height. */
+export interface DetectedFace {
+  score: number;
+  box: [x: number, y: number, width: number, height: number];
+  /** Found in a tile of the photo, enlarged (small faces), rather than in the whole photo. */
+  tile?: boolean;
+}
+
+/**
+ * BlazeFace scores at or above this count as a face. Set on the photo evaluation's development
+ * seed (docs/images.md): it keeps recall on visible faces ≥ 0.95 while faceless photos stay
+ * under 2% false warnings.
+ */
+export const FACE_MIN_SCORE = 0.5;
+/**
+ * A tile is enlarged before the detector sees it, and enlarged texture (foliage, patterns,
+ * hair) scores higher than it does in the whole photo, so a face found only in a tile needs
+ * a higher score. Set on the development seed, like FACE_MIN_SCORE.
+ */
+export const FACE_TILE_MIN_SCORE = 0.7;
+
+export interface PhotoCheckInput {
+  pack: Pick<Pack, 'policy' | 'categories'>;
+}
+
+export const PHOTO_RULE_ID = 'people-in-photo';
+export const PHOTO_MESSAGE_ID = 'peopleInPhoto';
+/** Same value as DEFAULT_SEVERITY.photos in compile.ts (a unit test holds them equal). */
+export const DEFAULT_PHOTOS_SEVERITY: Severity = 'warn';
+
+export function facesCounted(faces: readonly DetectedFace[]): DetectedFace[] {
+  return faces.filter((face) => face.score >= (face.tile ? FACE_TILE_MIN_SCORE : FACE_MIN_SCORE));
+}
+
+function facesPhrase(count: number): string {
+  return count === 1 ? '1 face' : `${count} faces`;
+}
+
+/** A `photos` finding when the image shows at least one face; none when the category is absent or off. */
+export function checkPhoto(compiled: PhotoCheckInput, faces: readonly DetectedFace[]): Finding[] {
+  const { pack } = compiled;
+  const settings = pack.categories.photos;
+  if (!settings || settings.enabled === false) return [];
+  const clause = pack.policy.clauses.find((c) => c.id === settings.clauses[0]);
+  if (!clause) return [];
+  const count = facesCounted(faces).length;
+  if (count === 0) return [];
+  const seen = facesPhrase(count);
+  return [
+    {
+      category: 'photos',
+      ruleId: PHOTO_RULE_ID,
+      messageId: PHOTO_MESSAGE_ID,
+      data: { faces: String(count) },
+      message: `This image shows people (${seen}). PostCheck cannot tell who they are: if any of them is a pupil, the policy does not allow the photo on a personal account.`,
+      severity: settings.severity ?? DEFAULT_PHOTOS_SEVERITY,
+      spans: [],
+      excerpt: seen,
+      clause: {
+        id: clause.id,
+        ref: clause.ref,
+        text: clause.text,
+        policyTitle: pack.policy.title,
+        ...(pack.policy.url ? { policyUrl: pack.policy.url } : {}),
+      },
+    },
+  ];
+}
