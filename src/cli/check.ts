@@ -132,13 +132,13 @@ const MAX_CSV_WARNINGS = 20;
 const RUN_HELP = '\nRun postcheck --help for usage.';
 
 export async function runCheckCli(argv: readonly string[], io: CliIo): Promise<number> {
+  return reportingBadInput(io, () => runMode(readOptions(argv), io));
+}
+
+/** Runs a command; input the user can fix ends it with exit 2 and a message naming it. */
+export async function reportingBadInput(io: CliIo, run: () => Promise<number>): Promise<number> {
   try {
-    if (argv[0] === 'pack') {
-      const { runPackCommand } = await import('./pack-commands');
-      return await runPackCommand(argv.slice(1), io);
-    }
-    const options = readOptions(argv);
-    return await runMode(options, io);
+    return await run();
   } catch (error) {
     if (!(error instanceof BadInput)) throw error;
     io.stderr.write(`postcheck: ${error.message}\n`);

@@ -1,13 +1,14 @@
-import { EXIT, runCheckCli } from './check';
+import { EXIT } from './check';
+import { runCli } from './main';
 
 /**
  * The `postcheck` command's entry point: built to dist/cli/postcheck.mjs
  * (scripts/build-cli.mjs) and named in package.json `bin`. Only wires the
- * process to runCheckCli, which the tests call in-process.
+ * process to runCli, which the tests call in-process.
  */
 async function main(): Promise<void> {
   try {
-    process.exitCode = await runCheckCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
     process.stderr.write(`postcheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = EXIT.internalError;

@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, OPTIONS, quoteInContext, runCheckCli, USAGE } from '../../src/cli/check';
+import { EXIT, OPTIONS, quoteInContext, USAGE } from '../../src/cli/check';
+import { runCli } from '../../src/cli/main';
 import packageJson from '../../package.json';
 import { checkPost } from '../../src/rules/check';
 import { compilePack } from '../../src/rules/compile';
@@ -35,7 +36,7 @@ interface CliRun {
 async function cli(args: string[], stdin = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCheckCli(args, {
+  const code = await runCli(args, {
     stdin: Readable.from([stdin]),
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },

@@ -1,4 +1,4 @@
-import type { PackProblem } from './validate';
+import type { PackProblem } from './problem';
 
 /**
  * Pack problems as a school reads them (issue 11): root causes only, each one plain sentence

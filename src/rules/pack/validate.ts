@@ -3,11 +3,9 @@ import type { z } from 'zod';
 import { explainPackProblems } from './explain';
 import { PACK_LIMITS, PackSchema, type Pack } from './schema';
 
-/** One thing wrong with a pack, located by JSON path ("policy.clauses[3].ref"). */
-export interface PackProblem {
-  path: string;
-  message: string;
-}
+import type { PackProblem } from './problem';
+
+export type { PackProblem };
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
