@@ -56,4 +56,7 @@ export interface Finding {
   /** The matched text (first span), as typed. */
   excerpt: string;
   clause: CitedClause;
+  /** Where a score decided the finding (the learned judgement, a logo match): the score and the threshold it passed. */
+  score?: number;
+  threshold?: number;
 }
