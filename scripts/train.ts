@@ -106,7 +106,7 @@ function trainLogistic(rows: Matrix, y: Uint8Array, dims: number): { bias: numbe
       const weight = y[r] ? posWeight : 1;
       const err = (sigmoid(z) - y[r]!) * weight;
       gb += err;
-      for (let k = 0; k < row.length; k++) grad[row[k]!] += err;
+      for (let k = 0; k < row.length; k++) grad[row[k]!]! += err;
     }
     const n = rows.length;
     const step = (LEARNING_RATE * Math.sqrt(1 - 0.999 ** epoch)) / (1 - 0.9 ** epoch);
@@ -114,7 +114,7 @@ function trainLogistic(rows: Matrix, y: Uint8Array, dims: number): { bias: numbe
       const g = grad[j]! / n + L2 * w[j]!;
       m[j] = 0.9 * m[j]! + 0.1 * g;
       v[j] = 0.999 * v[j]! + 0.001 * g * g;
-      w[j] -= (step * m[j]!) / (Math.sqrt(v[j]!) + 1e-8);
+      w[j]! -= (step * m[j]!) / (Math.sqrt(v[j]!) + 1e-8);
     }
     gb /= n;
     mb = 0.9 * mb + 0.1 * gb;

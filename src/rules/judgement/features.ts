@@ -32,6 +32,10 @@ const SICKNESS_CUES: [string, RegExp][] = [
   ['leisure', bounded(termsPattern(sickness.leisure.filter((t) => /\p{L}/u.test(t))), 'u')],
   ['faking', bounded(termsPattern(sickness.faking.filter((t) => /\p{L}/u.test(t))), 'u')],
 ];
+/** A short phrase in quotes: "'valuing staff'", "“quick chat”". */
+const SCARE_QUOTE = /(?<![\p{L}])['"“‘][\p{L}][\p{L} '-]{1,40}['"”’](?![\p{L}])/u;
+/** A word of four or more letters in capitals: "THREE", "AGAIN". */
+const SHOUTING = /(?<![\p{L}])\p{Lu}{4,}(?![\p{L}])/u;
 /** Punctuation worth keeping as a word: it carries tone. */
 const TONE_MARKS = /^[!?]$|^\p{Extended_Pictographic}$/u;
 
@@ -69,6 +73,15 @@ export function postFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Categ
       if (stance.negated > 0) post.add(`stance:negated-about-${kind}`);
     }
   });
+  // Tone that AFINN cannot rate: scare quotes and shouting. Both mean more in a school setting.
+  const tones: string[] = [];
+  if (SCARE_QUOTE.test(doc.text)) tones.push('scare-quotes');
+  if (SHOUTING.test(doc.text)) tones.push('shouting');
+  if (stances.some((s) => s.irony)) tones.push('irony');
+  for (const tone of tones) {
+    post.add(`tone:${tone}`);
+    if (setting.school > 0) post.add(`tone:${tone}-at-school`);
+  }
   if (valence <= -4) post.add('stance:post-negative');
   if (valence >= 4) post.add('stance:post-positive');
   for (const [cue, pattern] of SICKNESS_CUES) if (pattern.test(doc.lower)) post.add(`cue:${cue}`);
