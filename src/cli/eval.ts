@@ -74,6 +74,7 @@ export type EvalSet =
 export const FIXTURES = resolve(root, 'tests/fixtures');
 export const DEV_CORPUS = resolve(FIXTURES, 'corpus');
 export const HELDOUT_DIR = resolve(FIXTURES, 'heldout');
+export const TRAIN_DIR = resolve(FIXTURES, 'train');
 export const HARD_NEGATIVES_DIR = resolve(FIXTURES, 'hard-negatives');
 export const FIRST_SIGHT_FILE = resolve(FIXTURES, 'first-sight.json');
 
@@ -95,6 +96,13 @@ export interface HeldOutMeta {
 
 export function evalSets(): EvalSet[] {
   const sets: EvalSet[] = DEVELOPMENT.map(({ id, title }) => ({ id, kind: 'labelled', role: 'development', dir: resolve(FIXTURES, id), title }));
+  // The writers' training sets (npm run train): development data, one set per writer.
+  if (existsSync(TRAIN_DIR)) {
+    for (const name of readdirSync(TRAIN_DIR).sort()) {
+      const dir = resolve(TRAIN_DIR, name);
+      if (existsSync(resolve(dir, 'posts.jsonl'))) sets.push({ id: `train/${name}`, kind: 'labelled', role: 'development', dir, title: `training set by writer ${name}` });
+    }
+  }
   if (existsSync(HELDOUT_DIR)) {
     for (const name of readdirSync(HELDOUT_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
       const dir = resolve(HELDOUT_DIR, name);

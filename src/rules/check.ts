@@ -2,6 +2,7 @@ import type { CompiledPack, ResolvedCategory } from './compile';
 import { memoize, type CheckContext, type Detector, type DetectorHit } from './detector';
 import { DETECTORS } from './detectors';
 import { parsePost } from './document';
+import { judgePost, LEARNED } from './judgement';
 import { SEVERITY_RANK, type CategoryId, type Finding, type Span } from './types';
 
 export interface PostInput {
@@ -10,6 +11,12 @@ export interface PostInput {
 
 /** Every finding for one post, in text order. Pure; cheap enough to run on each pause in typing. */
 export function checkPost(compiled: CompiledPack, input: PostInput): Finding[] {
+  const { ctx, findings } = checkWithRules(compiled, input);
+  return mergeSameSpan(applyJudgement(ctx, findings)).sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || a.category.localeCompare(b.category));
+}
+
+/** The rules alone: every detector and the pack's own phrases, before the learned judgement (which training needs). */
+export function checkWithRules(compiled: CompiledPack, input: PostInput): { ctx: CheckContext; findings: Finding[] } {
   const doc = parsePost(input.text);
   const ctx: CheckContext = { doc, compiled, memo: new Map() };
   const findings: Finding[] = [];
@@ -29,7 +36,22 @@ export function checkPost(compiled: CompiledPack, input: PostInput): Finding[] {
       if (finding) findings.push(finding);
     }
   }
-  return mergeSameSpan(findings).sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || a.category.localeCompare(b.category));
+  return { ctx, findings };
+}
+
+/** The learned judgement adds what the rules missed, or overrules them where its category is in "model" mode. */
+function applyJudgement(ctx: CheckContext, findings: Finding[]): Finding[] {
+  const raised = new Set(findings.map((f) => f.category));
+  let out = findings;
+  for (const decision of judgePost(ctx, raised)) {
+    const category = ctx.compiled.categories.get(decision.category)!;
+    if (decision.overrule) out = out.filter((f) => f.category !== decision.category);
+    if (decision.add) {
+      const finding = toFinding(ctx, LEARNED, category, { spans: [decision.add], messageId: decision.category });
+      if (finding) out.push({ ...finding, ruleId: LEARNED.meta.id, score: decision.score, threshold: decision.threshold });
+    }
+  }
+  return out;
 }
 
 /** One detector alone on one post: for its examples and for tests. */

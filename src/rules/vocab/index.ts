@@ -6,10 +6,13 @@ import confidential from './confidential.json';
 import disparaging from './disparaging.json';
 import family from './family.json';
 import mailRobots from './mail-robots.json';
+import privateLife from './private-life.json';
 import profanity from './profanity.json';
 import schoolContext from './school-context.json';
 import sexual from './sexual.json';
 import sickness from './sickness.json';
+import stance from './stance.json';
+import subjects from './subjects.json';
 import slurs from './slurs.json';
 import threats from './threats.json';
 import wordNames from './word-names.json';
@@ -30,11 +33,14 @@ export const VOCAB_FILES: Record<string, unknown> = {
   disparaging,
   family,
   mailRobots,
+  privateLife,
   profanity,
   schoolContext,
   sexual,
   sickness,
   slurs,
+  stance,
+  subjects,
   threats,
   wordNames,
 };

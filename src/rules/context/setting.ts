@@ -1,0 +1,31 @@
+import { memoize, type CheckContext } from '../detector';
+import { schoolMentions } from '../school';
+import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern } from '../vocab';
+import privateLife from '../vocab/private-life.json';
+import { childReferences } from '../children';
+
+/**
+ * Where a post sits: school work, private life, or neither. Counted from the
+ * school's own identifiers, children of the school, colleagues' roles and
+ * school words on one side, and family and leisure words on the other, so a
+ * judgement can ask whether "Grace" or "off sick" belongs to school life.
+ */
+export interface Setting {
+  school: number;
+  private: number;
+}
+
+const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
+
+export function postSetting(ctx: CheckContext): Setting {
+  return memoize(ctx, 'setting', () => {
+    const { doc } = ctx;
+    const schoolWords = [...doc.lower.matchAll(new RegExp(SCHOOL_CONTEXT.source, 'gu'))].length;
+    const roles = [...doc.lower.matchAll(new RegExp(COLLEAGUE_ROLE.source, 'gu'))].length;
+    const school = schoolWords + roles + schoolMentions(ctx).length + childReferences(ctx).length;
+    let family = 0;
+    for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
+    const priv = [...doc.lower.matchAll(PRIVATE_LIFE)].length + family;
+    return { school, private: priv };
+  });
+}

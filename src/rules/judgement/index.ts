@@ -1,0 +1,57 @@
+import type { CheckContext, Detector } from '../detector';
+import type { CategoryId } from '../types';
+import { postFeatures } from './features';
+import { judge, loadModel, type ModelWeights } from './model';
+import weights from './weights.json';
+
+/**
+ * The judgement stage: after the rules have spoken, the learned model may add a
+ * finding the rules missed or (in "model" mode) overrule them, category by
+ * category, as weights.json says. Judged categories are the ones that need
+ * meaning rather than evidence.
+ */
+export const JUDGED_CATEGORIES = ['disparaging', 'sickness', 'confidential', 'child-comment'] as const satisfies readonly CategoryId[];
+
+const MODEL = loadModel(weights as ModelWeights);
+
+export interface JudgementDecision {
+  category: CategoryId;
+  /** Add a finding here: [start, end) of the sentence in normalized text. */
+  add?: [number, number];
+  /** Drop the rules' findings in this category. */
+  overrule?: boolean;
+  score: number;
+  threshold: number;
+}
+
+export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<CategoryId>): JudgementDecision[] {
+  const enabled = JUDGED_CATEGORIES.filter((c) => ctx.compiled.categories.has(c) && MODEL.weights.categories[c] && MODEL.weights.categories[c]!.mode !== 'rules');
+  if (enabled.length === 0 || ctx.doc.tokens.length === 0) return [];
+  const features = postFeatures(ctx, raisedByRules);
+  const decisions: JudgementDecision[] = [];
+  for (const j of judge(MODEL, features, enabled)) {
+    const yes = j.score >= j.threshold;
+    const raised = raisedByRules.has(j.category);
+    const sentence = ctx.doc.sentences[j.sentence]!;
+    if (yes && !raised) decisions.push({ category: j.category, add: [sentence.start, sentence.end], score: j.score, threshold: j.threshold });
+    else if (!yes && raised && j.mode === 'model') decisions.push({ category: j.category, overrule: true, score: j.score, threshold: j.threshold });
+  }
+  return decisions;
+}
+
+/** How a learned finding reads on the card; the examples are run by tests/unit/judgement.test.ts. */
+export const LEARNED: Pick<Detector, 'meta' | 'messages'> = {
+  meta: {
+    id: 'learned-judgement',
+    category: 'disparaging',
+    defaultSeverity: 'warn',
+    description: 'A judgement learned from labelled posts: how the post speaks of pupils, colleagues, parents or the school, absence with leisure, and confidential matters.',
+    cites: 'the clause of the category judged',
+  },
+  messages: {
+    disparaging: 'This reads as a negative or mocking remark about your school or its community.',
+    sickness: 'This reads as time off sick spent on leisure, or as faking illness.',
+    confidential: 'This reads as an internal or confidential school matter.',
+    'child-comment': 'This reads as a comment on a child’s behaviour or work.',
+  },
+};

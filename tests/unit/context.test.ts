@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { compilePack } from '../../src/rules';
+import { postSetting } from '../../src/rules/context/setting';
+import { sentenceStances } from '../../src/rules/context/stance';
+import { postSubjects } from '../../src/rules/context/subjects';
+import type { CheckContext } from '../../src/rules/detector';
+import { parsePost } from '../../src/rules/document';
+import { postFeatures } from '../../src/rules/judgement/features';
+import { judge, loadModel, type ModelWeights } from '../../src/rules/judgement/model';
+import { EXAMPLE_SCHOOL } from './example-school';
+
+const compiled = (() => {
+  const result = compilePack(EXAMPLE_SCHOOL);
+  if (!result.ok) throw result.error;
+  return result.compiled;
+})();
+const contextOf = (text: string): CheckContext => ({ doc: parsePost(text), compiled, memo: new Map() });
+
+describe('stance', () => {
+  it('rates words, weakens and reverses negated ones, and boosts intensified ones', () => {
+    const [plain] = sentenceStances(contextOf('The lesson was awful'));
+    const [negated] = sentenceStances(contextOf('The lesson was not awful'));
+    const [boosted] = sentenceStances(contextOf('The lesson was really awful'));
+    expect(plain!.valence).toBeLessThan(0);
+    expect(negated!.valence).toBeGreaterThan(0);
+    expect(negated!.negated).toBe(1);
+    expect(boosted!.valence).toBeLessThan(plain!.valence);
+  });
+  it('sees irony by its signs, per sentence', () => {
+    const stances = sentenceStances(contextOf('Great meeting again. Yeah right 🙄'));
+    expect(stances.map((s) => s.irony)).toEqual([false, true]);
+  });
+});
+
+describe('setting', () => {
+  it('weighs school words against private-life words', () => {
+    const school = postSetting(contextOf('Marking mocks for my Year 11 class after the staff meeting'));
+    const home = postSetting(contextOf('Lovely wedding on Saturday, then the pub with my sister'));
+    expect(school.school).toBeGreaterThan(school.private);
+    expect(home.private).toBeGreaterThan(home.school);
+  });
+});
+
+describe('subjects', () => {
+  it('finds children described, named pupils, staff, parents and leaders in their sentences', () => {
+    const subjects = postSubjects(contextOf('One of my Year 9s was brilliant. Mrs Okafor agreed. The parents and SLT did not.'));
+    const kinds = subjects.map((s) => `${s.kind}@${s.sentence}`);
+    expect(kinds).toEqual(expect.arrayContaining(['child@0', 'staff@1', 'parents@2', 'leadership@2']));
+  });
+});
+
+describe('learned judgement features and scoring', () => {
+  it('replaces names and the school with what they are, so no name becomes a feature', () => {
+    const features = postFeatures(contextOf('Grace Hetherington was brilliant at Testbourne today'), new Set());
+    const words = features.sentences.flat();
+    expect(words).toContain('w:<pupil>');
+    expect(words).toContain('w:<school>');
+    expect(words.some((w) => w.includes('grace') || w.includes('testbourne'))).toBe(false);
+  });
+  it('carries stance toward a subject and the rules\' verdicts as features', () => {
+    const features = postFeatures(contextOf('My Year 9s were awful today, absolutely useless'), new Set(['child-comment']));
+    expect(features.post).toEqual(expect.arrayContaining(['about:child', 'stance:negative-about-child', 'rule:child-comment']));
+  });
+  it('scores with the weights given and underlines the sentence that weighs most', () => {
+    const weights: ModelWeights = {
+      version: 1,
+      trained: 'test',
+      seed: 1,
+      features: ['w:feral', 'about:child'],
+      categories: { disparaging: { mode: 'union', threshold: 0.5, bias: -2, weights: [3, 0.5] } },
+    };
+    const model = loadModel(weights);
+    const feral = judge(model, postFeatures(contextOf('Nice weather. My class were feral.'), new Set()), ['disparaging'])[0]!;
+    const calm = judge(model, postFeatures(contextOf('Nice weather. My class were calm.'), new Set()), ['disparaging'])[0]!;
+    expect(feral.score).toBeGreaterThan(0.5);
+    expect(feral.sentence).toBe(1);
+    expect(calm.score).toBeLessThan(0.5);
+  });
+});
