@@ -6,14 +6,16 @@
  *   npm run eval -- --listed             the corpora's own short lists instead
  *   npm run eval -- --verbose            list each wrong post (development sets only)
  *   npm run eval -- --only <set-id>      one set
- *   npm run eval -- --record-first-sight <set-id>
- *                                        record a held-out set's first-sight figures (once)
+ *   npm run eval -- --rules-only         the rules without the learned judgement
+ *   npm run eval -- --record-first-sight <set-id> [--rules-only]
+ *                                        record a held-out set's first-sight figures (once each way)
  *   npm run eval:real -- --causes        the real-text check with every false finding listed
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkWithRules } from '../rules/check';
 import { checkPost, compilePack, raisedCategories, TEXT_CATEGORY_IDS, type CompiledPack, type Finding, type PackInput } from '../rules';
 import { realTextSnippets, type Snippet } from './real-text';
 import { padSchoolLists, wordsOf, type StaffEntry } from './school-lists';
@@ -186,13 +188,17 @@ export function scoreCategories(posts: { id: string; labels: string[] }[], raise
   });
 }
 
-export function evaluateCorpus(dir: string = DEV_CORPUS, scale: ListScale = 'school'): CorpusEvaluation {
+/** How a run judges: the rules with the learned judgement (as shipped), or the rules alone (for comparison). */
+export type Judgement = 'rules+model' | 'rules';
+
+export function evaluateCorpus(dir: string = DEV_CORPUS, scale: ListScale = 'school', judgement: Judgement = 'rules+model'): CorpusEvaluation {
   const { posts, packs } = loadCorpus(dir, scale);
   const raised = new Map<string, Set<string>>();
   for (const post of posts) {
     const compiled = packs.get(post.school);
     if (!compiled) throw new Error(`${dir}/posts.jsonl: post ${post.id} names school "${post.school}", which is not in schools.json`);
-    raised.set(post.id, raisedCategories(checkPost(compiled, { text: post.text })));
+    const findings = judgement === 'rules' ? checkWithRules(compiled, { text: post.text }).findings : checkPost(compiled, { text: post.text });
+    raised.set(post.id, raisedCategories(findings));
   }
   const unlabeledPosts = posts.filter((p) => p.labels.length === 0);
   const unlabeledClean = unlabeledPosts.filter((p) => raised.get(p.id)!.size === 0).length;
@@ -326,7 +332,7 @@ export function loadFirstSight(): FirstSightFile {
 function recordFirstSight(set: EvalSet & { kind: 'labelled' }, result: CorpusEvaluation, judgement: string): void {
   const file = loadFirstSight();
   if (set.role !== 'held-out') throw new Error(`${set.id} is a development set: only held-out sets have a first sight`);
-  if (file.entries.some((e) => e.set === set.id)) throw new Error(`${set.id} already has its first-sight figures in ${FIRST_SIGHT_FILE}; a set is seen for the first time once`);
+  if (file.entries.some((e) => e.set === set.id && e.judgement === judgement)) throw new Error(`${set.id} already has its first-sight figures in ${FIRST_SIGHT_FILE}; a set is seen for the first time once`);
   let engine = 'unknown';
   try {
     engine = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
@@ -417,14 +423,15 @@ async function main(): Promise<void> {
   const scale: ListScale = flag('--listed') ? 'listed' : 'school';
   const only = option('--only') ?? (flag('--real') ? 'real-text' : undefined);
   const record = option('--record-first-sight');
+  const judgement: Judgement = flag('--rules-only') ? 'rules' : 'rules+model';
   const sets = evalSets().filter((s) => !only || s.id === only);
   if (only && sets.length === 0) throw new Error(`no set "${only}"; sets: ${evalSets().map((s) => s.id).join(', ')}`);
   for (const set of sets) {
     if (set.kind === 'labelled') {
-      const result = evaluateCorpus(set.dir, scale);
+      const result = evaluateCorpus(set.dir, scale, judgement);
       printLabelled(result, set, scale, verbose);
       if (record === set.id) {
-        recordFirstSight(set, result, option('--judgement') ?? 'rules');
+        recordFirstSight(set, result, judgement);
         console.log(`  first sight recorded in ${FIRST_SIGHT_FILE}`);
       }
     } else if (set.kind === 'hard-negative') printHardNegatives(evaluateHardNegatives(undefined, scale), verbose);

@@ -29,7 +29,9 @@ describe('one finding per span (issue 11)', () => {
 
   it('leaves findings on different spans alone', () => {
     const findings = checkPost(compiled, { text: 'Grace Ferens was a nightmare in class today' });
-    expect(findings.map((f) => f.category).sort()).toEqual(['disparaging', 'pupil']);
+    // The name and the remark are separate findings (the learned judgement may also call it a comment on a child, which it is).
+    expect(findings.map((f) => f.category)).toEqual(expect.arrayContaining(['disparaging', 'pupil']));
+    expect(new Set(findings.map((f) => `${f.spans[0]!.start}-${f.spans[0]!.end}`)).size).toBe(findings.length);
   });
 });
 

@@ -64,7 +64,7 @@ describe('what is stored, where and for how long', () => {
   it('lists exactly the event log fields the log accepts', () => {
     const fields = [...Object.keys(EventReportSchema.shape), 'time'].sort();
     expect(fields).toEqual(Object.keys(EVENT_FIELD_WORDS).sort());
-    const docRow = /\| Event log, if on: ([^|]*)\|/.exec(privacyDoc)?.[1] ?? '';
+    const docRow = /\| Event log, off by default; if turned on [^:]*: ([^|]*)\|/.exec(privacyDoc)?.[1] ?? '';
     const optionsLine = /The event log<\/strong>, when on, keeps ([^—]*)—/.exec(optionsPage)?.[1] ?? '';
     for (const words of Object.values(EVENT_FIELD_WORDS)) {
       expect(docRow).toContain(words.doc);

@@ -31,7 +31,7 @@ const SHIPPED: Record<string, string> = {
  * and holds no logo, so it sets the text categories that need no school details.
  */
 const EXPECTED_CATEGORIES: Record<string, readonly string[]> = {
-  general: ['pupil', 'staff', 'sickness', 'disparaging', 'offensive', 'personal-data', 'confidential', 'child-comment'],
+  general: ['pupil', 'staff', 'sickness', 'disparaging', 'offensive', 'personal-data', 'confidential', 'child-comment', 'photos'],
 };
 
 /**
@@ -43,6 +43,7 @@ const PHOTO_CLAUSE: Record<string, string> = {
   waterloo: 'Photographs, videos or any other types of image of pupils and their families or images depicting staff members must not be published on personal webspace.',
   kettleshulme: 'uploading any photographs or video containing images of children/young people for whom the employee holds a position of trust unless in line with the school procedures;',
   weardale: 'Not use a personal device to take pictures of children under any circumstances',
+  general: 'Not use a personal device to take pictures of children under any circumstances',
   mandeville: 'Any photos for social media posts may only be taken using school cameras/devices or devices that have been approved in advance by Tanya Blandford.',
   testbourne: 'staff members must not cite or reference students/parents without approval;',
 };
