@@ -1,4 +1,7 @@
 import type { PackInput, PersonEntry } from '../src/rules/pack/schema';
+import { seededRandom } from '../src/rules/seeded-random';
+
+export { seededRandom };
 
 /**
  * Deterministic inputs for the benchmark and for tests that want realistic
@@ -6,17 +9,6 @@ import type { PackInput, PersonEntry } from '../src/rules/pack/schema';
  * same output, so figures from different runs compare.
  */
 
-/** mulberry32: tiny, fast, and good enough to shuffle names. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;

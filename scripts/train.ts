@@ -19,6 +19,7 @@ import { checkWithRules } from '../src/rules/check';
 import { postFeatures } from '../src/rules/judgement/features';
 import { JUDGED_CATEGORIES } from '../src/rules/judgement';
 import { sigmoid, type CategoryModel, type JudgementMode, type ModelWeights } from '../src/rules/judgement/model';
+import { seededRandom } from '../src/rules/seeded-random';
 import type { CategoryId } from '../src/rules/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -157,15 +158,9 @@ function count(examples: Example[], category: string, decide: (e: Example, i: nu
   return c;
 }
 
-/** Seeded shuffle of writers into folds (mulberry32). */
+/** Seeded shuffle of writers into folds. */
 function folds(writers: string[]): Map<string, number> {
-  let t = seed >>> 0;
-  const random = () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const order = [...writers].sort();
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

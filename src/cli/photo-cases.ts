@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions, type Sharp } from 'sharp';
+import { seededRandom } from '../rules/seeded-random';
+
+export { seededRandom };
 
 /**
  * The labelled photo evaluation's images, made deterministically from a seed: real photos that
@@ -28,17 +31,6 @@ interface Source {
   faces: Box[];
 }
 
-/** mulberry32: small, fast, and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function readSources(photosDir: string): { path: string; faces: Box[] }[] {
   const { sources } = JSON.parse(readFileSync(join(photosDir, 'sources.json'), 'utf8')) as { sources: Source[] };
