@@ -89,9 +89,13 @@ test('a locked policy applies its pack, names and mode, and greys out the contro
     await expect(confirmCard(page).getByRole('button', { name: 'Post anyway' })).toHaveCount(0);
     expect(await postedTexts(page)).toEqual([]);
     await page.close();
-  } finally {
+  } catch (error) {
     rmSync(POLICY_FILE, { force: true });
+    throw error;
   }
+  // The policy stays in place for the next test, which replaces it: removing it here raced
+  // Chromium's directory watcher, which could see the policy gone (and the last good pack
+  // rightly dropped) before the broken one arrived. afterAll removes it.
 });
 
 test('a changed policy applies without a restart; a bad value is named and the last good pack kept', async () => {
