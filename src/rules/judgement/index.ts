@@ -1,5 +1,6 @@
 import type { CheckContext, Detector } from '../detector';
 import { postSetting } from '../context/setting';
+import { sentenceStances } from '../context/stance';
 import type { CategoryId } from '../types';
 import { postFeatures } from './features';
 import { judge, loadModel, type ModelWeights } from './model';
@@ -38,9 +39,12 @@ export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<Category
   // it in school life, the model has nothing to judge (speeches, novels and e-mail stay quiet).
   if (enabled.length === 0 || ctx.doc.tokens.length === 0 || postSetting(ctx).school < MIN_SCHOOL_SIGNS) return [];
   const features = postFeatures(ctx, raisedByRules);
+  // A comment on a child's behaviour or work says something of it: "Year 5 did 3D shapes" reports a
+  // lesson, "Year 5 smashed 3D shapes" comments. With no rated word and no irony, there is no comment.
+  const evaluative = sentenceStances(ctx).some((s) => s.valence !== 0 || s.irony);
   const decisions: JudgementDecision[] = [];
   for (const j of judge(MODEL, features, enabled)) {
-    const yes = j.score >= j.threshold;
+    const yes = j.score >= j.threshold && (j.category !== 'child-comment' || evaluative);
     const raised = raisedByRules.has(j.category);
     const sentence = ctx.doc.sentences[j.sentence]!;
     if (yes && !raised) decisions.push({ category: j.category, add: [sentence.start, sentence.end], score: j.score, threshold: j.threshold });
