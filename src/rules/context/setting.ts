@@ -16,12 +16,15 @@ export interface Setting {
 }
 
 const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
+// Global copies, compiled once: matchAll needs the g flag.
+const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
+const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
 
 export function postSetting(ctx: CheckContext): Setting {
   return memoize(ctx, 'setting', () => {
     const { doc } = ctx;
-    const schoolWords = [...doc.lower.matchAll(new RegExp(SCHOOL_CONTEXT.source, 'gu'))].length;
-    const roles = [...doc.lower.matchAll(new RegExp(COLLEAGUE_ROLE.source, 'gu'))].length;
+    const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length;
+    const roles = [...doc.lower.matchAll(ROLES)].length;
     const school = schoolWords + roles + schoolMentions(ctx).length + childReferences(ctx).length;
     let family = 0;
     for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;

@@ -22,6 +22,7 @@ export interface Subject {
   sentence: number;
 }
 
+const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
 const GROUPS: [SubjectKind, RegExp][] = [
   ['leadership', bounded(termsPattern(subjects.leadership), 'gu')],
   ['parents', bounded(termsPattern(subjects.parents), 'gu')],
@@ -35,7 +36,7 @@ export function postSubjects(ctx: CheckContext): Subject[] {
     for (const ref of childReferences(ctx)) found.push({ kind: ref.named ? 'pupil' : 'child', start: ref.start, end: ref.end });
     for (const m of nameMentions(ctx)) if (m.person.kind === 'staff') found.push({ kind: 'staff', start: m.start, end: m.end });
     for (const m of schoolMentions(ctx)) found.push({ kind: 'school', start: m.start, end: m.end });
-    for (const m of doc.lower.matchAll(new RegExp(COLLEAGUE_ROLE.source, 'gu'))) found.push({ kind: 'colleague', start: m.index, end: m.index + m[0].length });
+    for (const m of doc.lower.matchAll(ROLES)) found.push({ kind: 'colleague', start: m.index, end: m.index + m[0].length });
     for (const [kind, pattern] of GROUPS) {
       for (const m of doc.lower.matchAll(pattern)) found.push({ kind, start: m.index, end: m.index + m[0].length });
     }
