@@ -4,6 +4,7 @@ import type { Pack, PersonEntry } from './pack/schema';
 import { validatePack, type PackProblem } from './pack/validate';
 import { phraseMatcher, type PhraseMatcher } from './phrases';
 import { CATEGORY_IDS, type CategoryId, type CitedClause, type Severity } from './types';
+import { citeClause } from './pack/cite';
 
 /** Severity a category gets when the pack does not set one. */
 export const DEFAULT_SEVERITY: Record<CategoryId, Severity> = {
@@ -66,7 +67,7 @@ export function compilePack(json: unknown, options: CompileOptions = {}): Compil
     categories.set(id, {
       id,
       severity: settings.severity ?? DEFAULT_SEVERITY[id],
-      clause: { id: clause.id, ref: clause.ref, text: clause.text, policyTitle: pack.policy.title, ...(pack.policy.url ? { policyUrl: pack.policy.url } : {}) },
+      clause: citeClause(pack, clause),
       phrases: settings.phrases.length ? phraseMatcher(settings.phrases) : null,
       allow: settings.allow.length ? phraseMatcher(settings.allow) : null,
     });

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../types';
 import { decodeFingerprint } from './fingerprint';
 import { MATCH_THRESHOLD, matchLogo } from './match';
 import type { LogoFingerprint, LogoReference, RgbaImage } from './types';
+import { citeClause } from '../pack/cite';
 
 /**
  * What checkImage needs from a compiled pack. Structural, so the CompiledPack
@@ -68,13 +69,7 @@ export function checkImage(compiled: LogoCheckInput, image: RgbaImage): Finding[
       excerpt: logoName,
       score: m.score,
       threshold: MATCH_THRESHOLD,
-      clause: {
-        id: clause.id,
-        ref: clause.ref,
-        text: clause.text,
-        policyTitle: pack.policy.title,
-        ...(pack.policy.url ? { policyUrl: pack.policy.url } : {}),
-      },
+      clause: citeClause(pack, clause),
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { Pack } from '../pack/schema';
 import type { Finding, Severity } from '../types';
+import { citeClause } from '../pack/cite';
 
 /**
  * Findings for people in an attached photo, from the faces the on-device detector reported
@@ -65,13 +66,7 @@ export function checkPhoto(compiled: PhotoCheckInput, faces: readonly DetectedFa
       severity: settings.severity ?? DEFAULT_PHOTOS_SEVERITY,
       spans: [],
       excerpt: seen,
-      clause: {
-        id: clause.id,
-        ref: clause.ref,
-        text: clause.text,
-        policyTitle: pack.policy.title,
-        ...(pack.policy.url ? { policyUrl: pack.policy.url } : {}),
-      },
+      clause: citeClause(pack, clause),
     },
   ];
 }
