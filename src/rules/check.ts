@@ -39,19 +39,15 @@ export function checkWithRules(compiled: CompiledPack, input: PostInput): { ctx:
   return { ctx, findings };
 }
 
-/** The learned judgement adds what the rules missed, or overrules them where its category is in "model" mode. */
+/** The learned judgement adds what the rules missed. */
 function applyJudgement(ctx: CheckContext, findings: Finding[]): Finding[] {
-  const raised = new Set(findings.map((f) => f.category));
-  let out = findings;
-  for (const decision of judgePost(ctx, raised)) {
+  const added: Finding[] = [];
+  for (const decision of judgePost(ctx, new Set(findings.map((f) => f.category)))) {
     const category = ctx.compiled.categories.get(decision.category)!;
-    if (decision.overrule) out = out.filter((f) => f.category !== decision.category);
-    if (decision.add) {
-      const finding = toFinding(ctx, LEARNED, category, { spans: [decision.add], messageId: decision.category });
-      if (finding) out.push({ ...finding, ruleId: LEARNED.meta.id, score: decision.score, threshold: decision.threshold });
-    }
+    const finding = toFinding(ctx, LEARNED, category, { spans: [decision.span], messageId: decision.category });
+    if (finding) added.push({ ...finding, ruleId: LEARNED.meta.id, score: decision.score, threshold: decision.threshold });
   }
-  return out;
+  return [...findings, ...added];
 }
 
 /** One detector alone on one post: for its examples and for tests. */

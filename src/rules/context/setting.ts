@@ -1,8 +1,9 @@
 import { memoize, type CheckContext } from '../detector';
 import { schoolMentions } from '../school';
-import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern } from '../vocab';
+import { bounded, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern } from '../vocab';
 import privateLife from '../vocab/private-life.json';
 import { childReferences } from '../children';
+import { roleMentions } from './subjects';
 
 /**
  * Where a post sits: school work, private life, or neither. Counted from the
@@ -16,15 +17,15 @@ export interface Setting {
 }
 
 const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
-// Global copies, compiled once: matchAll needs the g flag.
+// A global copy, compiled once: matchAll needs the g flag.
 const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
-const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
+
 
 export function postSetting(ctx: CheckContext): Setting {
   return memoize(ctx, 'setting', () => {
     const { doc } = ctx;
     const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length;
-    const roles = [...doc.lower.matchAll(ROLES)].length;
+    const roles = roleMentions(ctx).length;
     const school = schoolWords + roles + schoolMentions(ctx).length + childReferences(ctx).length;
     let family = 0;
     for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;

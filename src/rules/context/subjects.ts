@@ -23,6 +23,11 @@ export interface Subject {
 }
 
 const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
+
+/** Colleagues named by role ("the caretaker", "our SENCo"): one scan a post, shared with the setting. */
+export function roleMentions(ctx: CheckContext): [number, number][] {
+  return memoize(ctx, 'roles', () => [...ctx.doc.lower.matchAll(ROLES)].map((m) => [m.index, m.index + m[0].length]));
+}
 const GROUPS: [SubjectKind, RegExp][] = [
   ['leadership', bounded(termsPattern(subjects.leadership), 'gu')],
   ['parents', bounded(termsPattern(subjects.parents), 'gu')],
@@ -36,7 +41,7 @@ export function postSubjects(ctx: CheckContext): Subject[] {
     for (const ref of childReferences(ctx)) found.push({ kind: ref.named ? 'pupil' : 'child', start: ref.start, end: ref.end });
     for (const m of nameMentions(ctx)) if (m.person.kind === 'staff') found.push({ kind: 'staff', start: m.start, end: m.end });
     for (const m of schoolMentions(ctx)) found.push({ kind: 'school', start: m.start, end: m.end });
-    for (const m of doc.lower.matchAll(ROLES)) found.push({ kind: 'colleague', start: m.index, end: m.index + m[0].length });
+    for (const [start, end] of roleMentions(ctx)) found.push({ kind: 'colleague', start, end });
     for (const [kind, pattern] of GROUPS) {
       for (const m of doc.lower.matchAll(pattern)) found.push({ kind, start: m.index, end: m.index + m[0].length });
     }

@@ -8,7 +8,7 @@ import weights from './weights.json';
 
 /**
  * The judgement stage: after the rules have spoken, the learned model may add a
- * finding the rules missed or (in "model" mode) overrule them, category by
+ * finding the rules missed, category by
  * category, as weights.json says. Judged categories are the ones that need
  * meaning rather than evidence.
  */
@@ -25,10 +25,8 @@ const MODEL = loadModel(weights as ModelWeights);
 
 export interface JudgementDecision {
   category: CategoryId;
-  /** Add a finding here: [start, end) of the sentence in normalized text. */
-  add?: [number, number];
-  /** Drop the rules' findings in this category. */
-  overrule?: boolean;
+  /** Where the finding goes: [start, end) of the sentence in normalized text. */
+  span: [number, number];
   score: number;
   threshold: number;
 }
@@ -47,8 +45,7 @@ export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<Category
     const yes = j.score >= j.threshold && (j.category !== 'child-comment' || evaluative);
     const raised = raisedByRules.has(j.category);
     const sentence = ctx.doc.sentences[j.sentence]!;
-    if (yes && !raised) decisions.push({ category: j.category, add: [sentence.start, sentence.end], score: j.score, threshold: j.threshold });
-    else if (!yes && raised && j.mode === 'model') decisions.push({ category: j.category, overrule: true, score: j.score, threshold: j.threshold });
+    if (yes && !raised) decisions.push({ category: j.category, span: [sentence.start, sentence.end], score: j.score, threshold: j.threshold });
   }
   return decisions;
 }

@@ -6,11 +6,10 @@ import type { PostFeatures } from './features';
  * features in features.ts, trained by `npm run train` (scripts/train.ts) and
  * shipped as data (weights.json, described in docs/model-card.md).
  *
- * `mode` says how a category uses it, chosen on held-out posts at first sight:
- * "rules" ignores the model, "union" lets it add what the rules missed, and
- * "model" lets it decide alone (the rules' verdict is one of its features).
+ * `mode` says how a category uses it: "rules" ignores the model, "union" lets
+ * it add what the rules missed. It never removes a rule's finding.
  */
-export type JudgementMode = 'rules' | 'union' | 'model';
+export type JudgementMode = 'rules' | 'union';
 
 export interface CategoryModel {
   mode: JudgementMode;
