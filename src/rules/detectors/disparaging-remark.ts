@@ -4,7 +4,7 @@ import { sentenceAt } from '../document';
 import { childReferences } from '../children';
 import { nameMentions } from '../names';
 import { schoolMentions } from '../school';
-import { bounded, COLLEAGUE_ROLE_TERMS, SCHOOL_CONTEXT, termsPattern } from '../vocab';
+import { bounded, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../vocab';
 import disparaging from '../vocab/disparaging.json';
 import sickness from '../vocab/sickness.json';
 import profanity from '../vocab/profanity.json';
@@ -12,7 +12,6 @@ import profanity from '../vocab/profanity.json';
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
 const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
-const SHARED_WITH_OTHER_LIFE = new Set(disparaging.sharedWithOtherLife);
 const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
 const TARGET = bounded(`${termsPattern([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')])}|year ?\\d+s?|y\\d+s?`, 'gu');
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
@@ -63,11 +62,11 @@ export const disparagingRemark: Detector = {
     const targets = memoize(ctx, 'disparaging-targets', () => {
       const named = [...schoolMentions(ctx).map((m) => m.start), ...nameMentions(ctx).map((m) => m.start), ...childReferences(ctx).map((r) => r.start)];
       const words = [...doc.lower.matchAll(TARGET)];
-      const plain = words.filter((m) => !SHARED_WITH_OTHER_LIFE.has(m[0]));
+      const plain = words.filter((m) => !OUTSIDE_SCHOOL_TOO.has(m[0]));
       // "the cook", "the board", "management" name the school's people only in a post set in school.
-      const shared = words.filter((m) => SHARED_WITH_OTHER_LIFE.has(m[0]));
+      const shared = words.filter((m) => OUTSIDE_SCHOOL_TOO.has(m[0]));
       const inSchool =
-        named.length > 0 || plain.length > 0 || (shared.length > 0 && [...doc.lower.matchAll(SCHOOL_WORDS)].some((m) => !SHARED_WITH_OTHER_LIFE.has(m[0])));
+        named.length > 0 || plain.length > 0 || (shared.length > 0 && [...doc.lower.matchAll(SCHOOL_WORDS)].some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
       return [...named, ...plain.map((m) => m.index), ...(inSchool ? shared.map((m) => m.index) : [])];
     });
     if (targets.length === 0) return [];
