@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import babyhood from './babyhood.json';
 import childComment from './child-comment.json';
 import colleagueRoles from './colleague-roles.json';
 import commonSurnames from './common-surnames.json';
@@ -27,6 +28,7 @@ export const VocabFileSchema = z
   .catchall(z.array(z.string().min(1)).min(1));
 
 export const VOCAB_FILES: Record<string, unknown> = {
+  babyhood,
   childComment,
   colleagueRoles,
   commonSurnames,
