@@ -57,7 +57,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   const aboutSchool = SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0;
   // "Owen Byrne wrote: >", "From: Owen Byrne <…>": the writer of quoted e-mail, an adult correspondent.
   const correspondence = correspondentSpans(doc);
-  const correspondent = (t: Token) => correspondence.some(([s, e]) => s <= t.start && t.end <= e);
+  const correspondent = (t: Token) => correspondence.length > 0 && correspondence[t.start] === 1 && correspondence[t.end - 1] === 1;
   // 1. Name sequences: "Grace Hetherington", "Mrs Okafor", "Dr N-P", across line breaks.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -22,7 +22,7 @@ describe('a name in quoted e-mail is the correspondent, not a pupil', () => {
     expect(raised('> From: Grace Hetherington <grace@permafrost.net> > A flippant remark that I will regret').has('pupil')).toBe(false);
     expect(raised('Forwarded-by: dpbsmith@bellatlantic.net (Grace Hetherington)').has('pupil')).toBe(false);
     expect(raised('Grace Hetherington wrote a brilliant poem in my class today').has('pupil')).toBe(true);
-    expect(correspondentSpans(parsePost('Grace Hetherington read her poem beautifully today'))).toEqual([]);
+    expect(correspondentSpans(parsePost("Grace Hetherington read her poem beautifully today")).length).toBe(0);
   });
 });
 
