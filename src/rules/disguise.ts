@@ -10,10 +10,10 @@ const MASK = '[*#@$%]';
 const LEET: Record<string, string> = { a: 'a4@', e: 'e3', i: 'i1|', o: 'o0', s: 's5$', t: 't7', u: 'uv' };
 /** The first letter may be leet too ("5h1t", "$hit") or, for f, sounded out ("phuck"). */
 const FIRST: Record<string, string> = { f: '(?:f|ph)', s: '[s5$]', a: '[a4@]', b: 'b', c: 'c', t: '[t7]', w: 'w', p: 'p', d: 'd' };
-const ENDINGS = '(?:ing|in|in\'|ed|er|ers|s|es|y|ty|head|heads|hole|holes|show|bag|bags|faced|wit|wits|storm|ter|ters|tastic)?';
+const ENDINGS = '(?:ing|in|in\'|ed|er|ers|s|es|y|ty|head|heads|hole|holes|show|bag|bags|faced|wit|wits|storm|ter|ters|test|tastic)?';
 
-/** Words swearing is compounded onto: "motherfucking", "clusterfuck", "dipshit", "jackass". */
-const COMPOUND_HEADS = '(?:mother|cluster|mind|brain|bull|horse|dip|ape|bat|dog|chicken|jack|dumb|smart|fat|lard|bad|kick|half)?';
+/** Words swearing is compounded onto: "motherfucking", "clusterfuck", "dipshit", "dumbass". Not "jack": a jackass is a male donkey. */
+const COMPOUND_HEADS = '(?:mother|cluster|mind|brain|bull|horse|dip|ape|bat|dog|chicken|dumb|smart|fat|lard|bad|kick|half)?';
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 /** Roots people write without their vowel ("fck", "sht", "btch", or "f🤬ck" once the emoji is dropped). Not "slut": "SLT" is a school's leadership team. */
@@ -36,8 +36,14 @@ export function disguisedPattern(root: string): string {
   return `${COMPOUND_HEADS}${FIRST[first!] ?? first}${body}${ENDINGS}`;
 }
 
+/** Whole words only; a mask symbol just outside the match means it is part of a run of symbols ("$$$", "%j$B"), not a word. */
 export function wordsRegex(patterns: string[], flags = 'gu'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}*])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}*#@$%])(?:${patterns.join('|')})(?![\\p{L}\\p{N}*#@$%])`, flags);
+}
+
+/** A disguised word still shows a letter: "$$$" or "@#$%" alone is punctuation, whatever it could stand for. */
+export function showsALetter(matched: string): boolean {
+  return /\p{L}/u.test(matched);
 }
 
 /**

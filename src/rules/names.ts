@@ -4,7 +4,9 @@ import type { PostDocument, Token } from './document';
 import { isKnownWord, looksLikeSurname } from './nlp';
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
-import { COLLEAGUE_ROLE, COMMON_SURNAMES, FAMILY_WORDS, SCHOOL_CONTEXT, WORD_NAMES } from './vocab';
+import { correspondentSpans } from './context/correspondence';
+import { bounded, COLLEAGUE_ROLE, COMMON_SURNAMES, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from './vocab';
+import babyhood from './vocab/babyhood.json';
 
 /**
  * Where the post names someone on the school's lists. Full names, title and
@@ -53,6 +55,9 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   const named = new Set<Person>();
 
   const aboutSchool = SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0;
+  // "Owen Byrne wrote: >", "From: Owen Byrne <…>": the writer of quoted e-mail, an adult correspondent.
+  const correspondence = correspondentSpans(doc);
+  const correspondent = (t: Token) => correspondence.length > 0 && correspondence[t.start] === 1 && correspondence[t.end - 1] === 1;
   // 1. Name sequences: "Grace Hetherington", "Mrs Okafor", "Dr N-P", across line breaks.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -62,7 +67,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
     let best: { last: number; found: NameMention[] } | null = null;
     for (const seq of candidates) {
       const last = matchSequence(tokens, i, seq.keys);
-      if (last < 0) continue;
+      if (last < 0 || correspondent(t)) continue;
       // "Mr H", "Grace H" need the capitals that make them a name.
       if (seq.form !== 'full' && !tokens[last]!.capitalized) continue;
       if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
@@ -103,7 +108,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   };
   const chains = pupilChains(doc, index.firstNames, aboutSchool);
   for (const t of tokens) {
-    if (t.kind !== 'word' || consumed[t.index]) continue;
+    if (t.kind !== 'word' || consumed[t.index] || correspondent(t)) continue;
     const people = index.firstNames.get(t.key);
     if (people) {
       for (const kind of ['pupil', 'staff'] as const) {
@@ -149,6 +154,9 @@ function matchSequence(tokens: Token[], i: number, keys: string[]): number {
   return -1;
 }
 
+/** "George W. De Long", "Thomas J. Baker": a particle or a common surname after the initial continues the name. */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'den', 'le', 'la', 'du', 'st', 'mac', 'mc', 'ben', 'bin', 'al', 'el']);
+
 /** "Grace H" but not "Jack O'Connell" typed as "Jack O" mid-word, nor "Max I think": a lone capital that is a pronoun or a word. */
 function firstInitialIsName(tokens: Token[], first: number, last: number): boolean {
   const initial = tokens[last]!;
@@ -157,7 +165,7 @@ function firstInitialIsName(tokens: Token[], first: number, last: number): boole
   // After "W." a new sentence may begin ("Grace H. Brilliant effort"), so there the word must be one the lexicon does not know.
   const dotted = tokens[last + 1]?.text === '.';
   const after = dotted ? tokens[last + 2] : tokens[last + 1];
-  if (after && after.kind === 'word' && after.capitalized && !after.afterLineBreak && (!dotted || !isKnownWord(after.key))) return false;
+  if (after && after.kind === 'word' && after.capitalized && !after.afterLineBreak && (!dotted || !isKnownWord(after.key) || COMMON_SURNAMES.has(after.key) || NAME_PARTICLES.has(after.key))) return false;
   return tokens[first]!.capitalized || tokens[first]!.sentenceStart;
 }
 
@@ -196,6 +204,8 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   if (/^\s*(?:here|speaking)\b/u.test(doc.lower.slice(t.end, t.end + 12))) return true;
   // A signature, not a vocative: after a line break or dash, or "love," / "x" — "deserved, Ottilie!" addresses a colleague.
   if (t.index >= doc.tokens.length - 2 && /(?:\n|[–—-]|\bx|\blove,?)\s*$/u.test(doc.lower.slice(Math.max(0, t.start - 10), t.start))) return true;
+  // "Our little Grace took her first steps", "little Ruby's christening": a baby or toddler is family, too young to be a pupil.
+  if (adjacent(prev, t) && prev!.key === 'little' && BABYHOOD.test(doc.lower)) return true;
   // "Our Max turned 7", "My Scarlett's first badge": in British usage, family — unless work or class follows.
   if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my')) {
     const after = doc.lower.slice(t.end, t.end + 40);
@@ -214,6 +224,7 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   return false;
 }
 
+const BABYHOOD = bounded(termsPattern(babyhood.terms), 'u');
 const CLASS_RIGHT_AFTER = /^\s+(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class)(?![\p{L}\p{N}])/u;
 /** Words before a name that make it a child in school: "little Jayden", "Year 3 star Ivy". */
 const PUPIL_BEFORE = /(?<![\p{L}])(?:little|young|pupil|student|tutee|superstar|star of the week|y(?:ea)?r\s?\d+|class\s?\d+|from class \d+)[\s,!:]*$/u;

@@ -1,6 +1,6 @@
 import { memoize, type CheckContext } from '../detector';
 import { schoolMentions } from '../school';
-import { bounded, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern } from '../vocab';
+import { bounded, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../vocab';
 import privateLife from '../vocab/private-life.json';
 import { childReferences } from '../children';
 import { roleMentions } from './subjects';
@@ -13,6 +13,8 @@ import { roleMentions } from './subjects';
  */
 export interface Setting {
   school: number;
+  /** Signs that place the post in school life, counting "cook… cook" (words with a life outside school) as one. */
+  schoolSigns: number;
   private: number;
 }
 
@@ -24,12 +26,17 @@ const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
 export function postSetting(ctx: CheckContext): Setting {
   return memoize(ctx, 'setting', () => {
     const { doc } = ctx;
-    const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length;
-    const roles = roleMentions(ctx).length;
-    const school = schoolWords + roles + schoolMentions(ctx).length + childReferences(ctx).length;
+    const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)];
+    const roles = roleMentions(ctx);
+    const school = schoolWords.length + roles.length + schoolMentions(ctx).length + childReferences(ctx).length;
+    // Words that also name things outside school ("cook", "the head") are at most one sign between
+    // them when deciding whether the post is in school life at all.
+    const words = [...schoolWords.map((m) => m[0]), ...roles.map(([s, e]) => doc.lower.slice(s, e))];
+    const shared = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w)).length;
+    const schoolSigns = school - shared + Math.min(shared, 1);
     let family = 0;
     for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
     const priv = [...doc.lower.matchAll(PRIVATE_LIFE)].length + family;
-    return { school, private: priv };
+    return { school, schoolSigns, private: priv };
   });
 }

@@ -4,7 +4,7 @@ import { sentenceAt } from '../document';
 import { childReferences } from '../children';
 import { nameMentions } from '../names';
 import { schoolMentions } from '../school';
-import { bounded, COLLEAGUE_ROLE_TERMS, termsPattern } from '../vocab';
+import { bounded, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../vocab';
 import disparaging from '../vocab/disparaging.json';
 import sickness from '../vocab/sickness.json';
 import profanity from '../vocab/profanity.json';
@@ -12,6 +12,7 @@ import profanity from '../vocab/profanity.json';
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
 const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
+const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
 const TARGET = bounded(`${termsPattern([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')])}|year ?\\d+s?|y\\d+s?`, 'gu');
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
 const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old|what a|such a)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
@@ -58,12 +59,16 @@ export const disparagingRemark: Detector = {
   messages: { remark: 'This reads as a negative comment about the school or people in its community.' },
   check(ctx) {
     const { doc } = ctx;
-    const targets = memoize(ctx, 'disparaging-targets', () => [
-      ...schoolMentions(ctx).map((m) => m.start),
-      ...nameMentions(ctx).map((m) => m.start),
-      ...[...doc.lower.matchAll(TARGET)].map((m) => m.index),
-      ...childReferences(ctx).map((r) => r.start),
-    ]);
+    const targets = memoize(ctx, 'disparaging-targets', () => {
+      const named = [...schoolMentions(ctx).map((m) => m.start), ...nameMentions(ctx).map((m) => m.start), ...childReferences(ctx).map((r) => r.start)];
+      const words = [...doc.lower.matchAll(TARGET)];
+      const plain = words.filter((m) => !OUTSIDE_SCHOOL_TOO.has(m[0]));
+      // "the cook", "the board", "management" name the school's people only in a post set in school.
+      const shared = words.filter((m) => OUTSIDE_SCHOOL_TOO.has(m[0]));
+      const inSchool =
+        named.length > 0 || plain.length > 0 || (shared.length > 0 && [...doc.lower.matchAll(SCHOOL_WORDS)].some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
+      return [...named, ...plain.map((m) => m.index), ...(inSchool ? shared.map((m) => m.index) : [])];
+    });
     if (targets.length === 0) return [];
     const sentenceOf = (offset: number) => sentenceAt(doc, offset);
     const targetSentences = new Set(targets.map(sentenceOf));
@@ -117,6 +122,9 @@ export const disparagingRemark: Detector = {
   examples: {
     valid: [
       'Central Line is a joke tonight',
+      'The oars were useless as propellers, performing now the office of life-preservers.',
+      'Government employees are screened to spot spies, but the testing is useless, says an influential panel of scientists',
+      "It's an awful question, cook. Now what's your answer?",
       'Whoever is running the DfE has lost the plot',
       'Our head is not lazy, she works harder than anyone',
       'Huge congratulations to our SENCo on her award',
@@ -128,6 +136,7 @@ export const disparagingRemark: Detector = {
       { text: 'Derek the caretaker has not fixed my radiator in six weeks. Lazy so-and-so.', excerpt: 'Lazy' },
       { text: 'Year 5 were absolutely feral after wet play', excerpt: 'feral' },
       { text: 'Some parents need a reality check', excerpt: 'need a reality check' },
+      { text: 'Management are useless. Third set of marking deadlines this term.', excerpt: 'useless' },
       { text: "I'm so sick of the trust moving the goalposts", excerpt: "I'm so sick of the trust" },
       { text: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea??', excerpt: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea' },
       { text: "Loving our head's 'open door' policy, which means the door is shut", excerpt: "'open door'" },

@@ -15,9 +15,10 @@ import weights from './weights.json';
 export const JUDGED_CATEGORIES = ['disparaging', 'sickness', 'confidential', 'child-comment'] as const satisfies readonly CategoryId[];
 
 /**
- * How many signs of school life (school words, the school's names, children, colleagues' roles) a
- * post needs before the model judges it. One is not enough: speeches and e-mail say "students" and
- * "teachers" too (the real-text check: 43 false confidential findings per 9,700 snippets at one).
+ * How many different signs of school life (school words, the school's names, children, colleagues'
+ * roles) a post needs before the model judges it. One is not enough: speeches and e-mail say
+ * "students" and "teachers" too (the real-text check: 43 false confidential findings per 9,700
+ * snippets at one), and a word said twice is still one sign (Moby-Dick's "cook", "the head").
  */
 const MIN_SCHOOL_SIGNS = 2;
 
@@ -35,7 +36,7 @@ export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<Category
   const enabled = JUDGED_CATEGORIES.filter((c) => ctx.compiled.categories.has(c) && MODEL.weights.categories[c] && MODEL.weights.categories[c]!.mode !== 'rules');
   // Every judged category is about the school's community: with nothing in the post that places
   // it in school life, the model has nothing to judge (speeches, novels and e-mail stay quiet).
-  if (enabled.length === 0 || ctx.doc.tokens.length === 0 || postSetting(ctx).school < MIN_SCHOOL_SIGNS) return [];
+  if (enabled.length === 0 || ctx.doc.tokens.length === 0 || postSetting(ctx).schoolSigns < MIN_SCHOOL_SIGNS) return [];
   const features = postFeatures(ctx, raisedByRules);
   // A comment on a child's behaviour or work says something of it: "Year 5 did 3D shapes" reports a
   // lesson, "Year 5 smashed 3D shapes" comments. With no rated word and no irony, there is no comment.

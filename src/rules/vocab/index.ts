@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import babyhood from './babyhood.json';
 import childComment from './child-comment.json';
 import colleagueRoles from './colleague-roles.json';
 import commonSurnames from './common-surnames.json';
@@ -6,6 +7,7 @@ import confidential from './confidential.json';
 import disparaging from './disparaging.json';
 import family from './family.json';
 import mailRobots from './mail-robots.json';
+import outsideSchoolToo from './outside-school-too.json';
 import privateLife from './private-life.json';
 import profanity from './profanity.json';
 import schoolContext from './school-context.json';
@@ -26,6 +28,7 @@ export const VocabFileSchema = z
   .catchall(z.array(z.string().min(1)).min(1));
 
 export const VOCAB_FILES: Record<string, unknown> = {
+  babyhood,
   childComment,
   colleagueRoles,
   commonSurnames,
@@ -33,6 +36,7 @@ export const VOCAB_FILES: Record<string, unknown> = {
   disparaging,
   family,
   mailRobots,
+  outsideSchoolToo,
   privateLife,
   profanity,
   schoolContext,
@@ -47,6 +51,8 @@ export const VOCAB_FILES: Record<string, unknown> = {
 
 export const WORD_NAMES = new Set(wordNames.terms);
 export const FAMILY_WORDS = new Set(family.terms);
+/** School words that also name people or things outside school (the cook, a form, the board): alone they place nothing in school. */
+export const OUTSIDE_SCHOOL_TOO = new Set(outsideSchoolToo.terms);
 export const COMMON_SURNAMES = new Set(commonSurnames.terms);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
