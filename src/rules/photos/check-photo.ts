@@ -33,7 +33,7 @@ export const FACE_MIN_SCORE = 0.55;
  * FACE_CONFIRM_MIN_SCORE.
  * All three set on the development seed, like FACE_MIN_SCORE.
  */
-export const FACE_TILE_CANDIDATE_SCORE = 0.5;
+export const FACE_TILE_CANDIDATE_SCORE = 0.3;
 export const FACE_WHOLE_CANDIDATE_SCORE = 0.3;
 export const FACE_CONFIRM_MIN_SCORE = 0.62;
 
