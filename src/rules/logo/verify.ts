@@ -234,7 +234,7 @@ function cellCorrelation(ref: ReferenceDetail, got: Gradients, inside: Uint8Arra
 /** A cell is flat in the photo when its pixels vary this little (grey levels, standard deviation) where the logo has detail. */
 const FLAT_CELL_SPREAD = 6;
 /** At most this share of the logo's detailed cells may be set aside as covered (issue 13: up to 20% occluded). */
-const MAX_COVERED_SHARE = 0.25;
+const MAX_COVERED_SHARE = 0.4;
 /**
  * A flat cell whose grey (mapped to the reference's levels) is one the reference has in that
  * very cell, on at least this share of its pixels, is the logo's own field without its detail:
@@ -243,6 +243,12 @@ const MAX_COVERED_SHARE = 0.25;
 const OWN_COLOUR_SHARE = 0.2;
 /** Grey levels within this of the mapped photo grey count as the same colour. */
 const SAME_GREY = 18;
+/** Cells matching at least this well fit the photo-to-reference grey mapping (an occluder's edge cells do not). */
+const MAPPING_CELL_CORRELATION = 0.8;
+/** Photo pixels within this many grey levels of the occluder's are the occluder's. */
+const OCCLUDER_GREY = 10;
+/** A cell next to the occluder with this share of its pixels under it is covered too (the occluder's edge runs through it). */
+const EDGE_CELL_SHARE = 0.25;
 
 interface CellStats {
   cell: CellLayout;
@@ -252,12 +258,12 @@ interface CellStats {
   spread: number;
 }
 
-/** Photo grey → reference grey, fitted (least squares) on the cells that are not flat: light and casts change levels, not shapes. */
+/** Photo grey → reference grey, fitted (least squares) on the cells that clearly match: light and casts change levels, not shapes. */
 function greyMapping(warped: GrayImage, thumb: GrayImage, ref: ReferenceDetail, inside: Uint8Array, cells: CellStats[]): (grey: number) => number {
   let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
   const tw = thumb.width;
-  for (const { cell, spread } of cells) {
-    if (spread < FLAT_CELL_SPREAD) continue;
+  for (const { cell, correlation } of cells) {
+    if (correlation < MAPPING_CELL_CORRELATION) continue;
     for (let y = cell.y0; y < cell.y1; y++) {
       for (let x = cell.x0; x < cell.x1; x++) {
         const i = y * tw + x;
@@ -298,7 +304,8 @@ function coveredCells(stats: CellStats[], warped: GrayImage, thumb: GrayImage, r
     }
     if (all > 0 && same < OWN_COLOUR_SHARE * all) foreign.set(stat.index, stat);
   }
-  // The largest 8-connected group of such cells: one occluder.
+  // The largest 8-connected group of such cells (joined across cells with no detail to judge): one occluder.
+  const judged = new Set(stats.map((stat) => stat.index));
   let best = new Set<number>();
   const seen = new Set<number>();
   for (const start of foreign.keys()) {
@@ -312,14 +319,39 @@ function coveredCells(stats: CellStats[], warped: GrayImage, thumb: GrayImage, r
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -1; dx <= 1; dx++) {
           const next = (cy + dy) * CELLS + (cx + dx);
-          if (cx + dx < 0 || cx + dx >= CELLS || cy + dy < 0 || cy + dy >= CELLS || seen.has(next) || !foreign.has(next)) continue;
+          if (cx + dx < 0 || cx + dx >= CELLS || cy + dy < 0 || cy + dy >= CELLS || seen.has(next)) continue;
+          if (!foreign.has(next) && judged.has(next)) continue;
           seen.add(next);
-          group.add(next);
+          if (foreign.has(next)) group.add(next);
           queue.push(next);
         }
       }
     }
     if (group.size > best.size) best = group;
+  }
+  if (best.size === 0) return best;
+  // The occluder's edge runs through the cells around it: those partly in its grey (where the logo is not) are covered too.
+  const occluder = [...best].map((i) => foreign.get(i)!.mean).sort((a, b) => a - b)[Math.floor(best.size / 2)]!;
+  const byIndex = new Map(stats.map((stat) => [stat.index, stat]));
+  for (const at of [...best]) {
+    const cx = at % CELLS, cy = Math.floor(at / CELLS);
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const next = (cy + dy) * CELLS + (cx + dx);
+        const stat = byIndex.get(next);
+        if (!stat || best.has(next) || cx + dx < 0 || cx + dx >= CELLS) continue;
+        let all = 0, under = 0;
+        for (let y = stat.cell.y0; y < stat.cell.y1; y++) {
+          for (let x = stat.cell.x0; x < stat.cell.x1; x++) {
+            const i = y * tw + x;
+            if (ref.region[i] === BACKGROUND || !inside[i]) continue;
+            all++;
+            if (Math.abs(warped.data[i]! - occluder) <= OCCLUDER_GREY && Math.abs(thumb.data[i]! - mapped(occluder)) > SAME_GREY) under++;
+          }
+        }
+        if (all > 0 && under >= EDGE_CELL_SHARE * all) best.add(next);
+      }
+    }
   }
   return best.size <= MAX_COVERED_SHARE * stats.length ? best : new Set();
 }
