@@ -12,16 +12,12 @@ interface Tensor {
  * The part of @vladmandic/human that PostCheck uses, typed structurally so that the browser
  * build (dist/human.esm.js) and the Node build the evaluation loads (dist/human.node-wasm.js)
  * both fit: its TensorFlow.js and the BlazeFace graph it loaded (human.load()). PostCheck runs
- * the graph itself rather than through human.detect(): one resize op for every look at the
- * photo, and none of human's per-call image pipeline (a third of the time per look).
+ * the graph itself rather than through human.detect(): none of human's per-call image
+ * pipeline (a third of the time per look), and the photo resized in JavaScript (inputOf).
  */
 export interface FaceDetector {
   tf: {
-    tensor: (values: Uint8Array | Float32Array | Int32Array, shape: number[], dtype: 'int32' | 'float32') => Tensor;
-    image: { cropAndResize: (image: Tensor, boxes: Tensor, boxIndices: Tensor, cropSize: [number, number]) => Tensor };
-    div: (a: Tensor, b: number) => Tensor;
-    sub: (a: Tensor, b: number) => Tensor;
-    slice: (x: Tensor, begin: number[], size: number[]) => Tensor;
+    tensor: (values: Float32Array, shape: number[], dtype: 'float32') => Tensor;
   };
   models: { models: { blazeface?: { execute: (input: Tensor) => Tensor | Tensor[] } | null } };
 }
@@ -52,16 +48,37 @@ const KEEP_SCORE = 0.2;
 const SAME_FACE_IOU = 0.2;
 const MAX_FACES = 30;
 
-/** RGB of the whole image as a [1, H, W, 3] tensor, made once per photo. */
-function imageTensor(human: FaceDetector, image: RgbaImage): Tensor {
+/**
+ * The region resized to the graph's 256 × 256 input (squashed if need be), scaled to −1…1:
+ * bilinear, sampled exactly as TensorFlow's cropAndResize does (corner pixels on corner
+ * pixels). Done here rather than by TensorFlow, because handing it the whole photo as a tensor
+ * first cost more than the graph itself.
+ */
+function inputOf(image: RgbaImage, region: Region): Float32Array {
   const { data, width, height } = image;
-  const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < data.length; i += 4, j += 3) {
-    rgb[j] = data[i]!;
-    rgb[j + 1] = data[i + 1]!;
-    rgb[j + 2] = data[i + 2]!;
+  const f = Math.fround;
+  // In float32, step by step, as the kernel computes it: the scores the thresholds were set on depend on it.
+  const y1 = f(region.top / Math.max(1, height - 1)), y2 = f((region.top + region.height - 1) / Math.max(1, height - 1));
+  const x1 = f(region.left / Math.max(1, width - 1)), x2 = f((region.left + region.width - 1) / Math.max(1, width - 1));
+  const stepY = f(f(f(y2 - y1) * (height - 1)) / (INPUT - 1)), stepX = f(f(f(x2 - x1) * (width - 1)) / (INPUT - 1));
+  const startY = f(y1 * (height - 1)), startX = f(x1 * (width - 1));
+  const input = new Float32Array(INPUT * INPUT * 3);
+  let j = 0;
+  for (let v = 0; v < INPUT; v++) {
+    const y = f(startY + f(v * stepY));
+    const y0 = Math.floor(y), yb = Math.min(Math.ceil(y), height - 1), fy = f(y - y0);
+    for (let u = 0; u < INPUT; u++) {
+      const x = f(startX + f(u * stepX));
+      const x0 = Math.floor(x), xb = Math.min(Math.ceil(x), width - 1), fx = f(x - x0);
+      const a = (y0 * width + x0) * 4, b = (y0 * width + xb) * 4, c = (yb * width + x0) * 4, d = (yb * width + xb) * 4;
+      for (let k = 0; k < 3; k++) {
+        const top = f(data[a + k]! + f(f(data[b + k]! - data[a + k]!) * fx));
+        const bottom = f(data[c + k]! + f(f(data[d + k]! - data[c + k]!) * fx));
+        input[j++] = f(f(f(top + f(f(bottom - top) * fy)) / 127.5) - 1);
+      }
+    }
   }
-  return human.tf.tensor(rgb, [1, height, width, 3], 'int32');
+  return input;
 }
 
 function iou(a: DetectedFace['box'], b: DetectedFace['box']): number {
@@ -103,20 +120,13 @@ async function decode(outputs: Tensor[], region: Region, image: RgbaImage, tile:
 }
 
 /** One look: the region resized (squashed if need be) to 256 × 256, as human does, and the graph run on it. */
-async function lookAt(human: FaceDetector, pixels: Tensor, image: RgbaImage, region: Region, tile: boolean): Promise<DetectedFace[]> {
-  const { tf } = human;
+async function lookAt(human: FaceDetector, image: RgbaImage, region: Region, tile: boolean): Promise<DetectedFace[]> {
   const model = human.models.models.blazeface;
   if (!model) throw new Error('face detection failed: the BlazeFace model is not loaded');
-  const { width: W, height: H } = image;
-  const y1 = region.top / Math.max(1, H - 1), x1 = region.left / Math.max(1, W - 1);
-  const y2 = (region.top + region.height - 1) / Math.max(1, H - 1), x2 = (region.left + region.width - 1) / Math.max(1, W - 1);
   const t: Tensor[] = [];
   try {
-    t.push(tf.tensor(new Float32Array([y1, x1, y2, x2]), [1, 4], 'float32'), tf.tensor(new Int32Array([0]), [1], 'int32'));
-    t.push(tf.image.cropAndResize(pixels, t[0]!, t[1]!, [INPUT, INPUT]));
-    t.push(tf.div(t[2]!, 127.5));
-    t.push(tf.sub(t[3]!, 1));
-    const out = model.execute(t[4]!);
+    t.push(human.tf.tensor(inputOf(image, region), [1, INPUT, INPUT, 3], 'float32'));
+    const out = model.execute(t[0]!);
     const outputs = Array.isArray(out) ? out : [out];
     t.push(...outputs);
     if (outputs.length !== 4) throw new Error(`face detection failed: BlazeFace gave ${outputs.length} outputs, expected 4`);
@@ -171,8 +181,8 @@ const MAX_CONFIRMED = 1;
  * tile rarely does twice. The face's score becomes the mean of the two looks (one good look
  * is not enough); `firstScore` is the one that made it a candidate.
  */
-async function confirm(human: FaceDetector, pixels: Tensor, image: RgbaImage, face: DetectedFace): Promise<DetectedFace> {
-  const again = await lookAt(human, pixels, image, cropAround(face, image), true);
+async function confirm(human: FaceDetector, image: RgbaImage, face: DetectedFace): Promise<DetectedFace> {
+  const again = await lookAt(human, image, cropAround(face, image), true);
   const [x, y, w, h] = face.box;
   const near = again.filter((f) => Math.abs(f.box[0] + f.box[2] / 2 - (x + w / 2)) < w * 0.6 && Math.abs(f.box[1] + f.box[3] / 2 - (y + h / 2)) < h * 0.6);
   return { ...face, score: (face.score + Math.max(0, ...near.map((f) => f.score))) / 2, firstScore: face.score, tile: true, confirmed: true };
@@ -195,24 +205,19 @@ function mergeDuplicates(faces: DetectedFace[]): DetectedFace[] {
  * score report).
  */
 export async function detectFacesWith(human: FaceDetector, image: RgbaImage, everywhere = false): Promise<DetectedFace[]> {
-  const pixels = imageTensor(human, image);
-  try {
-    const whole = await lookAt(human, pixels, image, { left: 0, top: 0, width: image.width, height: image.height }, false);
-    if (!everywhere && whole.some((f) => f.score >= FACE_MIN_SCORE)) return whole;
-    const found: DetectedFace[] = whole.filter((f) => f.score >= FACE_WHOLE_CANDIDATE_SCORE).map((f) => ({ ...f, tile: true }));
-    for (const tile of tilesOf(image.width, image.height)) {
-      found.push(...(await lookAt(human, pixels, image, tile, true)).filter((f) => f.score >= FACE_TILE_CANDIDATE_SCORE));
-    }
-    const candidates = mergeDuplicates(found).slice(0, everywhere ? 3 * MAX_CONFIRMED : MAX_CONFIRMED);
-    const confirmed: DetectedFace[] = [];
-    for (const candidate of candidates) {
-      const checked = await confirm(human, pixels, image, candidate);
-      confirmed.push(checked);
-      if (!everywhere && checked.score >= FACE_CONFIRM_MIN_SCORE) break;
-    }
-    // The score report wants the whole photo's own scores, not merged away by a tile's look at the same face.
-    return everywhere ? [...whole, ...confirmed] : mergeDuplicates([...whole, ...confirmed]);
-  } finally {
-    pixels.dispose();
+  const whole = await lookAt(human, image, { left: 0, top: 0, width: image.width, height: image.height }, false);
+  if (!everywhere && whole.some((f) => f.score >= FACE_MIN_SCORE)) return whole;
+  const found: DetectedFace[] = whole.filter((f) => f.score >= FACE_WHOLE_CANDIDATE_SCORE).map((f) => ({ ...f, tile: true }));
+  for (const tile of tilesOf(image.width, image.height)) {
+    found.push(...(await lookAt(human, image, tile, true)).filter((f) => f.score >= FACE_TILE_CANDIDATE_SCORE));
   }
+  const candidates = mergeDuplicates(found).slice(0, everywhere ? 3 * MAX_CONFIRMED : MAX_CONFIRMED);
+  const confirmed: DetectedFace[] = [];
+  for (const candidate of candidates) {
+    const checked = await confirm(human, image, candidate);
+    confirmed.push(checked);
+    if (!everywhere && checked.score >= FACE_CONFIRM_MIN_SCORE) break;
+  }
+  // The score report wants the whole photo's own scores, not merged away by a tile's look at the same face.
+  return everywhere ? [...whole, ...confirmed] : mergeDuplicates([...whole, ...confirmed]);
 }
