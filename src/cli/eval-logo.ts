@@ -119,12 +119,13 @@ export async function evaluateLogoVariants(seed: number, perTransform = 3): Prom
       const id = basename(file, '.png');
       for (let k = 0; k < perTransform; k++) {
         const scores = scoreLogos(await rgbaAsRead(await variant(join(LOGOS, 'logos', file), transform, random)), references);
-        const own = scores.find((s) => s.logoId === id)?.score ?? 0;
+        const ownScore = scores.find((s) => s.logoId === id);
+        const own = ownScore?.score ?? 0;
         const others = scores.filter((s) => s.logoId !== id && s.score >= MATCH_THRESHOLD);
         row.total++;
         row.scores.push(own);
         if (own >= MATCH_THRESHOLD) row.found++;
-        else misses.push(`  MISS ${transform} ${id} #${k + 1}: score ${own.toFixed(2)}`);
+        else misses.push(`  MISS ${transform} ${id} #${k + 1}: score ${own.toFixed(2)} (${ownScore?.inliers ?? 0} corners agree, coverage ${(ownScore?.coverage ?? 0).toFixed(2)})`);
         row.wrong += others.length;
         falseMatches += others.length;
       }

@@ -5,7 +5,9 @@ import type { Config } from '@vladmandic/human';
  * `blazeface.json`/`.bin` that ships in the package's models folder) on the WebAssembly
  * backend. The same settings serve the extension (src/images/faces.ts) and the photo
  * evaluation in Node (src/cli/eval-photos.ts), so the figures in docs/images.md are the
- * extension's. Why this package and this model: docs/images.md.
+ * extension's. Why this package and this model: docs/images.md. PostCheck runs the loaded graph
+ * itself (src/images/face-run.ts), so the detector's thresholds below only matter to
+ * human.detect(), which PostCheck no longer calls; human.load() reads the rest.
  */
 export function faceDetectorConfig(modelBasePath: string, wasmPath: string): Partial<Config> {
   return {

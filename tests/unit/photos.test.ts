@@ -6,7 +6,7 @@ import { packChecksImages } from '../../src/content/attachments';
 import { checkImageForPack } from '../../src/images/check-service';
 import { PartsInbox } from '../../src/images/pixels';
 import { DEFAULT_SEVERITY } from '../../src/rules/compile';
-import { checkPhoto, DEFAULT_PHOTOS_SEVERITY, FACE_MIN_SCORE, FACE_TILE_MIN_SCORE, facesCounted, type DetectedFace, type PhotoCheckInput } from '../../src/rules/photos/check-photo';
+import { checkPhoto, DEFAULT_PHOTOS_SEVERITY, FACE_CONFIRM_MIN_SCORE, FACE_MIN_SCORE, facesCounted, type DetectedFace, type PhotoCheckInput } from '../../src/rules/photos/check-photo';
 import { tilesOf } from '../../src/images/face-run';
 
 const policy = {
@@ -41,11 +41,11 @@ describe('photos finding', () => {
     expect(checkPhoto(packWith({}), [])).toEqual([]);
   });
 
-  it('asks more of a face seen only in an enlarged tile', () => {
-    const inTile = (score: number): DetectedFace => ({ ...face(score), tile: true });
-    expect(FACE_TILE_MIN_SCORE).toBeGreaterThan(FACE_MIN_SCORE);
-    expect(facesCounted([inTile(FACE_MIN_SCORE + 0.01)])).toEqual([]);
-    expect(facesCounted([inTile(FACE_TILE_MIN_SCORE)])).toHaveLength(1);
+  it('counts a face seen only in an enlarged tile after a confirming look, not before', () => {
+    const inTile = (score: number, confirmed: boolean): DetectedFace => ({ ...face(score), tile: true, ...(confirmed ? { confirmed } : {}) });
+    expect(facesCounted([inTile(0.99, false)])).toEqual([]);
+    expect(facesCounted([inTile(FACE_CONFIRM_MIN_SCORE - 0.01, true)])).toEqual([]);
+    expect(facesCounted([inTile(FACE_CONFIRM_MIN_SCORE, true)])).toHaveLength(1);
   });
 
   it('follows the pack: off, absent, or with its own severity', () => {
@@ -57,20 +57,23 @@ describe('photos finding', () => {
 });
 
 describe('tiles for small faces', () => {
-  it('cover the whole photo with overlapping squares two thirds of its shorter side', () => {
-    const tiles = tilesOf(800, 600);
-    expect(tiles).toHaveLength(6);
-    for (const tile of tiles) {
-      expect(tile.width).toBe(400);
-      expect(tile.left + tile.width).toBeLessThanOrEqual(800);
-      expect(tile.top + tile.height).toBeLessThanOrEqual(600);
+  it('cover the whole photo with overlapping squares a little over half its longer side', () => {
+    for (const [width, height, count] of [[800, 600, 4], [600, 800, 4], [800, 450, 2], [800, 800, 4]] as const) {
+      const tiles = tilesOf(width, height);
+      expect(tiles, `${width}x${height}`).toHaveLength(count);
+      for (const tile of tiles) {
+        expect(tile.width).toBe(tile.height);
+        expect(tile.width).toBeGreaterThan(width / 2);
+        expect(tile.left + tile.width).toBeLessThanOrEqual(width);
+        expect(tile.top + tile.height).toBeLessThanOrEqual(height);
+      }
+      expect(Math.max(...tiles.map((t) => t.left + t.width))).toBe(width);
+      expect(Math.max(...tiles.map((t) => t.top + t.height))).toBe(height);
     }
-    expect(Math.max(...tiles.map((t) => t.left + t.width))).toBe(800);
-    expect(Math.max(...tiles.map((t) => t.top + t.height))).toBe(600);
   });
 
   it('are not used on photos too small to need them', () => {
-    expect(tilesOf(240, 200)).toEqual([]);
+    expect(tilesOf(300, 200)).toEqual([]);
   });
 });
 

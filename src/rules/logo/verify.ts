@@ -168,6 +168,8 @@ const SCORE_QUANTILE = 0.1;
 const MIN_DETAILED_CELLS = 12;
 
 interface CellLayout {
+  /** Row-major position in the CELLS × CELLS grid. */
+  index: number;
   x0: number;
   x1: number;
   y0: number;
@@ -193,11 +195,11 @@ function detailedCells(fp: LogoFingerprint, ref: ReferenceDetail): CellLayout[] 
           if (ref.region[i] !== BACKGROUND) energy += ref.gx[i]! * ref.gx[i]! + ref.gy[i]! * ref.gy[i]!;
         }
       }
-      all.push({ x0, x1, y0, y1, energy: Math.sqrt(energy) });
+      all.push({ index: cy * CELLS + cx, x0, x1, y0, y1, energy: Math.sqrt(energy) });
     }
   }
   const most = Math.max(0, ...all.map((c) => c.energy));
-  const cells = all.filter((c) => most > 0 && c.energy >= DETAILED_CELL * most).map(({ x0, x1, y0, y1 }) => ({ x0, x1, y0, y1 }));
+  const cells = all.filter((c) => most > 0 && c.energy >= DETAILED_CELL * most).map(({ index, x0, x1, y0, y1 }) => ({ index, x0, x1, y0, y1 }));
   cellCache.set(fp, cells);
   return cells;
 }
@@ -229,6 +231,131 @@ function cellCorrelation(ref: ReferenceDetail, got: Gradients, inside: Uint8Arra
   return best;
 }
 
+/** A cell is flat in the photo when its pixels vary this little (grey levels, standard deviation) where the logo has detail. */
+const FLAT_CELL_SPREAD = 6;
+/** At most this share of the logo's detailed cells may be set aside as covered (issue 13: up to 20% occluded). */
+const MAX_COVERED_SHARE = 0.4;
+/**
+ * A flat cell whose grey (mapped to the reference's levels) is one the reference has in that
+ * very cell, on at least this share of its pixels, is the logo's own field without its detail:
+ * a look-alike's plain shield where the logo has an emblem. It counts against the match.
+ */
+const OWN_COLOUR_SHARE = 0.2;
+/** Grey levels within this of the mapped photo grey count as the same colour. */
+const SAME_GREY = 18;
+/** Cells matching at least this well fit the photo-to-reference grey mapping (an occluder's edge cells do not). */
+const MAPPING_CELL_CORRELATION = 0.8;
+/** Photo pixels within this many grey levels of the occluder's are the occluder's. */
+const OCCLUDER_GREY = 10;
+/** A cell next to the occluder with this share of its pixels under it is covered too (the occluder's edge runs through it). */
+const EDGE_CELL_SHARE = 0.25;
+
+interface CellStats {
+  cell: CellLayout;
+  index: number;
+  correlation: number;
+  mean: number;
+  spread: number;
+}
+
+/** Photo grey → reference grey, fitted (least squares) on the cells that clearly match: light and casts change levels, not shapes. */
+function greyMapping(warped: GrayImage, thumb: GrayImage, ref: ReferenceDetail, inside: Uint8Array, cells: CellStats[]): (grey: number) => number {
+  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  const tw = thumb.width;
+  for (const { cell, correlation } of cells) {
+    if (correlation < MAPPING_CELL_CORRELATION) continue;
+    for (let y = cell.y0; y < cell.y1; y++) {
+      for (let x = cell.x0; x < cell.x1; x++) {
+        const i = y * tw + x;
+        if (ref.region[i] === BACKGROUND || !inside[i]) continue;
+        const p = warped.data[i]!, r = thumb.data[i]!;
+        n++; sx += p; sy += r; sxx += p * p; sxy += p * r;
+      }
+    }
+  }
+  const variance = n * sxx - sx * sx;
+  if (n < 10 || variance <= 0) return (grey) => grey;
+  const gain = (n * sxy - sx * sy) / variance;
+  const offset = (sy - gain * sx) / n;
+  return (grey) => gain * grey + offset;
+}
+
+/**
+ * Cells covered by something plain (a thumb, a sticker): flat in the photo, in a grey the
+ * reference does not have there, and all in one piece (an occluder is one object). Those
+ * are neither for nor against the match, as a cropped-away cell is. A look-alike's plain
+ * field is flat too, but in the logo's own colour, so it still counts against.
+ */
+function coveredCells(stats: CellStats[], warped: GrayImage, thumb: GrayImage, ref: ReferenceDetail, inside: Uint8Array): Set<number> {
+  const mapped = greyMapping(warped, thumb, ref, inside, stats);
+  const tw = thumb.width;
+  const foreign = new Map<number, CellStats>();
+  for (const stat of stats) {
+    if (stat.spread >= FLAT_CELL_SPREAD) continue;
+    const grey = mapped(stat.mean);
+    let all = 0, same = 0;
+    for (let y = stat.cell.y0; y < stat.cell.y1; y++) {
+      for (let x = stat.cell.x0; x < stat.cell.x1; x++) {
+        const i = y * tw + x;
+        if (ref.region[i] === BACKGROUND) continue;
+        all++;
+        if (Math.abs(thumb.data[i]! - grey) <= SAME_GREY) same++;
+      }
+    }
+    if (all > 0 && same < OWN_COLOUR_SHARE * all) foreign.set(stat.index, stat);
+  }
+  // The largest 8-connected group of such cells (joined across cells with no detail to judge): one occluder.
+  const judged = new Set(stats.map((stat) => stat.index));
+  let best = new Set<number>();
+  const seen = new Set<number>();
+  for (const start of foreign.keys()) {
+    if (seen.has(start)) continue;
+    const group = new Set<number>([start]);
+    const queue = [start];
+    seen.add(start);
+    while (queue.length > 0) {
+      const at = queue.pop()!;
+      const cx = at % CELLS, cy = Math.floor(at / CELLS);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const next = (cy + dy) * CELLS + (cx + dx);
+          if (cx + dx < 0 || cx + dx >= CELLS || cy + dy < 0 || cy + dy >= CELLS || seen.has(next)) continue;
+          if (!foreign.has(next) && judged.has(next)) continue;
+          seen.add(next);
+          if (foreign.has(next)) group.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    if (group.size > best.size) best = group;
+  }
+  if (best.size === 0) return best;
+  // The occluder's edge runs through the cells around it: those partly in its grey (where the logo is not) are covered too.
+  const occluder = [...best].map((i) => foreign.get(i)!.mean).sort((a, b) => a - b)[Math.floor(best.size / 2)]!;
+  const byIndex = new Map(stats.map((stat) => [stat.index, stat]));
+  for (const at of [...best]) {
+    const cx = at % CELLS, cy = Math.floor(at / CELLS);
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const next = (cy + dy) * CELLS + (cx + dx);
+        const stat = byIndex.get(next);
+        if (!stat || best.has(next) || cx + dx < 0 || cx + dx >= CELLS) continue;
+        let all = 0, under = 0;
+        for (let y = stat.cell.y0; y < stat.cell.y1; y++) {
+          for (let x = stat.cell.x0; x < stat.cell.x1; x++) {
+            const i = y * tw + x;
+            if (ref.region[i] === BACKGROUND || !inside[i]) continue;
+            all++;
+            if (Math.abs(warped.data[i]! - occluder) <= OCCLUDER_GREY && Math.abs(thumb.data[i]! - mapped(occluder)) > SAME_GREY) under++;
+          }
+        }
+        if (all > 0 && under >= EDGE_CELL_SHARE * all) best.add(next);
+      }
+    }
+  }
+  return best.size <= MAX_COVERED_SHARE * stats.length ? best : new Set();
+}
+
 export function verifyHypothesis(pyramid: QueryPyramid, h: Homography, fp: LogoFingerprint): Verification {
   const logoPixels = logoWidthIn(h, fp);
   // A thumbnail pixel spans `ratio` checked-image pixels; their footprint (σ ≈ 0.5 px) grows by the same factor.
@@ -238,23 +365,32 @@ export function verifyHypothesis(pyramid: QueryPyramid, h: Homography, fp: LogoF
   const warped = warpToThumbnail(pyramid, h, fp, logoPixels);
   const got = gradients(gaussianBlur(warped.image, 1));
   const { width: tw, height: th } = fp.thumbnail;
-  const correlations: number[] = [];
+  const stats: CellStats[] = [];
   for (const cell of cells) {
-    let all = 0, inside = 0;
+    let all = 0, inside = 0, n = 0, sum = 0, sumSq = 0;
     for (let y = cell.y0; y < cell.y1; y++) {
       for (let x = cell.x0; x < cell.x1; x++) {
         const i = y * tw + x;
         if (ref.region[i] === BACKGROUND) continue;
         const e = ref.gx[i]! * ref.gx[i]! + ref.gy[i]! * ref.gy[i]!;
         all += e;
-        if (warped.inside[i]) inside += e;
+        if (!warped.inside[i]) continue;
+        inside += e;
+        // The outline's photo side is whatever surrounds the logo: not the logo's own grey.
+        if (ref.region[i] === OUTLINE) continue;
+        const v = warped.image.data[i]!;
+        n++; sum += v; sumSq += v * v;
       }
     }
     // Cropped away: neither for nor against.
     if (all === 0 || inside < MIN_CELL_INSIDE * all) continue;
-    correlations.push(cellCorrelation(ref, got, warped.inside, tw, th, cell));
+    const mean = n > 0 ? sum / n : 0;
+    const spread = n > 4 ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : Infinity;
+    stats.push({ cell, index: cell.index, correlation: cellCorrelation(ref, got, warped.inside, tw, th, cell), mean, spread });
   }
-  const coverage = cells.length > 0 ? correlations.length / cells.length : 0;
+  const coverage = cells.length > 0 ? stats.length / cells.length : 0;
+  const covered = coveredCells(stats, warped.image, fp.thumbnail, ref, warped.inside);
+  const correlations = stats.filter((s) => !covered.has(s.index)).map((s) => s.correlation);
   correlations.sort((a, b) => a - b);
   if (correlations.length < MIN_DETAILED_CELLS) return { score: 0, coverage, cells: correlations };
   return { score: correlations[Math.floor(correlations.length * SCORE_QUANTILE)]!, coverage, cells: correlations };

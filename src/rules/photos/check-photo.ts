@@ -12,22 +12,30 @@ import { citeClause } from '../pack/cite';
 export interface DetectedFace {
   score: number;
   box: [x: number, y: number, width: number, height: number];
-  /** Found in a tile of the photo, enlarged (small faces), rather than in the whole photo. */
+  /** Found in a tile of the photo, enlarged (small faces), or a weak find in the whole photo, rather than a clear one in the whole. */
   tile?: boolean;
+  /** Looked at a second time, in a crop centred on it; `score` is then that look's. */
+  confirmed?: boolean;
+  /** The first look's score, which made it a candidate for confirming. */
+  firstScore?: number;
 }
 
 /**
- * BlazeFace scores at or above this count as a face. Set on the photo evaluation's development
- * seed (docs/images.md): it keeps recall on visible faces ≥ 0.95 while faceless photos stay
- * under 2% false warnings.
+ * BlazeFace scores at or above this, on the whole photo, count as a face. Set on the photo
+ * evaluation's development seed (docs/images.md).
  */
-export const FACE_MIN_SCORE = 0.5;
+export const FACE_MIN_SCORE = 0.55;
 /**
- * A tile is enlarged before the detector sees it, and enlarged texture (foliage, patterns,
- * hair) scores higher than it does in the whole photo, so a face found only in a tile needs
- * a higher score. Set on the development seed, like FACE_MIN_SCORE.
+ * Candidates for a confirming look: a tile scoring this, or the whole photo scoring this
+ * (below FACE_MIN_SCORE). A tile is enlarged before the detector sees it, and enlarged texture
+ * (foliage, patterns, hair) scores higher than it does in the whole photo, so a candidate
+ * counts only when the mean of its first look and a confirming look centred on it reaches
+ * FACE_CONFIRM_MIN_SCORE.
+ * All three set on the development seed, like FACE_MIN_SCORE.
  */
-export const FACE_TILE_MIN_SCORE = 0.7;
+export const FACE_TILE_CANDIDATE_SCORE = 0.3;
+export const FACE_WHOLE_CANDIDATE_SCORE = 0.3;
+export const FACE_CONFIRM_MIN_SCORE = 0.62;
 
 export interface PhotoCheckInput {
   pack: Pick<Pack, 'policy' | 'categories'>;
@@ -39,7 +47,7 @@ export const PHOTO_MESSAGE_ID = 'peopleInPhoto';
 export const DEFAULT_PHOTOS_SEVERITY: Severity = 'warn';
 
 export function facesCounted(faces: readonly DetectedFace[]): DetectedFace[] {
-  return faces.filter((face) => face.score >= (face.tile ? FACE_TILE_MIN_SCORE : FACE_MIN_SCORE));
+  return faces.filter((face) => (face.tile ? face.confirmed === true && face.score >= FACE_CONFIRM_MIN_SCORE : face.score >= FACE_MIN_SCORE));
 }
 
 function facesPhrase(count: number): string {
