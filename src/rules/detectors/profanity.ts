@@ -1,13 +1,15 @@
 import type { Detector } from '../detector';
-import { disguisedPattern, innocentMatch, wordsRegex } from '../disguise';
+import { DisguisedRoots, innocentMatch, wordsRegex } from '../disguise';
 import profanity from '../vocab/profanity.json';
 
-const PROFANITY = wordsRegex([
-  ...profanity.terms.map(disguisedPattern),
-  // Short words only in their starred forms: "t*t", "a**".
-  't\\*+t', 'a\\*\\*+', 'c\\*+t', 'c\\*nt',
-  'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fking', 'fkng', 'effing', 'effin',
-]);
+const PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
+  wordsRegex([
+    ...present,
+    // Short words only in their starred forms: "t*t", "a**".
+    't\\*+t', 'a\\*\\*+', 'c\\*+t', 'c\\*nt',
+    'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fking', 'fkng', 'effing', 'effin',
+  ]),
+);
 
 export const profanityRule: Detector = {
   meta: {
@@ -23,7 +25,7 @@ export const profanityRule: Detector = {
   },
   check({ doc }) {
     // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
-    return [...doc.lower.matchAll(PROFANITY)]
+    return [...doc.lower.matchAll(PROFANITY.regexFor(doc.lower))]
       .filter((m) => !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
       .map((m) => {
         const { start, end } = doc.span(m.index, m.index + m[0].length);
