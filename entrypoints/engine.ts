@@ -1,4 +1,7 @@
-import { checkPost, compilePack } from '~/src/rules';
+// From their own modules, not src/rules/index.ts: the index also brings the CSV reader (papaparse)
+// and the logo matcher, which this script never calls but a bundler must keep (issue 10: bundle size).
+import { checkPost } from '~/src/rules/check';
+import { compilePack } from '~/src/rules/compile';
 import type { LazyEngine } from '~/src/content/engine';
 
 /**
