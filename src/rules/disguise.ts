@@ -60,27 +60,27 @@ export const alternation = (patterns: readonly string[]) => (patterns.length ? `
  * most of them, compile nothing big. Regexes are cached by the set of roots present.
  */
 export class DisguisedRoots {
-  private readonly patterns: string[];
-  private readonly presence: RootPresence;
+  /** Built on first use, not at import: start-up pays only for what a check asks. */
+  private patterns: string[] | undefined;
+  private presence: RootPresence | undefined;
   private readonly cache = new Map<string, RegExp>();
 
   constructor(
-    roots: readonly string[],
+    private readonly roots: readonly string[],
     private readonly build: (present: string[]) => RegExp,
-  ) {
-    this.patterns = roots.map((r) => disguisedPattern(r));
-    this.presence = rootPresence(roots);
-  }
+  ) {}
 
   /** The regex `build` makes from the disguised patterns of the roots that may occur in `lower`. */
   regexFor(lower: string): RegExp {
+    this.presence ??= rootPresence(this.roots);
+    this.patterns ??= this.roots.map((r) => disguisedPattern(r));
     const present = this.presence.in(lower);
     const key = present.join(',');
     let re = this.cache.get(key);
     if (!re) {
       // A bound on memory for adversarial input; ordinary use sees a handful of sets.
       if (this.cache.size >= 64) this.cache.clear();
-      this.cache.set(key, (re = this.build(present.map((i) => this.patterns[i]!))));
+      this.cache.set(key, (re = this.build(present.map((i) => this.patterns![i]!))));
     }
     re.lastIndex = 0;
     return re;

@@ -109,13 +109,14 @@ export function unpackWeights(packed: PackedWeights): ModelWeights {
     before = before.slice(0, PREFIX_DIGITS.indexOf(line[0]!)) + line.slice(1);
     features.push(before);
   }
-  const digit = new Map([...WEIGHT_DIGITS].map((c, i) => [c, i]));
+  const digit = new Int16Array(128);
+  for (let i = 0; i < BASE; i++) digit[WEIGHT_DIGITS.charCodeAt(i)] = i;
   const categories: ModelWeights['categories'] = {};
   for (const [category, model] of Object.entries(packed.categories) as [CategoryId, PackedWeights['categories'][CategoryId] & object][]) {
     const weights = new Array<number>(model.weights.length / width);
     for (let i = 0; i < weights.length; i++) {
       let n = 0;
-      for (let k = 0; k < width; k++) n = n * BASE + digit.get(model.weights[i * width + k]!)!;
+      for (let k = 0; k < width; k++) n = n * BASE + digit[model.weights.charCodeAt(i * width + k)]!;
       weights[i] = (n - offset) / scale;
     }
     categories[category] = { mode: model.mode, threshold: model.threshold, bias: model.bias, weights };
