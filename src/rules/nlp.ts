@@ -21,6 +21,9 @@ function compromise(): NonNullable<typeof loaded> {
   return loaded;
 }
 
+/** Whether compromise has been loaded in this process: the start-up test asks it. */
+export const nlpLoaded = () => loaded !== undefined;
+
 /** Loads compromise now rather than on a check's first question: for a caller with idle time to spend. */
 export function loadNlp(): void {
   compromise();
