@@ -33,7 +33,7 @@ function builtEngine(): string {
 /** What is inside: the same entry bundled by esbuild, whose metafile says which package brings what. The engine as entrypoints/engine.ts ships it: compilePack and checkPost from src/rules, minified for the browser, one ES module. */
 async function bundleEngine(): Promise<{ metafile: Metafile }> {
   const result = await build({
-    stdin: { contents: "export { compilePack, checkPost } from './src/rules';", resolveDir: ROOT, loader: 'ts' },
+    stdin: { contents: "export { compilePack } from './src/rules/compile'; export { checkPost } from './src/rules/check';", resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -1,4 +1,8 @@
-import { checkPost, compilePack } from '~/src/rules';
+// From their own modules, not src/rules/index.ts: the index also brings the CSV reader (papaparse)
+// and the logo matcher, which this script never calls but a bundler must keep (issue 10: bundle size).
+import { checkPost } from '~/src/rules/check';
+import { compilePack } from '~/src/rules/compile';
+import { loadNlp } from '~/src/rules/nlp';
 import type { LazyEngine } from '~/src/content/engine';
 
 /**
@@ -7,6 +11,6 @@ import type { LazyEngine } from '~/src/content/engine';
  * view on the four sites ~100 ms of script evaluation (bench: "content script").
  */
 export default defineUnlistedScript(() => {
-  const engine: LazyEngine = { compilePack, checkPost };
+  const engine: LazyEngine = { compilePack, checkPost, loadNlp };
   globalThis.__postcheckEngine = engine;
 });

@@ -18,7 +18,7 @@ import { evalSets, loadCorpus, type CorpusPost } from '../src/cli/eval';
 import { checkWithRules } from '../src/rules/check';
 import { postFeatures } from '../src/rules/judgement/features';
 import { JUDGED_CATEGORIES } from '../src/rules/judgement';
-import { sigmoid, type CategoryModel, type JudgementMode, type ModelWeights } from '../src/rules/judgement/model';
+import { packWeights, sigmoid, type CategoryModel, type JudgementMode, type ModelWeights } from '../src/rules/judgement/model';
 import { seededRandom } from '../src/rules/seeded-random';
 import type { CategoryId } from '../src/rules/types';
 
@@ -230,7 +230,8 @@ function main(): void {
   console.log(`${weights.features.length} features kept (a weight of at least ${MIN_WEIGHT} in some category)`);
   console.log(`\ntrained in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${seed}`);
   if (dryRun) return;
-  writeFileSync(resolve(root, 'src/rules/judgement/weights.json'), `${JSON.stringify(weights)}\n`);
+  // Packed (model.ts, PackedWeights): the engine bundle carries it to every browser.
+  writeFileSync(resolve(root, 'src/rules/judgement/weights.json'), `${JSON.stringify(packWeights(weights))}\n`);
   writeFileSync(resolve(root, 'docs/model-card.md'), modelCard(examples, writers, features.length, card));
   console.log('wrote src/rules/judgement/weights.json and docs/model-card.md');
 }

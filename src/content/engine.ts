@@ -6,6 +6,8 @@ import { ENGINE_SCRIPT_PATH } from './engine-path';
 export interface LazyEngine {
   compilePack: typeof compilePack;
   checkPost: typeof checkPost;
+  /** Loads compromise, which the engine otherwise loads on the first post that needs it (src/rules/nlp.ts). */
+  loadNlp(): void;
 }
 
 declare global {
@@ -45,6 +47,9 @@ function importEngine(): Promise<LazyEngine> {
 
 export async function loadPageEngine(): Promise<PageEngine> {
   const rules = await importEngine();
+  // compromise takes a few hundred ms to load; done in idle time, the first post that needs it
+  // (a name then a lower-case word) does not stall typing.
+  globalThis.requestIdleCallback?.(() => rules.loadNlp(), { timeout: 5_000 });
   return {
     compile(packJson) {
       const result = rules.compilePack(packJson);

@@ -36,7 +36,15 @@ export interface PostDocument {
   span(start: number, end: number): Span;
 }
 
-const TOKEN = /[@#][\p{L}\p{N}_]+|\p{L}[\p{L}\p{M}\p{N}]*(?:['\-.](?=\p{L})[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,:/]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
+/**
+ * Sticky, and read with test() and lastIndex rather than matchAll: every character that is not
+ * white space starts a token, so a token is always where the white space ends, and a long post
+ * (a run of punctuation is a token a character) allocates no match array per token. Those
+ * arrays, kept alive alongside the tokens, were what made a 64k-character post's garbage
+ * collection, and so its check, grow faster than its length.
+ */
+const TOKEN = /[@#][\p{L}\p{N}_]+|\p{L}[\p{L}\p{M}\p{N}]*(?:['\-.](?=\p{L})[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,:/]\p{N}+)*|[^\s\p{L}\p{N}]/uy;
+const SPACE = /\s*/uy;
 const SENTENCE_END = /^[.!?]$/;
 
 export function parsePost(original: string): PostDocument {
@@ -48,10 +56,14 @@ export function parsePost(original: string): PostDocument {
   let sentenceFirst = 0;
   let atSentenceStart = true;
   let lastEnd = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    const raw = m[0];
-    const end = start + raw.length;
+  for (;;) {
+    SPACE.lastIndex = lastEnd;
+    SPACE.test(text);
+    const start = SPACE.lastIndex;
+    TOKEN.lastIndex = start;
+    if (start >= text.length || !TOKEN.test(text)) break;
+    const end = TOKEN.lastIndex;
+    const raw = text.slice(start, end);
     const gap = text.slice(lastEnd, start);
     const afterLineBreak = gap.includes('\n');
     if (afterLineBreak && tokens.length > 0 && !atSentenceStart) {

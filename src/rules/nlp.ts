@@ -1,13 +1,50 @@
-import nlp from 'compromise/two';
+import type Compromise from 'compromise/two';
 import type { PostDocument, Token } from './document';
 
 /**
  * compromise, used only where our own rules are unsure. Its lexicon answers
  * most questions in O(1); tagging (~0.3 ms a sentence) is kept for words the
  * lexicon does not know, and runs at most once per stretch of text per check.
+ *
+ * compromise/two unpacks and expands its lexicon when it is evaluated (~0.4 s
+ * here), which was most of a fresh engine's start-up, yet six posts in seven
+ * never ask it anything (a name followed by a lower-case word, or a child's
+ * work, is what does). So it loads on the first question, not at import.
  */
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+let loaded: { nlp: typeof Compromise; lexicon: Record<string, string | string[] | undefined> } | undefined;
+
+function compromise(): NonNullable<typeof loaded> {
+  if (!loaded) {
+    const nlp = requireCompromise();
+    loaded = { nlp, lexicon: (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon };
+  }
+  return loaded;
+}
+
+/** Whether compromise has been loaded in this process: the start-up test asks it. */
+export const nlpLoaded = () => loaded !== undefined;
+
+/** Loads compromise now rather than on a check's first question: for a caller with idle time to spend. */
+export function loadNlp(): void {
+  compromise();
+}
+
+function requireCompromise(): typeof Compromise {
+  let module: typeof Compromise | { default: typeof Compromise };
+  try {
+    // Bundles (engine.js, the CLI) turn this call into the lazy start of the compromise they carry.
+    module = require('compromise/two') as typeof module;
+  } catch (error) {
+    // Unbundled ES modules in Node (tsx, vitest) have no `require`: Node's own loads the same package.
+    const nodeModule = (globalThis as { process?: { getBuiltinModule?: (id: 'node:module') => typeof import('node:module') } }).process?.getBuiltinModule?.('node:module');
+    if (typeof require !== 'undefined' || !nodeModule) throw error;
+    module = nodeModule.createRequire(import.meta.url)('compromise/two') as typeof module;
+  }
+  return 'default' in module ? module.default : module;
+}
 const NAME_TAGS = new Set(['LastName', 'Person', 'FirstName', 'MaleName', 'FemaleName']);
+/** A word the lexicon lists with one tag, a name's. (Words with several tags, a list, are ordinary words to it.) */
+const isNameTag = (tag: string | string[]) => typeof tag === 'string' && NAME_TAGS.has(tag);
 /**
  * Tokens tagged together: a whole sentence when it is ordinary, fixed slices of
  * a longer one (a pasted list with no full stops), so one tagging call costs
@@ -29,7 +66,7 @@ export function tagsOf(doc: PostDocument, token: Token): string[] {
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[Math.min(sentence.last, first + TAG_WINDOW_TOKENS - 1)]!.end;
     taggingCalls++;
-    const terms = nlp(doc.text.slice(start, end)).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number; length: number } }[] }[];
+    const terms = compromise().nlp(doc.text.slice(start, end)).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number; length: number } }[] }[];
     for (const s of terms) for (const term of s.terms) tags.set(start + term.offset.start, term.tags);
     byWindow.set(first, tags);
   }
@@ -38,8 +75,8 @@ export function tagsOf(doc: PostDocument, token: Token): string[] {
 
 /** Is this lower-case key an ordinary word compromise knows (not a name)? O(1). */
 export function isKnownWord(key: string): boolean {
-  const tag = LEXICON[key];
-  return tag !== undefined && !NAME_TAGS.has(tag);
+  const tag = compromise().lexicon[key];
+  return tag !== undefined && !isNameTag(tag);
 }
 
 /** How many times compromise has tagged text in this process: the complexity tests count it. */
@@ -47,7 +84,7 @@ export const taggingCallCount = () => taggingCalls;
 
 /** "jack grealish": is this lower-case word someone's surname? */
 export function looksLikeSurname(doc: PostDocument, token: Token): boolean {
-  const known = LEXICON[token.key];
-  if (known !== undefined) return NAME_TAGS.has(known);
+  const known = compromise().lexicon[token.key];
+  if (known !== undefined) return isNameTag(known);
   return tagsOf(doc, token).includes('LastName');
 }

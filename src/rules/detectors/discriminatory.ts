@@ -1,8 +1,8 @@
 import type { Detector } from '../detector';
-import { disguisedPattern, innocentMatch, wordsRegex } from '../disguise';
+import { alternation, DisguisedRoots, innocentMatch, wordsRegex } from '../disguise';
 import slurs from '../vocab/slurs.json';
 
-const SLURS = wordsRegex(slurs.terms.map(disguisedPattern));
+const SLURS = new DisguisedRoots(slurs.terms, (present) => wordsRegex([alternation(present)]));
 /** Clinical terms that share a slur's spelling. */
 const CLINICAL = /^\s+(?:paraplegia|diplegia|quadriplegia|hemiplegia|cerebral palsy)/u;
 /** Sweeping statements about a protected group ("all Muslims are…", "women can't…"). */
@@ -27,7 +27,7 @@ export const discriminatoryRule: Detector = {
     sweeping: 'This generalises about a group of people. Your school’s policy forbids discriminatory content.',
   },
   check({ doc }) {
-    const hits = [...doc.lower.matchAll(SLURS)]
+    const hits = [...doc.lower.matchAll(SLURS.regexFor(doc.lower))]
       .filter((m) => !CLINICAL.test(doc.lower.slice(m.index + m[0].length, m.index + m[0].length + 24)) && !innocentMatch(doc.text, m.index, m.index + m[0].length, slurs.innocent))
       .map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
     for (const m of doc.lower.matchAll(GROUP_GENERALISATION)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });

@@ -1,5 +1,5 @@
 import { memoize, type Detector } from '../detector';
-import { disguisedPattern, wordsRegex } from '../disguise';
+import { alternation, DisguisedRoots, wordsRegex } from '../disguise';
 import { sentenceAt } from '../document';
 import { childReferences } from '../children';
 import { nameMentions } from '../names';
@@ -15,8 +15,10 @@ const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.tes
 const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
 const TARGET = bounded(`${termsPattern([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')])}|year ?\\d+s?|y\\d+s?`, 'gu');
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
-const AIMED_PROFANITY = wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old|what a|such a)\\s+(?:${profanity.terms.map(disguisedPattern).join('|')})`, `(?:is|are) a (?:f\\S*ing )?(?:${profanity.terms.map(disguisedPattern).join('|')}|sadist)`]);
-const PROFANE = wordsRegex(profanity.terms.map(disguisedPattern).concat(['ffs']));
+const AIMED_PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
+  wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old|what a|such a)\\s+${alternation(present)}`, `(?:is|are) a (?:f\\S*ing )?${alternation([...present, 'sadist'])}`]),
+);
+const PROFANE = new DisguisedRoots(profanity.terms, (present) => wordsRegex([...present, 'ffs']));
 /** "I'm sick of SLT…", "can't stand the parents": contempt the author aims at a target a few words on. */
 const CONTEMPT_FOR_TARGET = new RegExp(`(?<![\\p{L}])(?:i|we)(?:'m| am|'re| are)?\\s+(?:really |honestly |absolutely |so |just )?(?:hate|despise|loathe|can't stand|cannot stand|sick of|fed up with|tired of|done with|sick to death of)\\s+(?:[\\p{L}']+\\s+){0,3}?(?:${termsPattern(disparaging.targets)})(?![\\p{L}])`, 'gu');
 /** "who at @School thought a 4.45 Friday meeting was a good idea??": the rhetorical question as sarcasm. */
@@ -100,12 +102,11 @@ export const disparagingRemark: Detector = {
     for (const m of doc.lower.matchAll(SCARE_QUOTES)) {
       if (near(m.index, 0) && !QUOTED_ILLNESS.test(m[0]) && ironyAround(sentenceOf(m.index))) hits.push([m.index, m.index + m[0].length]);
     }
-    for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY]) {
+    for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY.regexFor(doc.lower)]) {
       for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
     }
     // Exasperation at a target, with swearing somewhere in the post: "governors' meeting overran AGAIN… FFS."
-    PROFANE.lastIndex = 0;
-    if (PROFANE.test(doc.lower)) {
+    if (PROFANE.regexFor(doc.lower).test(doc.lower)) {
       for (const m of doc.text.matchAll(EXASPERATION)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     }
     if (hits.length === 0) {

@@ -1,5 +1,5 @@
 import type { Detector } from '../detector';
-import { disguisedPattern, innocentMatch, showsALetter, wordsRegex } from '../disguise';
+import { DisguisedRoots, innocentMatch, showsALetter, wordsRegex } from '../disguise';
 import profanity from '../vocab/profanity.json';
 
 /**
@@ -10,12 +10,14 @@ const FFS_AS_NOUN = /(?:\b(?:about|of|for|with|on|in|into|from|the|an?|enable|en
 /** Bare "ass" after "a", "an" or "the" (not "in the", "up the") is the animal or a fool: "an ass", "the ass refused". */
 const ASS_AS_ANIMAL = /(?:^|[^\p{L}])(?!(?:in|up|on|out|off|of)\s)[\p{L}']+[\s,]+(?:an?|the)\s+$|(?:^|[.!?\n]\s*)(?:an?|the)\s+$/u;
 
-const PROFANITY = wordsRegex([
-  ...profanity.terms.map(disguisedPattern),
-  // Short words only in their starred forms: "t*t", "a**".
-  't\\*+t', 'a\\*\\*+', 'c\\*+t', 'c\\*nt',
-  'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fking', 'fkng', 'effing', 'effin',
-]);
+const PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
+  wordsRegex([
+    ...present,
+    // Short words only in their starred forms: "t*t", "a**".
+    't\\*+t', 'a\\*\\*+', 'c\\*+t', 'c\\*nt',
+    'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fking', 'fkng', 'effing', 'effin',
+  ]),
+);
 
 export const profanityRule: Detector = {
   meta: {
@@ -31,7 +33,7 @@ export const profanityRule: Detector = {
   },
   check({ doc }) {
     // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
-    return [...doc.lower.matchAll(PROFANITY)]
+    return [...doc.lower.matchAll(PROFANITY.regexFor(doc.lower))]
       .filter((m) => showsALetter(m[0]) && !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
       .filter((m) => {
         const before = doc.lower.slice(Math.max(0, m.index - 24), m.index);

@@ -3,7 +3,7 @@ import { postSetting } from '../context/setting';
 import { sentenceStances } from '../context/stance';
 import type { CategoryId } from '../types';
 import { postFeatures } from './features';
-import { judge, loadModel, type ModelWeights } from './model';
+import { judge, loadModel, type ModelWeights, type PackedWeights } from './model';
 import weights from './weights.json';
 
 /**
@@ -22,7 +22,7 @@ export const JUDGED_CATEGORIES = ['disparaging', 'sickness', 'confidential', 'ch
  */
 const MIN_SCHOOL_SIGNS = 2;
 
-const MODEL = loadModel(weights as ModelWeights);
+const MODEL = loadModel(weights as ModelWeights | PackedWeights);
 
 export interface JudgementDecision {
   category: CategoryId;

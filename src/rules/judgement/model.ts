@@ -41,8 +41,87 @@ export interface LoadedModel {
   index: Map<string, number>;
 }
 
-export function loadModel(weights: ModelWeights): LoadedModel {
-  return { weights, index: new Map(weights.features.map((f, i) => [f, i])) };
+export function loadModel(weights: ModelWeights | PackedWeights): LoadedModel {
+  const model = 'packing' in weights ? unpackWeights(weights) : weights;
+  return { weights: model, index: new Map(model.features.map((f, i) => [f, i])) };
+}
+
+/**
+ * weights.json as shipped: the same model in a quarter less space, since the engine bundle carries
+ * it to every browser (issue 10: ≤ 250 kB gzipped). Lossless: features are one string, each
+ * feature led by a capital saying how many characters it shares with the one before (sorted
+ * n-grams share long prefixes); a weight, which training rounds to `decimals` places, is an integer written as `width`
+ * characters of WEIGHT_DIGITS (two for today's weights); a category in "rules" mode, which the engine never scores, keeps
+ * its mode, threshold and bias but ships no weights. `npm run weights:pack` writes it from the
+ * plain form (`npm run train` writes it directly).
+ */
+export interface PackedWeights {
+  version: number;
+  trained: string;
+  seed: number;
+  packing: { decimals: number; width: number; offset: number };
+  features: string;
+  categories: Partial<Record<CategoryId, Omit<CategoryModel, 'weights'> & { weights: string }>>;
+}
+
+/** No quote, backslash, backtick or dollar: the string sits in JSON inside a JavaScript bundle unescaped. */
+const WEIGHT_DIGITS = "!#%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
+/** Features are lower case, so a capital can both start a feature and say how much it shares: no separator needed. */
+const PREFIX_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const BASE = WEIGHT_DIGITS.length;
+
+export function packWeights(weights: ModelWeights): PackedWeights {
+  const decimals = [3, 4, 5, 6].find((d) => Object.values(weights.categories).every((m) => m.weights.every((w) => Number(w.toFixed(d)) === w)));
+  if (decimals === undefined) throw new Error('weights.json: weights have more than 6 decimal places; round them in training');
+  const scale = 10 ** decimals;
+  const largest = Math.max(0, ...Object.values(weights.categories).flatMap((m) => m.weights.map((w) => Math.abs(Math.round(w * scale)))));
+  let width = 1;
+  while (BASE ** width <= 2 * largest + 1) width++;
+  const offset = Math.floor(BASE ** width / 2);
+  const features = weights.features.map((feature, i) => {
+    const before = weights.features[i - 1] ?? '';
+    let shared = 0;
+    while (shared < PREFIX_DIGITS.length - 1 && shared < before.length && before[shared] === feature[shared]) shared++;
+    // Never half an emoji: a lone surrogate is not valid JSON text.
+    if (shared > 0 && /[\uD800-\uDBFF]/u.test(feature[shared - 1]!)) shared--;
+    if (/[A-Z]/u.test(feature)) throw new Error(`weights.json: feature ${JSON.stringify(feature)} has a capital letter; features are lower case`);
+    return PREFIX_DIGITS[shared]! + feature.slice(shared);
+  });
+  const categories: PackedWeights['categories'] = {};
+  for (const [category, model] of Object.entries(weights.categories) as [CategoryId, CategoryModel][]) {
+    const digits = model.mode === 'rules' ? '' : model.weights.map((w) => {
+      let n = Math.round(w * scale) + offset;
+      let out = '';
+      for (let k = 0; k < width; k++, n = Math.floor(n / BASE)) out = WEIGHT_DIGITS[n % BASE]! + out;
+      return out;
+    }).join('');
+    categories[category] = { mode: model.mode, threshold: model.threshold, bias: model.bias, weights: digits };
+  }
+  return { version: weights.version, trained: weights.trained, seed: weights.seed, packing: { decimals, width, offset }, features: features.join(''), categories };
+}
+
+export function unpackWeights(packed: PackedWeights): ModelWeights {
+  const { decimals, width, offset } = packed.packing;
+  const scale = 10 ** decimals;
+  const features: string[] = [];
+  let before = '';
+  for (const [line] of packed.features.matchAll(/[A-Z][^A-Z]*/gu)) {
+    before = before.slice(0, PREFIX_DIGITS.indexOf(line[0]!)) + line.slice(1);
+    features.push(before);
+  }
+  const digit = new Int16Array(128);
+  for (let i = 0; i < BASE; i++) digit[WEIGHT_DIGITS.charCodeAt(i)] = i;
+  const categories: ModelWeights['categories'] = {};
+  for (const [category, model] of Object.entries(packed.categories) as [CategoryId, PackedWeights['categories'][CategoryId] & object][]) {
+    const weights = new Array<number>(model.weights.length / width);
+    for (let i = 0; i < weights.length; i++) {
+      let n = 0;
+      for (let k = 0; k < width; k++) n = n * BASE + digit[model.weights.charCodeAt(i * width + k)]!;
+      weights[i] = (n - offset) / scale;
+    }
+    categories[category] = { mode: model.mode, threshold: model.threshold, bias: model.bias, weights };
+  }
+  return { version: packed.version, trained: packed.trained, seed: packed.seed, features, categories };
 }
 
 export function judge(model: LoadedModel, features: PostFeatures, categories: Iterable<CategoryId>): Judgement[] {
