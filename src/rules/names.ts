@@ -2,6 +2,7 @@ import type { CheckContext } from './detector';
 import { memoize } from './detector';
 import type { PostDocument, Token } from './document';
 import { isKnownWord, looksLikeSurname } from './nlp';
+import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, type PostPersonSetting } from './context/person';
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
 import { COLLEAGUE_ROLE, COMMON_SURNAMES, FAMILY_WORDS, SCHOOL_CONTEXT, WORD_NAMES } from './vocab';
@@ -96,10 +97,12 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
 
   // 3. First names alone, and distinctive staff surnames, where context says who.
   let aboutWork: boolean | undefined;
+  let setting: PostPersonSetting | undefined;
   const postContext: PostContext = {
     school: aboutSchool,
     anyoneNamed: named.size > 0,
     aboutWork: () => (aboutWork ??= WORK_SENTENCE.test(doc.lower)),
+    setting: () => (setting ??= personSetting(doc, schoolMentions(ctx).length)),
   };
   const chains = pupilChains(doc, index.firstNames, aboutSchool);
   for (const t of tokens) {
@@ -115,7 +118,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
           continue;
         }
         if (namesSomeoneElse(doc, t, index.firstNames)) continue;
-        const accepted = kind === 'pupil' ? pupilContext(doc, t, postContext, chains) : colleagueContext(doc, t, postContext);
+        const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
         if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
       }
@@ -133,6 +136,29 @@ interface PostContext {
   anyoneNamed: boolean;
   /** Work words anywhere in the post: asked per name, scanned once. */
   aboutWork(): boolean;
+  /** School and private-life words, for the person-in-context cues: counted once, when a first name needs them. */
+  setting(): PostPersonSetting;
+}
+
+/**
+ * The person-in-context decision for a first name alone that could be a listed pupil: the rules'
+ * reading of the words right around it, then the wider context (context/person.ts). An adult of the
+ * author's life, their own child, or someone from a leisure group is not the pupil; a child placed
+ * in school by the sentence ("Honey had the best day in the sensory room") is.
+ */
+function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
+  const byRules = pupilContext(doc, t, post, chains);
+  const cues = personCues(doc, t, post.setting());
+  if (byRules) return !notThePupil(cues);
+  // A name that is not also a word, capitalised, in a sentence that places a child in school.
+  return t.capitalized && !WORD_NAMES.has(t.key) && childInSchool(cues) && !notThePupil(cues);
+}
+
+/** The same for a colleague: a name accepted only because the post is about school or work is not one when the words around it place it elsewhere. */
+function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): boolean {
+  const byRules = colleagueContext(doc, t, post);
+  if (byRules !== 'by-setting') return byRules === 'by-cue';
+  return !notTheColleague(personCues(doc, t, post.setting()));
 }
 
 /** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
@@ -308,22 +334,24 @@ function pupilChains(doc: PostDocument, firstNames: Map<string, Person[]>, about
   };
 }
 
-const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|from the|in the|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
+const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|(?:from|in) (?:the|our|my)|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
 const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
 const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|tas?|office|colleagues?|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure|minibus|therapy|our head|the head|budget|redundanc\w*|lesson|sensory room|classroom)\b/u;
 /** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
 const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
 
-function colleagueContext(doc: PostDocument, t: Token, post: PostContext): boolean {
+/** Whether a first name is a colleague: by a cue beside it ("Derek the caretaker"), only by the post's setting, or not at all. */
+function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-cue' | 'by-setting' | null {
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
-  if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return true;
-  if (COLLEAGUE_AFTER.test(after)) return true;
-  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork() || TOLD_ILL_AFTER.test(after))) return true;
-  if (WORD_NAMES.has(t.key) || !t.capitalized) return false;
+  if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return 'by-cue';
+  if (COLLEAGUE_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork())) return 'by-setting';
+  if (WORD_NAMES.has(t.key) || !t.capitalized) return null;
   // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").
-  return post.aboutWork() || post.school;
+  return post.aboutWork() || post.school ? 'by-setting' : null;
 }
 
 /** "the caretaker", "my TA", "work wife", "new deputy". */

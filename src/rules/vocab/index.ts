@@ -6,6 +6,7 @@ import confidential from './confidential.json';
 import disparaging from './disparaging.json';
 import family from './family.json';
 import mailRobots from './mail-robots.json';
+import personCues from './person-cues.json';
 import privateLife from './private-life.json';
 import profanity from './profanity.json';
 import schoolContext from './school-context.json';
@@ -33,6 +34,7 @@ export const VOCAB_FILES: Record<string, unknown> = {
   disparaging,
   family,
   mailRobots,
+  personCues,
   privateLife,
   profanity,
   schoolContext,
