@@ -65,7 +65,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       const last = matchSequence(tokens, i, seq.keys);
       if (last < 0) continue;
       // "Mr H", "Grace H" need the capitals that make them a name.
-      if (seq.form !== 'full' && !tokens[last]!.capitalized) continue;
+      // "mrs brocklehurst" typed all in lower case is still the colleague, when the surname is no ordinary word ("mr brown", "miss may").
+      if (seq.form !== 'full' && !tokens[last]!.capitalized && !(seq.form === 'title-surname' && lowerCaseSurnameIsName(tokens[last]!.key))) continue;
       if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
       // "Mr Smith at the garage": a title and a common surname is a colleague only in a post about school or work.
       if (seq.form === 'title-surname' && seq.person.kind === 'staff' && COMMON_SURNAMES.has(seq.person.surname) && !aboutSchool && !WORK_SENTENCE.test(doc.lower)) continue;
@@ -185,6 +186,10 @@ function firstInitialIsName(tokens: Token[], first: number, last: number): boole
   const after = dotted ? tokens[last + 2] : tokens[last + 1];
   if (after && after.kind === 'word' && after.capitalized && !after.afterLineBreak && (!dotted || !isKnownWord(after.key))) return false;
   return tokens[first]!.capitalized || tokens[first]!.sentenceStart;
+}
+
+function lowerCaseSurnameIsName(key: string): boolean {
+  return key.length > 2 && !WORD_NAMES.has(key) && !isKnownWord(key) && !key.split('-').some((part) => isKnownWord(part));
 }
 
 /** Full names count in any case, except where every word is also an ordinary word ("will rush" in lower case). */
