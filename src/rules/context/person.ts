@@ -22,7 +22,7 @@ export type PersonCue =
   | 'child:parent' // the name's parent or carer: "Hunter's mam", "Teddy's dad"
   | 'adult:age' // an adult's age or birthday: "Happy 40th", "he's 64"
   | 'adult:life' // adult life in the sentence: wedding, hen do, pub, new job, husband
-  | 'adult:life-post' // the same anywhere in the post
+  | 'adult:life-post' // the same, or another setting, anywhere in the post
   | 'adult:work' // a job in the sentence: "signed off", "back at work", "maternity", "promotion"
   | 'adult:old-classmates' // a reunion or "class of 2004": old friends from the author's own school days
   | 'adult:family' // named as family or friend: "my sister-in-law Grace", "Grace (my friend)"
@@ -79,7 +79,7 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
   return {
     school: Math.max(0, schoolWords) + schoolIdentifiers + (doc.lower.match(SCHOOL_HASHTAG) ?? []).length,
     private: [...doc.lower.matchAll(PRIVATE_LIFE)].length + family,
-    adultLife: ADULT_LIFE.test(doc.lower) || leisureClasses > 0,
+    adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
   };
 }
@@ -142,6 +142,8 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
   // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training").
   if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
   if (cues.has('adult:life-post')) return !childInSchool(cues);
+  // "little Ruby" at her christening, "Our little Grace took her first steps": a child, but none of this school's with no school in sight.
+  if (cues.has('child:little') && !cues.has('setting:school')) return true;
   return false;
 }
 
