@@ -28,6 +28,19 @@ export function nameMentions(ctx: CheckContext): NameMention[] {
   return memoize(ctx, 'names', () => findNameMentions(ctx.doc, ctx));
 }
 
+/** A first name alone that the person-in-context decision judged: who it could be, and whether it was taken as them. */
+export interface NameCandidate {
+  person: Person;
+  token: number;
+  accepted: boolean;
+}
+
+/** The first names alone decided in this post (for training and measuring the decision). */
+export function nameCandidates(ctx: CheckContext): NameCandidate[] {
+  nameMentions(ctx);
+  return (ctx.memo.get('name-candidates') as NameCandidate[] | undefined) ?? [];
+}
+
 /**
  * Whether a mention ends at most `reach` characters before `offset` and passes `test`.
  * A binary search over mentions by end, so asking once per phrase stays linear however
@@ -106,6 +119,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
     setting: () => (setting ??= personSetting(doc, schoolMentions(ctx).length)),
   };
   const chains = pupilChains(doc, index.firstNames, aboutSchool);
+  const candidates: NameCandidate[] = [];
+  ctx.memo.set('name-candidates', candidates);
   for (const t of tokens) {
     if (t.kind !== 'word' || consumed[t.index]) continue;
     const people = index.firstNames.get(t.key);
@@ -120,6 +135,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
         }
         if (namesSomeoneElse(doc, t, index.firstNames)) continue;
         const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
+        candidates.push({ person: ofKind[0]!, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
         if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
       }
@@ -208,7 +224,7 @@ function surnameFollows(doc: PostDocument, t: Token): boolean {
 }
 
 /** Words that may stand, capitalised, right before a name without making a longer proper noun. */
-const LEAD_INS = new Set(['little', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
+const LEAD_INS = new Set(['little', 'tiny', 'wee', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each']);
 /** Capitalised words that may follow a first name without making it someone else's full name. */
 const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);

@@ -1,5 +1,5 @@
 import type { PostDocument, Token } from '../document';
-import { bounded, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import cues from '../vocab/person-cues.json';
 import privateLife from '../vocab/private-life.json';
 
@@ -44,6 +44,7 @@ const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
 /** "#teacherlife", "#primaryschool": the author's own tag for school life. */
 const SCHOOL_HASHTAG = /#[\p{L}\p{N}_]*(?:teach|school|classroom|pupil|edu)[\p{L}\p{N}_]*/gu;
 const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
+const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
 /** "Year 9", "Y6", "Class 1", "in my class", "my Year 9s", "in 7K" (but not "25m", nor a nursery nurse). */
 const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
 /** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */
@@ -53,6 +54,8 @@ const AGE = /(?<![\p{L}\p{N}])(?:(?:turned|turns|aged|age|is|was|just) (\d{1,2})
 /** An ordinal birthday: "Happy 40th", "her 18th". */
 const ORDINAL_BIRTHDAY = /(?<![\p{N}])(\d{1,3})(?:st|nd|rd|th)(?! (?:of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|century|place|time|floor|birthday party at school))/u;
 const PARENT_AFTER = /^(?:'s|s'|’s)\s+(?:mum|mam|mom|dad|parents|grandma|grandad|nan|nana|gran|granny|foster carers?|carers?|step-?dad|step-?mum|family|auntie)\b/u;
+/** The name's schoolwork: "Jayden's reading has come on", "Amelia's handwriting". */
+const SCHOOLWORK_AFTER = /^(?:'s|’s)\s+(?:reading|writing|handwriting|spellings?|phonics|maths|sums|times tables|behaviour|homework|attendance|progress)\b/u;
 const LITTLE_BEFORE = /(?:little|tiny|young|wee)\s+$/u;
 /** The author's own child at another school: "Isla's school", "Freya's primary school drawings", "off to her school prom". */
 const OWN_CHILD_AFTER = /^(?:'s|’s)\s+(?:(?:first |new |old |primary |secondary |nursery |high )?(?:school|nursery|teacher|class teacher)|first day (?:at|of) (?:big )?(?:school|nursery|primary|secondary|college|uni))\b/u;
@@ -73,7 +76,10 @@ const OLD_CLASSMATES = /(?<![\p{L}])(?:reunion|class of '?\d{2,4}|years since we
 /** School and private-life words across the post, counted once per post; leisure classes and reunions are not school. */
 export function personSetting(doc: PostDocument, schoolIdentifiers: number): PostPersonSetting {
   const leisureClasses = (doc.lower.match(new RegExp(NOT_A_SCHOOL_CLASS.source, 'gu')) ?? []).length;
-  const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length - leisureClasses;
+  // Colleagues by role ("Parveen our nurse", "the caretaker") place a post at school as school words do.
+  // "head" is also a body part: a role only as "the head", "our head".
+  const roles = [...doc.lower.matchAll(ROLES)].filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index))).length;
+  const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length + roles - leisureClasses;
   let family = 0;
   for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
   return {
@@ -105,7 +111,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting)
   const ordinal = ORDINAL_BIRTHDAY.exec(sentence);
   if (ordinal && Number(ordinal[1]) >= 18 && Number(ordinal[1]) <= 110) found.add('adult:age');
   if (LITTLE_BEFORE.test(before)) found.add('child:little');
-  if (CHILD_IN_SCHOOL.test(sentence)) found.add('child:school-life');
+  if (CHILD_IN_SCHOOL.test(sentence) || SCHOOLWORK_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 30))) found.add('child:school-life');
   if (PARENT_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 30))) found.add('child:parent');
   if (ADULT_LIFE.test(sentence) || NOT_A_SCHOOL_CLASS.test(sentence)) found.add('adult:life');
   if (post.adultLife) found.add('adult:life-post');
@@ -143,11 +149,29 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
   if (cues.has('adult:life-post')) return !childInSchool(cues);
   // "little Ruby" at her christening, "Our little Grace took her first steps": a child, but none of this school's with no school in sight.
-  if (cues.has('child:little') && !cues.has('setting:school')) return true;
+  if (cues.has('child:little') && !cues.has('setting:school') && !childInSchool(cues)) return true;
   return false;
 }
 
 /** Whether the words around a first name place a colleague-by-context elsewhere: a leisure group, another job, or a post mostly about private life. */
 export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
+}
+
+/**
+ * What the learned person-in-context model sees of one first name: its cues, the rules' reading, and
+ * the three words either side in its sentence (lower case, numbers as "<num>").
+ */
+export function personFeatures(doc: PostDocument, t: Token, cues: ReadonlySet<PersonCue>, byRules: boolean): string[] {
+  const features: string[] = [...cues];
+  if (byRules) features.push('rules:yes');
+  for (const [side, step] of [['l', -1], ['r', 1]] as const) {
+    for (let k = 1; k <= 3; k++) {
+      const x = doc.tokens[t.index + step * k];
+      if (!x || x.sentence !== t.sentence) break;
+      if (x.kind === 'word') features.push(`${side}:${x.key}`);
+      else if (x.kind === 'number') features.push(`${side}:<num>`);
+    }
+  }
+  return features;
 }

@@ -25,6 +25,8 @@ export interface ModelWeights {
   seed: number;
   features: string[];
   categories: Partial<Record<CategoryId, CategoryModel>>;
+  /** The person-in-context decision for a first name alone (context/person.ts features), by kind. */
+  persons?: { features: string[]; models: Partial<Record<'pupil' | 'staff', CategoryModel>> };
 }
 
 export interface Judgement {
