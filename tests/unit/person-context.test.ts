@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack, raisedCategories } from '../../src/rules';
 import { personCues, personSetting } from '../../src/rules/context/person';
+import type { CheckContext } from '../../src/rules/detector';
 import { parsePost } from '../../src/rules/document';
+import { judgePersons } from '../../src/rules/judgement/person';
 import { EXAMPLE_SCHOOL } from './example-school';
 
 /**
@@ -13,7 +15,7 @@ const compiled = (() => {
   const result = compilePack({
     ...EXAMPLE_SCHOOL,
     people: {
-      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh'],
+      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood'],
       staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }],
     },
   });
@@ -84,5 +86,28 @@ describe('who a first name is, in the engine', () => {
 
   it('a title and a surname that is an ordinary word, typed in lower case, is not taken as the colleague', () => {
     expect(raised('took the car to mr mills at the garage, fixed in an hour').has('staff')).toBe(false);
+  });
+});
+
+describe('the learned person-in-context decision', () => {
+  const contextOf = (text: string): CheckContext => ({ doc: parsePost(text), compiled, memo: new Map() });
+  const section = (mode: 'rules' | 'union', weight: number) => ({
+    features: ['child:school-life', 'adult:life'],
+    models: { pupil: { mode, threshold: 0.5, bias: -2, weights: [weight, -4] } },
+  });
+  const text = 'Honey had the best day in the sensory room today';
+
+  it('the shipped weights keep pupil and staff on the rules, which adds nothing', () => {
+    expect(judgePersons(contextOf(text))).toEqual([]);
+  });
+  it('in union mode adds a first name the rules left, where the cues score over the threshold', () => {
+    // "Honey" is also a word: the rules want more than the sensory room before calling her the pupil.
+    expect(raisedCategories(checkPost(compiled, { text })).has('pupil')).toBe(false);
+    const [decision] = judgePersons(contextOf(text), section('union', 4));
+    expect(decision?.person.name).toBe('Honey Wood');
+    expect(decision!.score).toBeGreaterThan(0.5);
+    expect(judgePersons(contextOf(text), section('union', 1))).toEqual([]);
+    expect(judgePersons(contextOf(text), section('rules', 4))).toEqual([]);
+    expect(judgePersons(contextOf("Honey's hen do was in the sensory room of a spa"), section('union', 4))).toEqual([]);
   });
 });

@@ -20,21 +20,25 @@ export interface PersonDecision {
   threshold: number;
 }
 
-const SECTION = (weights as ModelWeights).persons;
-const INDEX = new Map((SECTION?.features ?? []).map((f, i) => [f, i]));
+type PersonSection = NonNullable<ModelWeights['persons']>;
+const SHIPPED = (weights as ModelWeights).persons;
+const indexes = new WeakMap<PersonSection, Map<string, number>>();
 
-export function judgePersons(ctx: CheckContext): PersonDecision[] {
-  if (!SECTION || !Object.values(SECTION.models).some((m) => m.mode === 'union')) return [];
-  const candidates = nameCandidates(ctx).filter((c) => !c.accepted && SECTION.models[c.person.kind]?.mode === 'union');
+/** `section` is the shipped weights unless a test passes its own. */
+export function judgePersons(ctx: CheckContext, section: PersonSection | undefined = SHIPPED): PersonDecision[] {
+  if (!section || !Object.values(section.models).some((m) => m.mode === 'union')) return [];
+  const candidates = nameCandidates(ctx).filter((c) => !c.accepted && section.models[c.person.kind]?.mode === 'union');
   if (candidates.length === 0) return [];
   const setting = personSetting(ctx.doc, schoolMentions(ctx).length);
+  let index = indexes.get(section);
+  if (!index) indexes.set(section, (index = new Map(section.features.map((f, i) => [f, i]))));
   const decisions: PersonDecision[] = [];
   for (const c of candidates) {
-    const model = SECTION.models[c.person.kind]!;
+    const model = section.models[c.person.kind]!;
     const token = ctx.doc.tokens[c.token]!;
     let z = model.bias;
     for (const f of personFeatures(ctx.doc, token, personCues(ctx.doc, token, setting), false)) {
-      const id = INDEX.get(f);
+      const id = index.get(f);
       if (id !== undefined) z += model.weights[id]!;
     }
     const score = sigmoid(z);
