@@ -14,8 +14,14 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evalSets, loadCorpus, type CorpusPost } from '../src/cli/eval';
+import { DEV_CORPUS, evalSets, hardNegativeFiles, loadCorpus, readJsonl, schoolPacks, type CorpusPost } from '../src/cli/eval';
 import { checkWithRules } from '../src/rules/check';
+import { loadSchools } from '../src/cli/eval';
+import type { CompiledPack } from '../src/rules';
+import { personCues, personFeatures, personSetting } from '../src/rules/context/person';
+import { nameCandidates, nameMentions } from '../src/rules/names';
+import { schoolMentions } from '../src/rules/school';
+import { foldForMatching } from '../src/rules/normalize';
 import { postFeatures } from '../src/rules/judgement/features';
 import { JUDGED_CATEGORIES } from '../src/rules/judgement';
 import { packWeights, sigmoid, type CategoryModel, type JudgementMode, type ModelWeights } from '../src/rules/judgement/model';
@@ -53,23 +59,59 @@ interface Example {
   raised: Set<CategoryId>;
   post: string[];
   words: string[];
+  /** First names alone that the person-in-context decision judged in this post. */
+  persons: PersonExample[];
+  /** Pupil or staff named by evidence the decision does not judge (a full name, title and surname, a handle). */
+  namedByEvidence: Set<'pupil' | 'staff'>;
 }
 
-function loadExamples(): Example[] {
-  // Development sets only (the writers' training sets among them): held-out sets are never read here.
-  const sets = evalSets().flatMap((s) => (s.kind === 'labelled' && s.role === 'development' ? [{ dir: s.dir, writer: s.id.split('/').pop()! }] : []));
+interface PersonExample {
+  kind: 'pupil' | 'staff';
+  accepted: boolean;
+  features: string[];
+  /** The school's own list has a person of this kind with this first name (the posts were labelled against those lists). */
+  ownListed: boolean;
+}
+
+function loadExamples(role: 'development' | 'held-out' = 'development'): Example[] {
+  // Development sets only (the writers' training sets among them): held-out sets are never trained on. The person-in-context
+  // decision reads the held-out sets (all seen, development data now) and the hard negatives to compare model and rules.
+  const sets = evalSets().flatMap((s) => (s.kind === 'labelled' && s.role === role ? [{ dir: s.dir, writer: s.id.split('/').pop()! }] : []));
   const examples: Example[] = [];
   for (const set of sets) {
     const { posts, packs } = loadCorpus(set.dir);
-    for (const post of posts as (CorpusPost & { writer?: string })[]) {
-      const { ctx, findings } = checkWithRules(packs.get(post.school)!, { text: post.text });
-      const raised = new Set(findings.map((f) => f.category));
-      const features = postFeatures(ctx, raised);
-      examples.push({ id: post.id, writer: post.writer ?? set.writer, labels: new Set(post.labels), raised, post: features.post, words: [...new Set(features.sentences.flat())] });
-    }
+    examples.push(...examplesOf(posts, packs, loadSchools(set.dir), set.writer));
   }
   return examples;
 }
+
+function hardNegativeExamples(): Example[] {
+  const posts = hardNegativeFiles().flatMap((file) => readJsonl<CorpusPost>(file)).filter((p) => !p.labels.includes('pupil') && !p.labels.includes('staff'));
+  const schools = loadSchools(DEV_CORPUS);
+  return examplesOf(posts, schoolPacks(schools, posts.map((p) => p.text), 'school'), schools, 'hard-negatives');
+}
+
+function examplesOf(posts: (CorpusPost & { writer?: string })[], packs: Map<string, CompiledPack>, schools: ReturnType<typeof loadSchools>, writer: string): Example[] {
+  const ownFirstNames = new Map(schools.map((school) => [school.id, {
+    pupil: new Set(school.pupils.map(firstNameKey)),
+    staff: new Set(school.staff.map((s) => firstNameKey(s.name))),
+  }]));
+  return posts.map((post): Example => {
+    const { ctx, findings } = checkWithRules(packs.get(post.school)!, { text: post.text });
+    const raised = new Set(findings.map((f) => f.category));
+    const features = postFeatures(ctx, raised);
+    const setting = personSetting(ctx.doc, schoolMentions(ctx).length);
+    const persons = nameCandidates(ctx).map((c): PersonExample => {
+      const token = ctx.doc.tokens[c.token]!;
+      const cues = personCues(ctx.doc, token, setting);
+      return { kind: c.person.kind, accepted: c.accepted, features: personFeatures(ctx.doc, token, cues, c.accepted), ownListed: ownFirstNames.get(post.school)![c.person.kind].has(token.key) };
+    });
+    const namedByEvidence = new Set(nameMentions(ctx).filter((m) => m.form !== 'first-name').map((m) => m.person.kind));
+    return { id: post.id, writer: post.writer ?? writer, labels: new Set(post.labels), raised, post: features.post, words: [...new Set(features.sentences.flat())], persons, namedByEvidence };
+  });
+}
+
+const firstNameKey = (name: string) => foldForMatching(name).trim().split(/\s+/).filter((w) => !/^(?:mr|mrs|ms|miss|mx|dr)\.?$/.test(w))[0] ?? '';
 
 function vocabulary(examples: Example[]): string[] {
   const writers = new Map<string, Set<string>>();
@@ -169,6 +211,100 @@ function folds(writers: string[]): Map<string, number> {
   return new Map(order.map((w, i) => [w, i % FOLDS]));
 }
 
+// ---------------------------------------------------------------------------
+// The person-in-context decision: is a first name alone the listed pupil or colleague?
+
+/** Post-level figures for pupil or staff when first names alone are decided by `accept`. */
+function personCounts(examples: Example[], kind: 'pupil' | 'staff', accept: (e: Example, i: number, p: PersonExample, j: number) => boolean, base: (e: Example) => boolean): Counts {
+  return count(examples, kind, (e, i) => base(e) || e.persons.some((p, j) => p.kind === kind && accept(e, i, p, j)));
+}
+
+interface PersonTraining {
+  section: NonNullable<ModelWeights['persons']>;
+  card: string[];
+  hardNegativeCheck: (section: NonNullable<ModelWeights['persons']>) => void;
+}
+
+function trainPersons(examples: Example[], foldOf: Map<string, number>): PersonTraining {
+  const heldOut = loadExamples('held-out');
+  const hardNegatives = hardNegativeExamples();
+  // Window words must be used by MIN_WRITERS writers, as the post model's n-grams.
+  const writersOf = new Map<string, Set<string>>();
+  for (const e of examples) for (const p of e.persons) for (const f of p.features) {
+    let w = writersOf.get(f);
+    if (!w) writersOf.set(f, (w = new Set()));
+    w.add(e.writer);
+  }
+  const features = [...writersOf.keys()].filter((f) => !/^[lr]:/.test(f) || writersOf.get(f)!.size >= MIN_WRITERS).sort();
+  const index = new Map(features.map((f, i) => [f, i]));
+  const encodeRow = (p: PersonExample) => Int32Array.from(p.features.map((f) => index.get(f) ?? -1).filter((i) => i >= 0));
+  const rows = examples.map((e) => e.persons.map(encodeRow));
+  const section: NonNullable<ModelWeights['persons']> = { features, models: {} };
+  const card: string[] = [];
+  const f = (x: { p: number; r: number; f1: number }) => `${x.p.toFixed(3)}/${x.r.toFixed(3)}/${x.f1.toFixed(3)}`;
+  console.log(`\nperson-in-context decision: ${examples.reduce((n, e) => n + e.persons.length, 0)} first names alone, ${features.length} features; cross-validated by writer, post level`);
+  console.log('kind     rules P/R/F1         rules + model (union, t)    model alone (t)            mode');
+  for (const kind of ['pupil', 'staff'] as const) {
+    // Labels: a post labelled with the kind names the listed person when the school's own list has that first name; otherwise the
+    // candidate is someone else the label does not cover (left out of training). A post without the label names no one of the kind.
+    const label = (e: Example, p: PersonExample): number | null => (!e.labels.has(kind) ? 0 : p.ownListed ? 1 : null);
+    const oof = examples.map((e) => new Float64Array(e.persons.length));
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const trainRows: Int32Array[] = [];
+      const y: number[] = [];
+      examples.forEach((e, i) => {
+        if (foldOf.get(e.writer) === fold) return;
+        e.persons.forEach((p, j) => {
+          const l = p.kind === kind ? label(e, p) : null;
+          if (l === null) return;
+          trainRows.push(rows[i]![j]!);
+          y.push(l);
+        });
+      });
+      const model = trainLogistic(trainRows, Uint8Array.from(y), features.length);
+      examples.forEach((e, i) => {
+        if (foldOf.get(e.writer) !== fold) return;
+        e.persons.forEach((_p, j) => (oof[i]![j] = score(rows[i]![j]!, model)));
+      });
+    }
+    const rules = prf(count(examples, kind, (e) => e.raised.has(kind)));
+    let bestUnion = { t: 1, p: 0, r: 0, f1: -1 };
+    let bestModel = { t: 1, p: 0, r: 0, f1: -1 };
+    for (let t = 0.5; t <= 0.951; t += 0.025) {
+      const u = prf(personCounts(examples, kind, (_e, i, _p, j) => oof[i]![j]! >= t, (e) => e.raised.has(kind)));
+      if (u.p >= rules.p - 0.01 && u.f1 > bestUnion.f1) bestUnion = { t, ...u };
+      const m = prf(personCounts(examples, kind, (_e, i, _p, j) => oof[i]![j]! >= t, (e) => e.namedByEvidence.has(kind)));
+      if (m.p >= rules.p - 0.01 && m.f1 > bestModel.f1) bestModel = { t, ...m };
+    }
+    // The model may only add to the rules (the judgement never removes a rule's finding), and only where it beats them.
+    const mode: JudgementMode = bestUnion.f1 > rules.f1 + 0.005 ? 'union' : 'rules';
+    console.log(`${kind.padEnd(8)} ${f(rules).padEnd(20)} ${`${f(bestUnion)} (${bestUnion.t.toFixed(3)})`.padEnd(27)} ${`${f(bestModel)} (${bestModel.t.toFixed(3)})`.padEnd(26)} ${mode}`);
+    card.push(`| ${kind} (first name alone) | ${f(rules)} | ${f(bestUnion)} at ${bestUnion.t.toFixed(3)} | ${f(bestModel)} at ${bestModel.t.toFixed(3)} | ${mode} |`);
+    const allRows: Int32Array[] = [];
+    const allY: number[] = [];
+    examples.forEach((e, i) => e.persons.forEach((p, j) => {
+      const l = p.kind === kind ? label(e, p) : null;
+      if (l === null) return;
+      allRows.push(rows[i]![j]!);
+      allY.push(l);
+    }));
+    const model = trainLogistic(allRows, Uint8Array.from(allY), features.length);
+    // The trained model on posts it never saw: the held-out sets (development data now, never trained on) and the hard negatives.
+    for (const [name, set] of [['held-out sets', heldOut], ['hard negatives', hardNegatives]] as const) {
+      const scored = set.map((e) => e.persons.map((p) => score(encodeRow(p), model)));
+      const r = personCounts(set, kind, () => false, (e) => e.raised.has(kind));
+      const u = personCounts(set, kind, (_e, i, _p, j) => scored[i]![j]! >= bestUnion.t, (e) => e.raised.has(kind));
+      const m = personCounts(set, kind, (_e, i, _p, j) => scored[i]![j]! >= bestModel.t, (e) => e.namedByEvidence.has(kind));
+      const show = (c: Counts) => (name === 'hard negatives' ? `${c.fp}/${set.length} raised` : `${f(prf(c))} (${c.tp}/${c.fp}/${c.fn})`);
+      const line = `  ${name}: rules ${show(r)}, union ${show(u)}, model alone ${show(m)}`;
+      console.log(line);
+      card.push(`| ${kind}, ${name} | ${show(r)} | ${show(u)} | ${show(m)} | |`);
+    }
+    section.models[kind] = { mode, threshold: Number(bestUnion.t.toFixed(3)), bias: Number(model.bias.toFixed(4)), weights: Array.from(model.weights, (x) => Number(x.toFixed(3))) };
+  }
+  return { section, card, hardNegativeCheck: () => undefined };
+}
+
 function main(): void {
   const started = Date.now();
   const examples = loadExamples();
@@ -179,8 +315,14 @@ function main(): void {
   const rows = encode(examples, index);
   console.log(`${features.length} features (n-grams used by at least ${MIN_WRITERS} writers, plus context and rule features)`);
 
-  // Out-of-fold scores: each post scored by a model that never saw its writer.
   const foldOf = folds(writers);
+  if (args.includes('--persons-only')) {
+    // For looking at the person-in-context decision alone: prints its figures, writes nothing.
+    trainPersons(examples, foldOf);
+    return;
+  }
+  // Out-of-fold scores: each post scored by a model that never saw its writer.
+
   const oof = new Map<CategoryId, Float64Array>(JUDGED_CATEGORIES.map((c) => [c, new Float64Array(examples.length)]));
   for (let fold = 0; fold < FOLDS; fold++) {
     const trainIdx = examples.map((e, i) => (foldOf.get(e.writer) !== fold ? i : -1)).filter((i) => i >= 0);
@@ -226,18 +368,30 @@ function main(): void {
     const entry: CategoryModel = { mode, threshold: Number(threshold.toFixed(3)), bias: Number(model.bias.toFixed(4)), weights: Array.from(model.weights, (x) => Number(x.toFixed(4))) };
     weights.categories[category] = entry;
   }
+  const persons = trainPersons(examples, foldOf);
+  weights.persons = persons.section;
   compact(weights);
+  compactPersons(weights);
   console.log(`${weights.features.length} features kept (a weight of at least ${MIN_WEIGHT} in some category)`);
   console.log(`\ntrained in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${seed}`);
   if (dryRun) return;
   // Packed (model.ts, PackedWeights): the engine bundle carries it to every browser.
   writeFileSync(resolve(root, 'src/rules/judgement/weights.json'), `${JSON.stringify(packWeights(weights))}\n`);
-  writeFileSync(resolve(root, 'docs/model-card.md'), modelCard(examples, writers, features.length, card));
+  writeFileSync(resolve(root, 'docs/model-card.md'), modelCard(examples, writers, features.length, card, persons.card));
   console.log('wrote src/rules/judgement/weights.json and docs/model-card.md');
 }
 
 /** A feature whose weight is negligible in every category is dropped: smaller to ship, same scores to three decimals. */
 const MIN_WEIGHT = 0.005;
+function compactPersons(weights: ModelWeights): void {
+  const section = weights.persons;
+  if (!section) return;
+  const models = Object.values(section.models);
+  const keep = section.features.map((_f, i) => models.some((m) => Math.abs(m.weights[i]!) >= MIN_WEIGHT));
+  section.features = section.features.filter((_f, i) => keep[i]);
+  for (const m of models) m.weights = m.weights.filter((_w, i) => keep[i]);
+}
+
 function compact(weights: ModelWeights): void {
   const models = Object.values(weights.categories);
   const keep = weights.features.map((_f, i) => models.some((m) => Math.abs(m.weights[i]!) >= MIN_WEIGHT));
@@ -245,7 +399,7 @@ function compact(weights: ModelWeights): void {
   for (const m of models) m.weights = m.weights.filter((_w, i) => keep[i]).map((w) => Number(w.toFixed(3)));
 }
 
-function modelCard(examples: Example[], writers: string[], featureCount: number, rows: string[]): string {
+function modelCard(examples: Example[], writers: string[], featureCount: number, rows: string[], personRows: string[]): string {
   const perWriter = writers.map((w) => `${w} (${examples.filter((e) => e.writer === w).length})`).join(', ');
   return `# Model card: PostCheck's learned judgement
 
@@ -264,6 +418,29 @@ Generated by \`npm run train\` (scripts/train.ts); do not edit by hand.
 | category | rules alone P/R/F1 | rules + model (union) | model alone | mode |
 |---|---|---|---|---|
 ${rows.join('\n')}
+
+## The person-in-context decision (pupil and staff)
+
+Is a first name alone ("Grace", "Jack", "Priya") the listed pupil or colleague, or a friend, a relative, the author's own child
+or someone from the gym? Full names, title and surname, and handles stay evidence from the lists; only a first name alone is decided.
+The rules decide from the cues in src/rules/context/person.ts (a child in school: year groups, "in my class", ages under 18,
+a part of the school day, the child's parent; an adult: family and friends named as such, weddings, hen dos, pubs, new jobs, an
+adult's age, work words a child cannot have; the author's own child at another school; another setting: a gym class, a salon, a
+depot; the post's setting; the name typed in lower case or also an ordinary word). The model is one logistic regression per kind
+over the same cues, the rules' decision and the three words either side of the name (used by at least ${MIN_WRITERS} writers).
+Training labels: in a post labelled with the kind, a first name on the school's own list is that person; a first name only on the
+padded school-size list is left out; in a post without the label, every candidate is someone else. ${examples.reduce((n, e) => n + e.persons.length, 0)} first names alone.
+
+Figures are per post (the post raises pupil or staff or not), at school size (1,200 pupils, 100 staff per school). Cross-validated
+rows: no writer's posts in their own training fold. Held-out rows: the two held-out sets (development data now, never trained on)
+with the model trained on every development post. Hard negatives: private-life posts raising the kind (lower is better).
+
+| kind | rules alone P/R/F1 | rules + model (union) | model alone | mode |
+|---|---|---|---|---|
+${personRows.join('\n')}
+
+A kind uses the model (union: it adds names the rules left) only where it beats the rules' cross-validated F1 by more than 0.005;
+the rules' findings are never removed.
 
 ## Limits
 Posts unlike any writer's (other languages, very long posts, new slang) fall back on the rules' strength. The model

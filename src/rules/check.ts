@@ -2,7 +2,10 @@ import type { CompiledPack, ResolvedCategory } from './compile';
 import { memoize, type CheckContext, type Detector, type DetectorHit } from './detector';
 import { DETECTORS } from './detectors';
 import { parsePost } from './document';
+import { pupilName } from './detectors/pupil-name';
+import { staffName } from './detectors/staff-name';
 import { judgePost, LEARNED } from './judgement';
+import { judgePersons } from './judgement/person';
 import { SEVERITY_RANK, type CategoryId, type Finding, type Span } from './types';
 
 export interface PostInput {
@@ -45,6 +48,14 @@ function applyJudgement(ctx: CheckContext, findings: Finding[]): Finding[] {
   for (const decision of judgePost(ctx, new Set(findings.map((f) => f.category)))) {
     const category = ctx.compiled.categories.get(decision.category)!;
     const finding = toFinding(ctx, LEARNED, category, { spans: [decision.span], messageId: decision.category });
+    if (finding) added.push({ ...finding, ruleId: LEARNED.meta.id, score: decision.score, threshold: decision.threshold });
+  }
+  // A first name the rules left alone that the person-in-context model takes as a listed pupil or colleague.
+  for (const decision of judgePersons(ctx)) {
+    const detector = decision.person.kind === 'pupil' ? pupilName : staffName;
+    const category = ctx.compiled.categories.get(detector.meta.category);
+    if (!category) continue;
+    const finding = toFinding(ctx, detector, category, { spans: [decision.span], messageId: 'named', data: { name: decision.person.name, form: 'first-name' } });
     if (finding) added.push({ ...finding, ruleId: LEARNED.meta.id, score: decision.score, threshold: decision.threshold });
   }
   return [...findings, ...added];

@@ -2,6 +2,7 @@ import type { CheckContext } from './detector';
 import { memoize } from './detector';
 import type { PostDocument, Token } from './document';
 import { isKnownWord, looksLikeSurname } from './nlp';
+import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, type PostPersonSetting } from './context/person';
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from './context/correspondence';
@@ -27,6 +28,19 @@ export interface NameMention {
 
 export function nameMentions(ctx: CheckContext): NameMention[] {
   return memoize(ctx, 'names', () => findNameMentions(ctx.doc, ctx));
+}
+
+/** A first name alone that the person-in-context decision judged: who it could be, and whether it was taken as them. */
+export interface NameCandidate {
+  person: Person;
+  token: number;
+  accepted: boolean;
+}
+
+/** The first names alone decided in this post (for training and measuring the decision). */
+export function nameCandidates(ctx: CheckContext): NameCandidate[] {
+  nameMentions(ctx);
+  return (ctx.memo.get('name-candidates') as NameCandidate[] | undefined) ?? [];
 }
 
 /**
@@ -69,7 +83,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       const last = matchSequence(tokens, i, seq.keys);
       if (last < 0 || correspondent(t)) continue;
       // "Mr H", "Grace H" need the capitals that make them a name.
-      if (seq.form !== 'full' && !tokens[last]!.capitalized) continue;
+      // "mrs brocklehurst" typed all in lower case is still the colleague, when the surname is no ordinary word ("mr brown", "miss may").
+      if (seq.form !== 'full' && !tokens[last]!.capitalized && !(seq.form === 'title-surname' && lowerCaseSurnameIsName(tokens[last]!.key))) continue;
       if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
       // "Mr Smith at the garage": a title and a common surname is a colleague only in a post about school or work.
       if (seq.form === 'title-surname' && seq.person.kind === 'staff' && COMMON_SURNAMES.has(seq.person.surname) && !aboutSchool && !WORK_SENTENCE.test(doc.lower)) continue;
@@ -101,12 +116,16 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
 
   // 3. First names alone, and distinctive staff surnames, where context says who.
   let aboutWork: boolean | undefined;
+  let setting: PostPersonSetting | undefined;
   const postContext: PostContext = {
     school: aboutSchool,
     anyoneNamed: named.size > 0,
     aboutWork: () => (aboutWork ??= WORK_SENTENCE.test(doc.lower)),
+    setting: () => (setting ??= personSetting(doc, schoolMentions(ctx).length)),
   };
   const chains = pupilChains(doc, index.firstNames, aboutSchool);
+  const candidates: NameCandidate[] = [];
+  ctx.memo.set('name-candidates', candidates);
   for (const t of tokens) {
     if (t.kind !== 'word' || consumed[t.index] || correspondent(t)) continue;
     const people = index.firstNames.get(t.key);
@@ -120,7 +139,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
           continue;
         }
         if (namesSomeoneElse(doc, t, index.firstNames)) continue;
-        const accepted = kind === 'pupil' ? pupilContext(doc, t, postContext, chains) : colleagueContext(doc, t, postContext);
+        const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
+        candidates.push({ person: ofKind[0]!, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
         if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
       }
@@ -138,6 +158,29 @@ interface PostContext {
   anyoneNamed: boolean;
   /** Work words anywhere in the post: asked per name, scanned once. */
   aboutWork(): boolean;
+  /** School and private-life words, for the person-in-context cues: counted once, when a first name needs them. */
+  setting(): PostPersonSetting;
+}
+
+/**
+ * The person-in-context decision for a first name alone that could be a listed pupil: the rules'
+ * reading of the words right around it, then the wider context (context/person.ts). An adult of the
+ * author's life, their own child, or someone from a leisure group is not the pupil; a child placed
+ * in school by the sentence ("Honey had the best day in the sensory room") is.
+ */
+function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
+  const byRules = pupilContext(doc, t, post, chains);
+  const cues = personCues(doc, t, post.setting());
+  if (byRules) return !notThePupil(cues);
+  // A name that is not also a word, capitalised, in a sentence that places a child in school.
+  return t.capitalized && !WORD_NAMES.has(t.key) && childInSchool(cues) && !notThePupil(cues);
+}
+
+/** The same for a colleague: a name accepted only because the post is about school or work is not one when the words around it place it elsewhere. */
+function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): boolean {
+  const byRules = colleagueContext(doc, t, post);
+  if (byRules !== 'by-setting') return byRules === 'by-cue';
+  return !notTheColleague(personCues(doc, t, post.setting()));
 }
 
 /** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
@@ -169,6 +212,10 @@ function firstInitialIsName(tokens: Token[], first: number, last: number): boole
   return tokens[first]!.capitalized || tokens[first]!.sentenceStart;
 }
 
+function lowerCaseSurnameIsName(key: string): boolean {
+  return key.length > 2 && !WORD_NAMES.has(key) && !isKnownWord(key) && !key.split('-').some((part) => isKnownWord(part));
+}
+
 /** Full names count in any case, except where every word is also an ordinary word ("will rush" in lower case). */
 function plausibleFullName(tokens: Token[], first: number, last: number): boolean {
   const span = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
@@ -185,7 +232,7 @@ function surnameFollows(doc: PostDocument, t: Token): boolean {
 }
 
 /** Words that may stand, capitalised, right before a name without making a longer proper noun. */
-const LEAD_INS = new Set(['little', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
+const LEAD_INS = new Set(['little', 'tiny', 'wee', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each']);
 /** Capitalised words that may follow a first name without making it someone else's full name. */
 const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
@@ -319,22 +366,24 @@ function pupilChains(doc: PostDocument, firstNames: Map<string, Person[]>, about
   };
 }
 
-const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|from the|in the|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
+const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|(?:from|in) (?:the|our|my)|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
 const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
 const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|tas?|office|colleagues?|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure|minibus|therapy|our head|the head|budget|redundanc\w*|lesson|sensory room|classroom)\b/u;
 /** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
 const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
 
-function colleagueContext(doc: PostDocument, t: Token, post: PostContext): boolean {
+/** Whether a first name is a colleague: by a cue beside it ("Derek the caretaker"), only by the post's setting, or not at all. */
+function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-cue' | 'by-setting' | null {
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
-  if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return true;
-  if (COLLEAGUE_AFTER.test(after)) return true;
-  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork() || TOLD_ILL_AFTER.test(after))) return true;
-  if (WORD_NAMES.has(t.key) || !t.capitalized) return false;
+  if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return 'by-cue';
+  if (COLLEAGUE_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork())) return 'by-setting';
+  if (WORD_NAMES.has(t.key) || !t.capitalized) return null;
   // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").
-  return post.aboutWork() || post.school;
+  return post.aboutWork() || post.school ? 'by-setting' : null;
 }
 
 /** "the caretaker", "my TA", "work wife", "new deputy". */

@@ -25,6 +25,8 @@ export interface ModelWeights {
   seed: number;
   features: string[];
   categories: Partial<Record<CategoryId, CategoryModel>>;
+  /** The person-in-context decision for a first name alone (context/person.ts features), by kind. */
+  persons?: { features: string[]; models: Partial<Record<'pupil' | 'staff', CategoryModel>> };
 }
 
 export interface Judgement {
@@ -62,6 +64,8 @@ export interface PackedWeights {
   packing: { decimals: number; width: number; offset: number };
   features: string;
   categories: Partial<Record<CategoryId, Omit<CategoryModel, 'weights'> & { weights: string }>>;
+  /** Small, so kept plain; a kind in "rules" mode ships no weights, and no features when no kind is scored. */
+  persons?: ModelWeights['persons'];
 }
 
 /** No quote, backslash, backtick or dollar: the string sits in JSON inside a JavaScript bundle unescaped. */
@@ -97,7 +101,13 @@ export function packWeights(weights: ModelWeights): PackedWeights {
     }).join('');
     categories[category] = { mode: model.mode, threshold: model.threshold, bias: model.bias, weights: digits };
   }
-  return { version: weights.version, trained: weights.trained, seed: weights.seed, packing: { decimals, width, offset }, features: features.join(''), categories };
+  const packed: PackedWeights = { version: weights.version, trained: weights.trained, seed: weights.seed, packing: { decimals, width, offset }, features: features.join(''), categories };
+  if (weights.persons) {
+    const models = Object.fromEntries(Object.entries(weights.persons.models).map(([kind, m]) => [kind, m.mode === 'rules' ? { ...m, weights: [] } : m]));
+    const scored = Object.values(weights.persons.models).some((m) => m.mode !== 'rules');
+    packed.persons = { features: scored ? weights.persons.features : [], models };
+  }
+  return packed;
 }
 
 export function unpackWeights(packed: PackedWeights): ModelWeights {
@@ -121,7 +131,7 @@ export function unpackWeights(packed: PackedWeights): ModelWeights {
     }
     categories[category] = { mode: model.mode, threshold: model.threshold, bias: model.bias, weights };
   }
-  return { version: packed.version, trained: packed.trained, seed: packed.seed, features, categories };
+  return { version: packed.version, trained: packed.trained, seed: packed.seed, features, categories, ...(packed.persons && { persons: packed.persons }) };
 }
 
 export function judge(model: LoadedModel, features: PostFeatures, categories: Iterable<CategoryId>): Judgement[] {

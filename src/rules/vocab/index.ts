@@ -8,6 +8,7 @@ import disparaging from './disparaging.json';
 import family from './family.json';
 import mailRobots from './mail-robots.json';
 import outsideSchoolToo from './outside-school-too.json';
+import personCues from './person-cues.json';
 import privateLife from './private-life.json';
 import profanity from './profanity.json';
 import schoolContext from './school-context.json';
@@ -37,6 +38,7 @@ export const VOCAB_FILES: Record<string, unknown> = {
   family,
   mailRobots,
   outsideSchoolToo,
+  personCues,
   privateLife,
   profanity,
   schoolContext,

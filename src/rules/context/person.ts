@@ -1,0 +1,177 @@
+import type { PostDocument, Token } from '../document';
+import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import cues from '../vocab/person-cues.json';
+import privateLife from '../vocab/private-life.json';
+
+/**
+ * Who a first name on the school's lists is, read from the words around it:
+ * a child in school ("Tiny Kai in Class 1", "Hunter's mam at parents' evening",
+ * "my Year 9s"), an adult in the author's own life ("Libby's hen do", "Arjun &
+ * Priya on your baby boy", "Happy 40th Grace"), the author's own child ("Isla's
+ * school assembly"), or someone from another setting ("Orla from Pilates").
+ *
+ * Each cue is a named feature, so the rules in names.ts and the learned
+ * person-in-context model (scripts/train.ts) read the same evidence. Nothing here
+ * depends on which names matched: it runs before the names are decided.
+ */
+export type PersonCue =
+  | 'child:class' // a year group or class in the sentence: "Year 9", "Class 1", "in my class"
+  | 'child:age' // an age under 18: "turned 16", "aged 7", "12 today"
+  | 'child:little' // "little", "tiny", "young" right before the name
+  | 'child:school-life' // a part of a child's school day in the sentence: "show and tell", "EHCP", "sticker"
+  | 'child:parent' // the name's parent or carer: "Hunter's mam", "Teddy's dad"
+  | 'adult:age' // an adult's age or birthday: "Happy 40th", "he's 64"
+  | 'adult:life' // adult life in the sentence: wedding, hen do, pub, new job, husband
+  | 'adult:life-post' // the same, or another setting, anywhere in the post
+  | 'adult:work' // a job in the sentence: "signed off", "back at work", "maternity", "promotion"
+  | 'adult:old-classmates' // a reunion or "class of 2004": old friends from the author's own school days
+  | 'adult:family' // named as family or friend: "my sister-in-law Grace", "Grace (my friend)"
+  | 'own-child' // the author's child at another school: "Isla's school", "her school prom"
+  | 'other-setting' // a leisure group or another workplace: "from Pilates", "at the depot"
+  | 'setting:school' // school words or the school's identifiers in the post
+  | 'setting:private' // private-life words outnumber school words in the post
+  | 'form:lower' // typed in lower case
+  | 'form:word' // the name is also an ordinary word (Grace, Will, Hope)
+  | 'form:sentence-start'; // first word of its sentence, where capitals say nothing
+
+const CHILD_IN_SCHOOL = bounded(termsPattern(cues.childInSchool), 'u');
+const ADULT_LIFE = bounded(termsPattern(cues.adultLife), 'u');
+const ADULT_WORK = bounded(termsPattern(cues.adultWork), 'u');
+/** "Good job, Amelia!" is praise, not employment. */
+const PRAISE_JOB = /(?:good|great|top|fab|brilliant|amazing|fantastic|nice) job/gu;
+const OTHER_SETTING = bounded(termsPattern(cues.otherSetting), 'u');
+const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
+/** "#teacherlife", "#primaryschool": the author's own tag for school life. */
+const SCHOOL_HASHTAG = /#[\p{L}\p{N}_]*(?:teach|school|classroom|pupil|edu)[\p{L}\p{N}_]*/gu;
+const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
+const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
+/** "Year 9", "Y6", "Class 1", "in my class", "my Year 9s", "in 7K" (but not "25m", nor a nursery nurse). */
+const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
+/** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */
+const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|pottery|art|fitness|boxing|salsa) class|class of (?:'?\d{2}|\d{4})/u;
+/** An age: "turned 16", "aged 7", "is 9", "12 today", "a 6-year-old". */
+const AGE = /(?<![\p{L}\p{N}])(?:(?:turned|turns|aged|age|is|was|just) (\d{1,2})(?![\p{N}:.,]\d)(?! (?:minutes|mins|hours|days|weeks|months|years|times|%|pounds|quid|miles|k|km))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
+/** An ordinal birthday: "Happy 40th", "her 18th". */
+const ORDINAL_BIRTHDAY = /(?<![\p{N}])(\d{1,3})(?:st|nd|rd|th)(?! (?:of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|century|place|time|floor|birthday party at school))/u;
+const PARENT_AFTER = /^(?:'s|s'|’s)\s+(?:mum|mam|mom|dad|parents|grandma|grandad|nan|nana|gran|granny|foster carers?|carers?|step-?dad|step-?mum|family|auntie)\b/u;
+/** The name's schoolwork: "Jayden's reading has come on", "Amelia's handwriting". */
+const SCHOOLWORK_AFTER = /^(?:'s|’s)\s+(?:reading|writing|handwriting|spellings?|phonics|maths|sums|times tables|behaviour|homework|attendance|progress)\b/u;
+const LITTLE_BEFORE = /(?:little|tiny|young|wee)\s+$/u;
+/** The author's own child at another school: "Isla's school", "Freya's primary school drawings", "off to her school prom". */
+const OWN_CHILD_AFTER = /^(?:'s|’s)\s+(?:(?:first |new |old |primary |secondary |nursery |high )?(?:school|nursery|teacher|class teacher)|first day (?:at|of) (?:big )?(?:school|nursery|primary|secondary|college|uni))\b/u;
+const THEIR_SCHOOL = /\b(?:her|his) (?:(?:new |first |primary |secondary )?school|nursery|teacher)\b/u;
+/** "Orla from Pilates", "Kemi from my hiking group": a name placed in another group. */
+const FROM_ELSEWHERE = /^(?:'s)?\s*(?:\(|,)?\s*(?:from|at|in|who (?:takes|runs|teaches)) (?:my |our |the )?([\p{L} ]{2,24})/u;
+
+export interface PostPersonSetting {
+  school: number;
+  private: number;
+  adultLife: boolean;
+  oldClassmates: boolean;
+}
+
+/** The author's own school or college days: "reunion", "class of '99", "30 years since we left". */
+const OLD_CLASSMATES = /(?<![\p{L}])(?:reunion|class of '?\d{2,4}|years since we (?:left|qualified|graduated|met)|old school (?:friends|mates|pals))/u;
+
+/** School and private-life words across the post, counted once per post; leisure classes and reunions are not school. */
+export function personSetting(doc: PostDocument, schoolIdentifiers: number): PostPersonSetting {
+  const leisureClasses = (doc.lower.match(new RegExp(NOT_A_SCHOOL_CLASS.source, 'gu')) ?? []).length;
+  // Colleagues by role ("Parveen our nurse", "the caretaker") place a post at school as school words do.
+  // "head" is also a body part: a role only as "the head", "our head".
+  const roles = [...doc.lower.matchAll(ROLES)].filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index))).length;
+  const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length + roles - leisureClasses;
+  let family = 0;
+  for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
+  return {
+    school: Math.max(0, schoolWords) + schoolIdentifiers + (doc.lower.match(SCHOOL_HASHTAG) ?? []).length,
+    private: [...doc.lower.matchAll(PRIVATE_LIFE)].length + family,
+    adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
+    oldClassmates: OLD_CLASSMATES.test(doc.lower),
+  };
+}
+
+const WINDOW = 140;
+
+/** The cues around one first name. */
+export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting): Set<PersonCue> {
+  const found = new Set<PersonCue>();
+  const s = doc.sentences[t.sentence]!;
+  // The sentence around the name, at most WINDOW characters either side: a post with no sentence ends stays linear.
+  const sentence = doc.lower.slice(Math.max(s.start, t.start - WINDOW), Math.min(s.end, t.end + WINDOW));
+  const before = doc.lower.slice(Math.max(s.start, t.start - 30), t.start);
+  const after = doc.lower.slice(t.end, Math.min(s.end, t.end + 40));
+  const withoutLeisure = sentence.replace(NOT_A_SCHOOL_CLASS, ' ');
+  if (CLASS_NEAR.test(withoutLeisure)) found.add('child:class');
+  const age = AGE.exec(sentence);
+  if (age) {
+    const years = Number(age[1] ?? age[2] ?? age[3]);
+    if (years >= 3 && years < 18) found.add('child:age');
+    else if (years >= 18) found.add('adult:age');
+  }
+  const ordinal = ORDINAL_BIRTHDAY.exec(sentence);
+  if (ordinal && Number(ordinal[1]) >= 18 && Number(ordinal[1]) <= 110) found.add('adult:age');
+  if (LITTLE_BEFORE.test(before)) found.add('child:little');
+  if (CHILD_IN_SCHOOL.test(sentence) || SCHOOLWORK_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 30))) found.add('child:school-life');
+  if (PARENT_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 30))) found.add('child:parent');
+  if (ADULT_LIFE.test(sentence) || NOT_A_SCHOOL_CLASS.test(sentence)) found.add('adult:life');
+  if (post.adultLife) found.add('adult:life-post');
+  if (post.oldClassmates) found.add('adult:old-classmates');
+  if (ADULT_WORK.test(sentence.replace(PRAISE_JOB, ' '))) found.add('adult:work');
+  for (let step = 1; step <= 3; step++) {
+    const prev = doc.tokens[t.index - step];
+    if (prev && prev.sentence === t.sentence && FAMILY_WORDS.has(prev.key)) found.add('adult:family');
+  }
+  if (/^[\s,(]*(?:my|our|his|her) (\p{L}+)/u.test(after) && FAMILY_WORDS.has(/^[\s,(]*(?:my|our|his|her) (\p{L}+)/u.exec(after)![1]!)) found.add('adult:family');
+  if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || THEIR_SCHOOL.test(sentence)) found.add('own-child');
+  const elsewhere = FROM_ELSEWHERE.exec(after);
+  if (OTHER_SETTING.test(sentence) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!))) found.add('other-setting');
+  if (post.school > 0) found.add('setting:school');
+  if (post.private > post.school) found.add('setting:private');
+  if (!t.capitalized) found.add('form:lower');
+  if (WORD_NAMES.has(t.key)) found.add('form:word');
+  if (t.sentenceStart) found.add('form:sentence-start');
+  return found;
+}
+
+const has = (cues: ReadonlySet<PersonCue>, ...names: PersonCue[]) => names.some((n) => cues.has(n));
+
+/** A child in school, by the words around the name. */
+export const childInSchool = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:class', 'child:school-life') || (has(cues, 'child:age', 'child:little', 'child:parent') && cues.has('setting:school'));
+
+/**
+ * Whether the words around a first name make it someone other than the school's pupil: an adult of
+ * the author's own life, the author's own child, or someone from another setting. A child-in-school
+ * cue in the same sentence outweighs adult life elsewhere in the post ("Hunter's mam at parents' evening").
+ */
+export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
+  if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates')) return true;
+  // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training").
+  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
+  if (cues.has('adult:life-post')) return !childInSchool(cues);
+  // "little Ruby" at her christening, "Our little Grace took her first steps": a child, but none of this school's with no school in sight.
+  if (cues.has('child:little') && !cues.has('setting:school') && !childInSchool(cues)) return true;
+  return false;
+}
+
+/** Whether the words around a first name place a colleague-by-context elsewhere: a leisure group, another job, or a post mostly about private life. */
+export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
+  return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
+}
+
+/**
+ * What the learned person-in-context model sees of one first name: its cues, the rules' reading, and
+ * the three words either side in its sentence (lower case, numbers as "<num>").
+ */
+export function personFeatures(doc: PostDocument, t: Token, cues: ReadonlySet<PersonCue>, byRules: boolean): string[] {
+  const features: string[] = [...cues];
+  if (byRules) features.push('rules:yes');
+  for (const [side, step] of [['l', -1], ['r', 1]] as const) {
+    for (let k = 1; k <= 3; k++) {
+      const x = doc.tokens[t.index + step * k];
+      if (!x || x.sentence !== t.sentence) break;
+      if (x.kind === 'word') features.push(`${side}:${x.key}`);
+      else if (x.kind === 'number') features.push(`${side}:<num>`);
+    }
+  }
+  return features;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { checkPost, compilePack, raisedCategories } from '../../src/rules';
+import { personCues, personSetting } from '../../src/rules/context/person';
+import type { CheckContext } from '../../src/rules/detector';
+import { parsePost } from '../../src/rules/document';
+import { judgePersons } from '../../src/rules/judgement/person';
+import { EXAMPLE_SCHOOL } from './example-school';
+
+/**
+ * The person-in-context decision: a first name alone on the lists is the pupil or colleague only
+ * when the words around it make it them. The lists hold names that friends, relatives and neighbours
+ * share (issue 10: "Happy birthday Grace!" is a friend, "Grace in my class" is the pupil).
+ */
+const compiled = (() => {
+  const result = compilePack({
+    ...EXAMPLE_SCHOOL,
+    people: {
+      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood'],
+      staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }],
+    },
+  });
+  if (!result.ok) throw result.error;
+  return result.compiled;
+})();
+const raised = (text: string) => raisedCategories(checkPost(compiled, { text }));
+const cuesOf = (text: string, name: string) => {
+  const doc = parsePost(text);
+  const token = doc.tokens.find((t) => t.key === name.toLowerCase())!;
+  return [...personCues(doc, token, personSetting(doc, 0))];
+};
+
+describe('person cues', () => {
+  it('reads a child in school from year groups, the school day, ages and parents', () => {
+    expect(cuesOf('Tiny Kai in Class 1 asked me to marry him', 'Kai')).toEqual(expect.arrayContaining(['child:class', 'child:little']));
+    expect(cuesOf("Emeka's first full sentence with his talker today", 'Emeka')).toContain('child:school-life');
+    expect(cuesOf('Reuben turned 16 and came in wearing a huge badge', 'Reuben')).toContain('child:age');
+    expect(cuesOf("Had to ring Hunter's mam three times before she came", 'Hunter')).toContain('child:parent');
+  });
+  it('reads an adult from life events, ages and work a child cannot have', () => {
+    expect(cuesOf("Libby's hen do in Durham, tiaras and a pedalo", 'Libby')).toContain('adult:life');
+    expect(cuesOf('Happy 40th to the one and only Grace!', 'Grace')).toContain('adult:age');
+    expect(cuesOf("Sending love to Aoife who's been signed off with her back again", 'Aoife')).toContain('adult:work');
+    expect(cuesOf('Congratulations, Grace, on the new job!', 'Grace')).toContain('adult:life');
+  });
+  it('reads the author’s own child, another setting and old classmates', () => {
+    expect(cuesOf("Lovely morning at Isla's school assembly, she was a sunflower", 'Isla')).toContain('own-child');
+    expect(cuesOf('Orla from Pilates brought flapjack to class today', 'Orla')).toContain('other-setting');
+    expect(cuesOf('Class of 99 reunion! Jayden is a police sergeant now', 'Jayden')).toContain('adult:old-classmates');
+  });
+  it('does not take a leisure class, a distance or a nursery nurse for a school class', () => {
+    expect(cuesOf('Hollie who takes the Tuesday circuits class is a legend', 'Hollie')).not.toContain('child:class');
+    expect(cuesOf("Leo's first gala: third in the 25m backstroke", 'Leo')).not.toContain('child:class');
+    expect(cuesOf('Reunion with the old nursery nurse crew: Chloe and me', 'Chloe')).not.toContain('child:class');
+  });
+});
+
+describe('who a first name is, in the engine', () => {
+  it.each([
+    "Libby's hen do in Durham 👰 Tiaras, sashes and a pedalo on the Wear",
+    '30 YEARS since we left school 😱 Reunion at the Black Bull. So far we have got Jayden, Summer and Freya',
+    'Orla from Pilates brought homemade flapjack to class today and I think this is how cults start',
+    'Lovely morning at Jayden’s school assembly 🥹 she was a sunflower',
+    "Teddy's first day at nursery 🎒 He didn't look back once",
+    'Our little Grace took her first steps today! Three wobbly ones towards the dog',
+    'Welcome to the street Hannah, Mo and little Freya!! If you need anything just knock',
+  ])('a friend, relative or neighbour who shares a pupil’s name is not the pupil: %s', (text) => {
+    expect(raised(text).has('pupil')).toBe(false);
+  });
+
+  it.each([
+    'Hollie who takes the Tuesday circuits class has a voice like a foghorn. We heard you Hollie',
+    'Congratulations Arjun & Priya on your beautiful baby boy 💙 Auntie Jo is ready for babysitting duties',
+  ])('an adult from another setting who shares a colleague’s name is not the colleague: %s', (text) => {
+    expect(raised(text).has('staff')).toBe(false);
+  });
+
+  it.each([
+    ["Emeka's first full sentence with his talker today. We all felt that.", 'pupil'],
+    ['Tiny Kai in Class 1 asked me to marry him because I gave him a sticker', 'pupil'],
+    ['Six seizures for little Kai this week. Parveen our nurse has been amazing', 'pupil'],
+    ['Thinking of Imelda in our kitchen whose husband passed on Sunday. Cards to the office please', 'staff'],
+    ["mrs okafor has decided we're doing a wellbeing walk after school on friday", 'staff'],
+  ])('a pupil or colleague placed by context is still caught: %s', (text, category) => {
+    expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
+  });
+
+  it('a title and a surname that is an ordinary word, typed in lower case, is not taken as the colleague', () => {
+    expect(raised('took the car to mr mills at the garage, fixed in an hour').has('staff')).toBe(false);
+  });
+});
+
+describe('the learned person-in-context decision', () => {
+  const contextOf = (text: string): CheckContext => ({ doc: parsePost(text), compiled, memo: new Map() });
+  const section = (mode: 'rules' | 'union', weight: number) => ({
+    features: ['child:school-life', 'adult:life'],
+    models: { pupil: { mode, threshold: 0.5, bias: -2, weights: [weight, -4] } },
+  });
+  const text = 'Honey had the best day in the sensory room today';
+
+  it('the shipped weights keep pupil and staff on the rules, which adds nothing', () => {
+    expect(judgePersons(contextOf(text))).toEqual([]);
+  });
+  it('in union mode adds a first name the rules left, where the cues score over the threshold', () => {
+    // "Honey" is also a word: the rules want more than the sensory room before calling her the pupil.
+    expect(raisedCategories(checkPost(compiled, { text })).has('pupil')).toBe(false);
+    const [decision] = judgePersons(contextOf(text), section('union', 4));
+    expect(decision?.person.name).toBe('Honey Wood');
+    expect(decision!.score).toBeGreaterThan(0.5);
+    expect(judgePersons(contextOf(text), section('union', 1))).toEqual([]);
+    expect(judgePersons(contextOf(text), section('rules', 4))).toEqual([]);
+    expect(judgePersons(contextOf("Honey's hen do was in the sensory room of a spa"), section('union', 4))).toEqual([]);
+  });
+});
