@@ -50,7 +50,10 @@ export function starterPack(school: { name: string; aliases: string[]; domains: 
       '"Personal Use of Social Media Policy" (v1.0, September 2020). Replace them with the clauses of your own policy ' +
       '(keep each id, or change the ids in "categories" to match), add hashtags, load pupil and staff names from your MIS ' +
       'export, add logo fingerprints (postcheck --fingerprint-logo crest.png), then run "postcheck pack lint" and ' +
-      '"postcheck --pack <file> --test". See docs/rule-pack.md.',
+      '"postcheck --pack <file> --test". Set "eventLog" to true to keep a log on each computer of what was flagged and ' +
+      'what staff did (never the post). See docs/rule-pack.md.',
+    // Written out so the school sees the choice; false is the default.
+    eventLog: false,
     school: { name: school.name, aliases: school.aliases, domains: school.domains, handles: school.handles, hashtags: [] },
     policy: durham.policy,
     // The logo category stays out until the pack has a fingerprint: fingerprints with it off are a warning, and so is the reverse.
@@ -109,6 +112,7 @@ async function packLint(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout.write(
     `${path}: a valid pack for ${pack.school.name}: ${plural(pack.policy.clauses.length, 'clause')}, ` +
       `${plural(Object.keys(pack.categories).length, 'category', 'categories')}, ${plural(pack.logos.length, 'logo')}, ${plural(pack.tests.length, 'test')}.\n` +
+      `Event log: ${pack.eventLog ? 'on for staff who load this pack (they can turn it off; a managed eventLog policy overrides both)' : 'off (set "eventLog": true to turn it on for staff who load this pack)'}.\n` +
       warnings.map((warning) => `warning: ${warning}\n`).join(''),
   );
   return EXIT.ok;

@@ -106,6 +106,8 @@ export class PostHold {
       });
       return;
     }
+    // A check only scheduled (typing within CHECK_INTERVAL_MS) is run now, on the text as it
+    // stands: the post is decided before this handler returns, so nothing needs re-sending.
     session.checkNow();
     if (this.holdIfNeeded(session)) {
       event.preventDefault();

@@ -12,6 +12,13 @@ export interface EffectiveSettings {
   enabledSites: EnabledSites;
   snoozedUntil: number | null;
   eventLog: boolean;
+  /**
+   * Who decided the event log: the managed policy, the user on the options page, the pack in
+   * force (`eventLog: true`), or nobody (off by default).
+   */
+  eventLogSource: 'policy' | 'you' | 'pack' | 'default';
+  /** The pack in force asks for the event log, whoever has the last word. */
+  packAsksForEventLog: boolean;
   /** The pack JSON in force (managed before local), before the name lists are merged in. */
   pack: unknown;
   packSource: 'managed' | 'local' | null;
@@ -41,6 +48,8 @@ export function readLocalSettings(stored: unknown): LocalSettings {
     const parsed = field.safeParse(stored[key]);
     if (parsed.success) settings[key] = parsed.data;
   }
+  // Only a user (or `npm start` and the e2e harness) ever stored `eventLog: true`: that was a choice.
+  if (stored.eventLogChoice === undefined && stored.eventLog === true) settings.eventLogChoice = true;
   return settings as LocalSettings;
 }
 
@@ -72,6 +81,8 @@ export function resolveSettings(localStored: unknown, managed: ManagedCache | nu
 
   const pack = policy.schoolPack ?? (locked ? null : local.pack);
   const packSource = policy.schoolPack ? 'managed' : pack === null || pack === undefined ? null : 'local';
+  const packAsksForEventLog = isRecord(pack) && pack.eventLog === true;
+  const eventLogSource = policy.eventLog !== undefined ? 'policy' : local.eventLogChoice !== undefined ? 'you' : packAsksForEventLog ? 'pack' : 'default';
   const pupilsManaged = policy.pupils !== undefined || locked;
   const staffManaged = policy.staff !== undefined || locked;
 
@@ -80,7 +91,10 @@ export function resolveSettings(localStored: unknown, managed: ManagedCache | nu
     mode: policy.mode ?? local.mode,
     enabledSites,
     snoozedUntil: locked ? null : local.snoozedUntil,
-    eventLog: policy.eventLog ?? local.eventLog,
+    // managed > the user's own choice > the school's pack > off.
+    eventLog: policy.eventLog ?? local.eventLogChoice ?? (packAsksForEventLog || DEFAULT_SETTINGS.eventLog),
+    eventLogSource,
+    packAsksForEventLog,
     pack: pack ?? null,
     packSource,
     pupils: pupilsManaged ? [...(policy.pupils ?? [])] : local.pupils,

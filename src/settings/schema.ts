@@ -38,7 +38,7 @@ export const DEFAULT_SETTINGS = {
   mode: 'warn' as Mode,
   enabledSites: { facebook: true, x: true, instagram: true, linkedin: true } as EnabledSites,
   snoozedUntil: null as number | null,
-  // Off until the school (in the options page) or its IT team (managed policy) turns it on.
+  // Off until the school's pack (`eventLog: true`) or its IT team (managed policy) turns it on.
   eventLog: false,
 } as const;
 
@@ -59,7 +59,12 @@ export const LocalSettingsSchema = z.object({
   mode: ModeSchema.default(DEFAULT_SETTINGS.mode),
   enabledSites: EnabledSitesSchema.partial().default({}),
   snoozedUntil: z.number().nullable().default(DEFAULT_SETTINGS.snoozedUntil),
-  eventLog: z.boolean().default(DEFAULT_SETTINGS.eventLog),
+  /**
+   * The user's own choice about the event log; absent until they make one, so that the school's
+   * pack can turn the log on. (Not `eventLog`: earlier versions stored that key as false on
+   * every save, so a stored false there is no choice; `readLocalSettings` keeps a stored true.)
+   */
+  eventLogChoice: z.boolean().optional(),
   /** The school's rule pack JSON loaded on the options page; validated by `compilePack`. */
   pack: z.unknown().default(null),
   pupils: peopleList.default([]),

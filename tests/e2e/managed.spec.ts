@@ -29,7 +29,8 @@ let browser: ExtensionBrowser | undefined;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  writePolicy({ schoolPack: managedPack, pupils: ['Zebedee Marchbanks'], mode: 'block', lock: true, enabledSites: { linkedin: false } });
+  // The pack asks for the event log; the policy's own eventLog overrides it (issue 11).
+  writePolicy({ schoolPack: { ...managedPack, eventLog: true }, pupils: ['Zebedee Marchbanks'], mode: 'block', lock: true, enabledSites: { linkedin: false }, eventLog: false });
   browser = await launchWithExtension();
 });
 
@@ -61,6 +62,9 @@ test('a locked policy applies its pack, names and mode, and greys out the contro
     await expect(options.getByTestId('pack-file')).toHaveCount(0);
     await expect(options.getByTestId('pupils-file')).toHaveCount(0);
     await expect(options.getByTestId('lock-note').first()).toContainText('Managed by Harrowby Fields Primary School');
+    await expect(options.getByTestId('setting-event-log')).not.toBeChecked();
+    await expect(options.getByTestId('setting-event-log')).toBeDisabled();
+    await expect(options.getByTestId('event-log-source')).toHaveText("Turned off by Harrowby Fields Primary School's IT policy: it cannot be changed here.");
     if (process.env.POSTCHECK_SCREENSHOTS) await options.screenshot({ path: join(process.env.POSTCHECK_SCREENSHOTS, 'options-managed.png'), fullPage: true });
     await options.close();
 
@@ -68,6 +72,7 @@ test('a locked policy applies its pack, names and mode, and greys out the contro
     await popup.goto(`chrome-extension://${CHROMIUM_EXTENSION_ID}/popup.html`);
     await expect(popup.getByTestId('popup-managed')).toHaveText('Managed by Harrowby Fields Primary School');
     await expect(popup.getByTestId('popup-pack')).toContainText('Pack harrowby-fields, version test');
+    await expect(popup.getByTestId('popup-event-log')).toHaveCount(0);
     await popup.close();
 
     // chrome://policy lists PostCheck's keys as OK and masks the names (sensitiveValue).

@@ -159,14 +159,17 @@ test('settings: sites, snooze and event log change and the popup follows', async
   await page.getByTestId('site-linkedin').uncheck();
   await page.getByTestId('snooze').click();
   await expect(page.getByTestId('snoozed-until')).toBeVisible();
+  await page.getByTestId('setting-event-log').check();
+  await expect(page.getByTestId('event-log-source')).toHaveText('Turned on by you.');
   await page.getByTestId('setting-event-log').uncheck();
+  await expect(page.getByTestId('event-log-source')).toHaveText('Turned off by you.');
   const stored = await extensionBrowser.serviceWorker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-    return (await api.storage.local.get('postcheck.config'))['postcheck.config'] as { enabledSites: Record<string, boolean>; snoozedUntil: number; eventLog: boolean };
+    return (await api.storage.local.get('postcheck.config'))['postcheck.config'] as { enabledSites: Record<string, boolean>; snoozedUntil: number; eventLogChoice: boolean };
   });
   expect(stored.enabledSites.linkedin).toBe(false);
   expect(stored.snoozedUntil).toBeGreaterThan(Date.now());
-  expect(stored.eventLog).toBe(false);
+  expect(stored.eventLogChoice).toBe(false);
   await expect(page.getByTestId('privacy')).toContainText('never leaves the browser');
   if (SHOTS) await page.screenshot({ path: join(SHOTS, 'options-settings.png'), fullPage: true });
 
@@ -178,6 +181,46 @@ test('settings: sites, snooze and event log change and the popup follows', async
   await expect(popup.getByTestId('popup-pack')).toContainText('version test');
   if (SHOTS) await popup.screenshot({ path: join(SHOTS, 'popup.png') });
   await popup.close();
+});
+
+/** What the background does with one event from a content script: true when it was recorded. */
+function sendLogEvent(page: Page): Promise<unknown> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+      type: 'postcheck:log-event',
+      event: { site: 'facebook', category: 'pupil', ruleId: 'pupil-name', severity: 'warn', action: 'posted-anyway' },
+    }),
+  );
+}
+
+test("a school pack with eventLog: true turns the log on and says so; the user may turn it off", async ({ options: page, extensionBrowser }) => {
+  await expect(page.getByTestId('event-log-source')).toHaveAttribute('data-source', 'default');
+  expect(await sendLogEvent(page)).toBe(false);
+  await loadPack(page, 'harrowby-log.json', JSON.stringify({ ...(TEST_PACK as Record<string, unknown>), eventLog: true }));
+  await expect(page.getByTestId('pack-school')).toHaveText('Harrowby Fields Primary School');
+  await expect(page.getByTestId('setting-event-log')).toBeChecked();
+  await expect(page.getByTestId('setting-event-log')).toBeEnabled();
+  await expect(page.getByTestId('event-log-source')).toHaveText("Turned on by Harrowby Fields Primary School's rule pack. You can turn it off for yourself.");
+  expect(await sendLogEvent(page)).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('event-log')).toContainText('Posted anyway');
+  await expect(page.locator('section[aria-labelledby="log-heading"]')).toContainText("Turned on by Harrowby Fields Primary School's rule pack");
+
+  // The popup says plainly that a log is kept, and who turned it on.
+  const popup = await extensionBrowser.context.newPage();
+  await popup.goto(POPUP_URL);
+  await expect(popup.getByTestId('popup-event-log')).toContainText('A log of what PostCheck flags (never what you write) is kept on this computer.');
+  await expect(popup.getByTestId('popup-event-log')).toContainText("Turned on by Harrowby Fields Primary School's rule pack.");
+
+  // The user's own choice beats the pack's, and is said as such.
+  await page.getByTestId('setting-event-log').uncheck();
+  await expect(page.getByTestId('event-log-source')).toHaveText("Harrowby Fields Primary School's rule pack turns the log on; you turned it off.");
+  expect(await sendLogEvent(page)).toBe(false);
+  await popup.reload();
+  await expect(popup.getByTestId('popup-pack')).toBeVisible();
+  await expect(popup.getByTestId('popup-event-log')).toHaveCount(0);
+  await popup.close();
+  await page.getByTestId('clear-log').click();
 });
 
 test('the event log records what the content script reports, without text, and clears', async ({ options: page, extensionBrowser }) => {

@@ -13,6 +13,8 @@ const COMPOSERS: ComposerFixture[] = SITE_FIXTURES.flatMap((fixture) => [fixture
 const SICK_POST = 'Rang in sick this morning, now at Twickenham for the rugby';
 const SWEARY_POST = 'this f*cking place is a joke, SLT are clueless';
 const HARMLESS_POST = 'Lovely walk with the dog along the river';
+/** Three lines in a phone-width composer. */
+const LONG_PUPIL_POST = 'Well done Grace Hetherington! A brilliant effort in the spelling bee this afternoon, so proud of everyone';
 
 async function openComposer(page: Page, composer: ComposerFixture): Promise<void> {
   await page.goto(composer.url);
@@ -210,6 +212,28 @@ for (const composer of COMPOSERS) {
       await page.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);
       await expect(composer.editor(page).or(composer.editor(page).locator('[contenteditable="true"]'))).toBeFocused();
+    });
+
+    test('at 360×640 with a three-line post, neither the card, the hold card nor the badge covers the text or the controls', async ({ sitePage: page }) => {
+      await page.setViewportSize({ width: 360, height: 640 });
+      await openComposer(page, composer);
+      await typeInto(page, composer.editor(page), LONG_PUPIL_POST);
+      await expect(card(page)).toBeVisible();
+      await expectPlacedWell(page, composer, card(page));
+      // The badge sits on the editor's edge: it may touch the box, never a line of the text.
+      const badgeButton = page.locator('[data-postcheck="badge"][data-state="issues"]');
+      const badge = (await badgeButton.boundingBox())!;
+      // Its words stay inside its own box (wrapped, they spilled out of it onto the text).
+      expect(await badgeButton.evaluate((element) => element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+      const lines = await composer.editor(page).evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element instanceof HTMLTextAreaElement ? element : element);
+        return [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => ({ x: rect.x, y: rect.y, width: rect.width, height: rect.height, what: 'a line of text' }));
+      });
+      if (!composer.textarea) expect(lines.filter((line) => overlaps({ ...badge, what: 'badge' }, line)), 'text under the badge').toEqual([]);
+      await submit(page, composer);
+      await expect(confirmCard(page)).toBeVisible();
+      await expectPlacedWell(page, composer, confirmCard(page));
     });
 
     for (const viewport of [

@@ -420,6 +420,11 @@ describe('postcheck pack init and pack lint', () => {
     const lint = await cli(['pack', 'lint', path]);
     expect(lint).toMatchObject({ code: EXIT.ok, stderr: '' });
     expect(lint.stdout).toContain(`${path}: a valid pack for Harbourside Primary School`);
+    // The event log is a choice the school makes in the pack: written out, off, and reported.
+    expect(pack).toHaveProperty('eventLog', false);
+    expect(lint.stdout).toContain('Event log: off (set "eventLog": true');
+    writeFileSync(path, JSON.stringify({ ...pack, eventLog: true }));
+    expect((await cli(['pack', 'lint', path])).stdout).toContain('Event log: on for staff who load this pack');
     // The school's own identifiers are what it finds.
     const check = await cli(['--pack', path, '--text', 'Off to Harbourside for sports day, come and support @HarboursidePS']);
     expect(check.stdout).toMatch(/\[\w+\] school:/);
@@ -459,6 +464,16 @@ describe('postcheck pack init and pack lint', () => {
     const run = await cli(['pack', 'lint', path]);
     expect(run.code).toBe(EXIT.ok);
     expect(run.stdout).toContain('warning: the pack has 1 logo fingerprint but categories has no "logo" entry');
+  });
+
+  it('lints an eventLog that is not true or false, naming the field', async () => {
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Record<string, unknown>;
+    const path = scratchFile('lint-event-log.json', JSON.stringify({ ...pack, eventLog: 'yes' }));
+    const run = await cli(['pack', 'lint', path]);
+    expect(run.code).toBe(EXIT.packTestsFailed);
+    expect(run.stdout).toContain('eventLog');
+    expect(run.stdout).toContain('true or false');
+    expect(run.stdout).toContain('"yes"');
   });
 
   it('names an unknown pack command', async () => {

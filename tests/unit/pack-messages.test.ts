@@ -23,7 +23,8 @@ describe('pack problems as a school reads them (issue 11)', () => {
   });
 
   it('tells a wrong type from a missing field', () => {
-    expect(problemsFor((pack) => (pack.policy.clauses = 'see the PDF'))).toEqual(['policy.clauses must be a list.']);
+    expect(problemsFor((pack) => (pack.policy.clauses = 'see the PDF'))).toEqual(['policy.clauses must be a list (got "see the PDF").']);
+    expect(problemsFor((pack) => Object.assign(pack, { eventLog: 'yes' }))).toEqual(['eventLog must be true or false (got "yes").']);
   });
 
   it('JSON syntax errors give line, column and a hint, once', () => {

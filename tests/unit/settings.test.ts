@@ -55,6 +55,25 @@ describe('managed > local > defaults', () => {
     expect(eventLog).toBeNull();
   });
 
+  it('the event log: off by default, on when the school pack asks, the user may turn it off, a managed policy overrides all', () => {
+    const off = resolveSettings({ pack }, null);
+    expect(off).toMatchObject({ eventLog: false, eventLogSource: 'default', packAsksForEventLog: false });
+    const asking = { ...pack, eventLog: true };
+    expect(resolveSettings({ pack: asking }, null)).toMatchObject({ eventLog: true, eventLogSource: 'pack', packAsksForEventLog: true });
+    expect(toActiveConfig(resolveSettings({ pack: asking }, null)).eventLog).toBe(true);
+    expect(resolveSettings({ pack: asking, eventLogChoice: false }, null)).toMatchObject({ eventLog: false, eventLogSource: 'you', packAsksForEventLog: true });
+    expect(resolveSettings({ pack, eventLogChoice: true }, null)).toMatchObject({ eventLog: true, eventLogSource: 'you' });
+    // A managed pack asks just as a loaded one does; a managed eventLog has the last word, locked.
+    expect(resolveSettings({}, managed({ schoolPack: asking }))).toMatchObject({ eventLog: true, eventLogSource: 'pack' });
+    const policyOff = resolveSettings({ pack: asking, eventLogChoice: true }, managed({ eventLog: false }));
+    expect(policyOff).toMatchObject({ eventLog: false, eventLogSource: 'policy' });
+    expect(policyOff.lockReasons.eventLog).toMatch(/^Managed by /);
+    expect(resolveSettings({ pack }, managed({ eventLog: true }))).toMatchObject({ eventLog: true, eventLogSource: 'policy' });
+    // Earlier versions stored eventLog: false on every save: that is no choice, and must not silence the pack.
+    expect(resolveSettings({ pack: asking, eventLog: false }, null)).toMatchObject({ eventLog: true, eventLogSource: 'pack' });
+    expect(resolveSettings({ pack, eventLog: true }, null)).toMatchObject({ eventLog: true, eventLogSource: 'you' });
+  });
+
   it('ignores keys the defaults do not know', () => {
     const { policy, problems } = readManagedPolicy({ mode: 'block', colour: 'red' });
     expect(policy).toEqual({ mode: 'block' });

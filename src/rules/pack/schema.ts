@@ -137,6 +137,12 @@ export const PackSchema = z
     id: nonEmptyText('a pack id').regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
     version: nonEmptyText('the pack version').default('1'),
     note: text('a note about the pack').optional(),
+    eventLog: z
+      .boolean({ error: (iss) => `must be true or false (got ${shownInput(iss.input)})` })
+      .default(false)
+      .describe(
+        'true: keep the local event log (what was flagged and what the user did, never the text) on for staff who load this pack, unless they turn it off. A managed eventLog policy overrides both.',
+      ),
     school: SchoolSchema,
     policy: PolicySchema,
     people: PeopleSchema.default({ pupils: [], staff: [] }),

@@ -1,7 +1,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { explainPackProblems } from './explain';
-import { PACK_LIMITS, PackSchema, type Pack } from './schema';
+import { PACK_LIMITS, PackSchema, shownInput, type Pack } from './schema';
 
 import type { PackProblem } from './problem';
 
@@ -31,6 +31,9 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** What zod's `expected` type names mean to a school writing JSON. */
+const EXPECTED_WORDS: Record<string, string> = { array: 'a list', object: 'an object', boolean: 'true or false', number: 'a number', string: 'text' };
+
 /** zod issues in plain words, one per problem; never a raw schema dump. `json`: the input, to tell missing from wrong. */
 export function problemsFromZod(error: z.ZodError, json?: unknown): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -44,7 +47,7 @@ export function problemsFromZod(error: z.ZodError, json?: unknown): PackProblem[
     let message = issue.message;
     const missing = json === undefined ? issue.input === undefined : valueAt(json, issue.path) === undefined;
     if (issue.code === 'invalid_type' && missing) message = 'required';
-    else if (issue.code === 'invalid_type') message = `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : issue.expected}`;
+    else if (issue.code === 'invalid_type') message = `must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected} (got ${shownInput(valueAt(json, issue.path) ?? issue.input)})`;
     problems.push({ path: formatPath(issue.path), message });
   }
   return problems;

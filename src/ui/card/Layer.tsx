@@ -90,12 +90,21 @@ function Floating(props: {
     const element = ref.current;
     if (!element) return;
     element.style.maxHeight = '';
+    // CSS's 100vw counts the page's scrollbar: at 360 px the card was wider than the room
+    // beside the scrollbar, fitted nowhere, and fell back to covering the composer.
+    const room = viewport();
+    element.style.width = '';
+    element.style.boxSizing = '';
+    if (element.offsetWidth > room.width - 16) {
+      element.style.boxSizing = 'border-box';
+      element.style.width = `${room.width - 16}px`;
+    }
     const dialog = props.anchor.closest('[role="dialog"], dialog');
     const placed = placeCard(
       boxOf(props.anchor),
       { width: element.offsetWidth, height: element.offsetHeight },
       props.avoid.map(boxOf),
-      viewport(),
+      room,
       dialog ? boxOf(dialog) : undefined,
     );
     element.style.left = `${Math.round(placed.left)}px`;

@@ -3,6 +3,7 @@ import { compilePack, runPackTests, type CompiledPack, type PackProblem, type Pa
 import { GENERAL_PACK } from '../../settings/active';
 import type { EffectiveSettings } from '../../settings/resolve';
 import { useEffectiveSettings } from '../use-settings';
+import { eventLogStatus } from '../event-log-status';
 import { EventLogSection } from './EventLogSection';
 import { NamesSection } from './NamesSection';
 import { PackSection } from './PackSection';
@@ -84,7 +85,7 @@ export function OptionsApp() {
       <NamesSection settings={settings} packNames={compiled.packNames} />
       <TryPost compiled={compiled.compiled} />
       <SettingsSection settings={settings} now={now} />
-      <EventLogSection enabled={settings.eventLog} />
+      <EventLogSection enabled={settings.eventLog} status={eventLogStatus(settings)} />
       <PrivacySection />
     </main>
   );

@@ -4,7 +4,7 @@ import { clearEvents, EVENT_ACTION_LABELS, listEvents, type LoggedEvent } from '
 import { SITE_LABELS } from '../../settings/schema';
 
 /** The local event log, newest first, with a one-click clear. */
-export function EventLogSection(props: { enabled: boolean }) {
+export function EventLogSection(props: { enabled: boolean; /** Who turned it on or off (event-log-status.ts). */ status: string }) {
   const [events, setEvents] = useState<LoggedEvent[] | null>(null);
   const refresh = () => void listEvents(openPostCheckDb()).then(setEvents);
   useEffect(() => {
@@ -17,7 +17,7 @@ export function EventLogSection(props: { enabled: boolean }) {
     <section aria-labelledby="log-heading">
       <h2 id="log-heading">Event log</h2>
       <p class="muted">
-        {props.enabled ? 'Kept on this computer for 90 days.' : 'The event log is off: nothing new is recorded.'} It records when, where, which rule and what you did — never what you wrote or whom you named.
+        {props.enabled ? `Kept on this computer for 90 days. ${props.status}` : 'The event log is off: nothing new is recorded.'} It records when, where, which rule and what you did — never what you wrote or whom you named.
       </p>
       {events === null ? null : events.length === 0 ? (
         <p class="empty" data-testid="log-empty">

@@ -1,6 +1,7 @@
 import { LockIcon } from './LockNote';
 import type { EffectiveSettings } from '../../settings/resolve';
 import { updateLocalSettings } from '../../settings/local';
+import { eventLogStatus } from '../event-log-status';
 import { SITE_IDS, SITE_LABELS, SNOOZE_MS, type EnabledSites, type Mode } from '../../settings/schema';
 
 /** Said once per group of controls, under its heading, rather than beside every box. */
@@ -69,7 +70,10 @@ export function SettingsSection(props: { settings: EffectiveSettings; now: numbe
       <fieldset>
         <legend>Event log</legend>
         <LockReason reason={lockReasons.eventLog} />
-        <Toggle label="Keep a log on this computer of what PostCheck flagged and what I did" testId="setting-event-log" checked={settings.eventLog} lockReason={lockReasons.eventLog} onChange={(eventLog) => void updateLocalSettings({ eventLog })} />
+        <Toggle label="Keep a log on this computer of what PostCheck flagged and what I did" testId="setting-event-log" checked={settings.eventLog} lockReason={lockReasons.eventLog} onChange={(eventLogChoice) => void updateLocalSettings({ eventLogChoice })} />
+        <p class="muted" data-testid="event-log-source" data-source={settings.eventLogSource}>
+          {eventLogStatus(settings)}
+        </p>
       </fieldset>
     </section>
   );

@@ -6,6 +6,7 @@ import { SITE_IDS, SITE_LABELS, type SiteId } from '../../settings/schema';
 import { askTabForSite } from '../../messaging';
 import { adapterForHost } from '../../sites';
 import { useEffectiveSettings } from '../use-settings';
+import { eventLogStatus } from '../event-log-status';
 import { GENERAL_POLICY_NOTE, LOAD_SCHOOL_PACK_HINT } from '../vocabulary';
 import { stateOnSite, type TabState } from './state';
 
@@ -90,6 +91,11 @@ export function Popup() {
           <span class="muted">{LOAD_SCHOOL_PACK_HINT}</span>
         )}
       </p>
+      {settings.eventLog ? (
+        <p class="event-log muted" data-testid="popup-event-log">
+          A log of what PostCheck flags (never what you write) is kept on this computer. {eventLogStatus(settings)}
+        </p>
+      ) : null}
       <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
         Settings and school pack
       </button>
