@@ -16,11 +16,14 @@ export const JUDGED_CATEGORIES = ['disparaging', 'sickness', 'confidential', 'ch
 
 /**
  * How many different signs of school life (school words, the school's names, children, colleagues'
- * roles) a post needs before the model judges it. One is not enough: speeches and e-mail say
- * "students" and "teachers" too (the real-text check: 43 false confidential findings per 9,700
- * snippets at one), and a word said twice is still one sign (Moby-Dick's "cook", "the head").
+ * roles) a post needs before the model judges it; a word said twice is still one sign (Moby-Dick's
+ * "cook", "the head"). Confidential needs two: meetings, proceedings and "don't know yet" are the
+ * ordinary language of speeches and e-mail that say "students" once (the real-text check: 33 false
+ * confidential findings per 9,700 snippets at one sign, 4 at two). A sneer at someone or a comment on
+ * a child needs one sign, so that it is judged at all (at two, disparaging recall on the writers'
+ * sets fell by 0.1–0.2 for 3 fewer false findings on real text).
  */
-const MIN_SCHOOL_SIGNS = 2;
+const MIN_SCHOOL_SIGNS: Record<(typeof JUDGED_CATEGORIES)[number], number> = { disparaging: 1, sickness: 1, confidential: 2, 'child-comment': 1 };
 
 const MODEL = loadModel(weights as ModelWeights | PackedWeights);
 
@@ -36,13 +39,15 @@ export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<Category
   const enabled = JUDGED_CATEGORIES.filter((c) => ctx.compiled.categories.has(c) && MODEL.weights.categories[c] && MODEL.weights.categories[c]!.mode !== 'rules');
   // Every judged category is about the school's community: with nothing in the post that places
   // it in school life, the model has nothing to judge (speeches, novels and e-mail stay quiet).
-  if (enabled.length === 0 || ctx.doc.tokens.length === 0 || postSetting(ctx).schoolSigns < MIN_SCHOOL_SIGNS) return [];
+  const signs = ctx.doc.tokens.length === 0 ? 0 : postSetting(ctx).schoolSigns;
+  const judged = enabled.filter((c) => signs >= MIN_SCHOOL_SIGNS[c]);
+  if (judged.length === 0) return [];
   const features = postFeatures(ctx, raisedByRules);
   // A comment on a child's behaviour or work says something of it: "Year 5 did 3D shapes" reports a
   // lesson, "Year 5 smashed 3D shapes" comments. With no rated word and no irony, there is no comment.
   const evaluative = sentenceStances(ctx).some((s) => s.valence !== 0 || s.irony);
   const decisions: JudgementDecision[] = [];
-  for (const j of judge(MODEL, features, enabled)) {
+  for (const j of judge(MODEL, features, judged)) {
     const yes = j.score >= j.threshold && (j.category !== 'child-comment' || evaluative);
     const raised = raisedByRules.has(j.category);
     const sentence = ctx.doc.sentences[j.sentence]!;
