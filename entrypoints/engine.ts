@@ -2,7 +2,7 @@
 // and the logo matcher, which this script never calls but a bundler must keep (issue 10: bundle size).
 import { checkPost } from '~/src/rules/check';
 import { compilePack } from '~/src/rules/compile';
-import { loadNlp } from '~/src/rules/nlp';
+import { loadNlp } from '~/src/rules/document/nlp';
 import type { LazyEngine } from '~/src/content/engine';
 
 /**

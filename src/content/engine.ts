@@ -6,7 +6,7 @@ import { ENGINE_SCRIPT_PATH } from './engine-path';
 export interface LazyEngine {
   compilePack: typeof compilePack;
   checkPost: typeof checkPost;
-  /** Loads compromise, which the engine otherwise loads on the first post that needs it (src/rules/nlp.ts). */
+  /** Loads compromise, which the engine otherwise loads on the first post that needs it (src/rules/document/nlp.ts). */
   loadNlp(): void;
 }
 

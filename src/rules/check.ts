@@ -1,12 +1,16 @@
-import type { CompiledPack, ResolvedCategory } from './compile';
-import { memoize, type CheckContext, type Detector, type DetectorHit } from './detector';
+import type { CompiledPack } from './compile';
+import type { CheckContext, Detector } from './detector';
 import { DETECTORS } from './detectors';
-import { parsePost } from './document';
-import { pupilName } from './detectors/pupil-name';
-import { staffName } from './detectors/staff-name';
+import { parsePost } from './document/document';
+import { pupilName } from './evidence/detectors/pupil-name';
+import { staffName } from './evidence/detectors/staff-name';
 import { judgePost, LEARNED } from './judgement';
 import { judgePersons } from './judgement/person';
-import { SEVERITY_RANK, type CategoryId, type Finding, type Span } from './types';
+import { toFinding } from './findings/finding';
+import { mergeSameSpan } from './findings/merge';
+import type { CategoryId, Finding } from './types';
+
+export { mergeSameSpan, raisedCategories } from './findings/merge';
 
 export interface PostInput {
   text: string;
@@ -74,59 +78,3 @@ const PACK_PHRASE: Pick<Detector, 'meta' | 'messages'> = {
   meta: { id: 'pack-phrase', category: 'school', defaultSeverity: 'warn', description: "A phrase the school's pack lists.", cites: 'the clause the pack names' },
   messages: { phrase: 'Your school asks staff not to post “{excerpt}”.' },
 };
-
-function toFinding(ctx: CheckContext, detector: Pick<Detector, 'meta' | 'messages'>, category: ResolvedCategory, hit: DetectorHit): Finding | null {
-  const spans: Span[] = hit.spans.map(([s, e]) => ctx.doc.span(s, e));
-  const first = spans[0];
-  if (!first) return null;
-  const excerpt = ctx.doc.original.slice(first.start, first.end);
-  if (category.allow && overlapsAllowed(ctx, category, hit.spans)) return null;
-  const data: Record<string, string> = { excerpt, ...hit.data };
-  const template = detector.messages[hit.messageId] ?? hit.messageId;
-  return {
-    category: category.id as CategoryId,
-    ruleId: detector.meta.id,
-    messageId: hit.messageId,
-    data,
-    message: template.replace(/\{(\w+)\}/g, (_, key: string) => data[key] ?? ''),
-    severity: category.severity,
-    spans,
-    excerpt,
-    clause: category.clause,
-  };
-}
-
-/**
- * A pack's `allow` phrase ("Stoke Mandeville") silences any finding in its
- * category that touches it: "Mandeville" inside it is the hospital, not the school.
- */
-function overlapsAllowed(ctx: CheckContext, category: ResolvedCategory, spans: [number, number][]): boolean {
-  const allowed = memoize(ctx, `allow:${category.id}`, () => category.allow!.find(ctx.doc.lower));
-  return spans.some(([s, e]) => allowed.some(([as, ae]) => s < ae && as < e));
-}
-
-/**
- * One finding per underlined span: a pupil's name that is also a comment on a child is one
- * finding, at the strongest severity, citing that category's clause once (issue 11). Ties go to
- * the first raised, which follows the detector registry's order.
- */
-export function mergeSameSpan(findings: Finding[]): Finding[] {
-  const strongest = new Map<string, Finding>();
-  for (const finding of findings) {
-    const key = finding.spans.map((s) => `${s.start}-${s.end}`).join(',');
-    const kept = strongest.get(key);
-    if (!kept) {
-      strongest.set(key, finding);
-      continue;
-    }
-    const [winner, other] = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[kept.severity] ? [finding, kept] : [kept, finding];
-    const also = [...(kept.alsoRaises ?? []), ...(finding.alsoRaises ?? []), other.category].filter((id) => id !== winner.category);
-    strongest.set(key, also.length > 0 ? { ...winner, alsoRaises: [...new Set(also)] } : winner);
-  }
-  return [...strongest.values()];
-}
-
-/** Every category the findings raise, including those folded into another finding on the same span. */
-export function raisedCategories(findings: readonly Finding[]): Set<CategoryId> {
-  return new Set(findings.flatMap((finding) => [finding.category, ...(finding.alsoRaises ?? [])]));
-}

@@ -1,10 +1,10 @@
-import { buildPeopleIndex, type PeopleIndex } from './people';
-import { buildSchoolMatcher, type SchoolMatcher } from './school';
+import { buildPeopleIndex, type PeopleIndex } from './evidence/people';
+import { buildSchoolMatcher, type SchoolMatcher } from './evidence/school';
 import type { Pack, PersonEntry } from './pack/schema';
 import { validatePack, type PackProblem } from './pack/validate';
-import { phraseMatcher, type PhraseMatcher } from './phrases';
+import { phraseMatcher, type PhraseMatcher } from './evidence/phrases';
 import { CATEGORY_IDS, type CategoryId, type CitedClause, type Severity } from './types';
-import { citeClause } from './pack/cite';
+import { citeClause } from './findings/cite';
 
 /** Severity a category gets when the pack does not set one. */
 export const DEFAULT_SEVERITY: Record<CategoryId, Severity> = {

@@ -1,4 +1,4 @@
-import type { PostDocument } from './document';
+import type { PostDocument } from './document/document';
 import type { CompiledPack } from './compile';
 import type { TextCategoryId, Severity } from './types';
 

@@ -3,7 +3,8 @@
  * content script, the options page, the CLI and the tests.
  */
 export { compilePack, PackError, type CompiledPack, type CompileOptions, type CompileResult } from './compile';
-export { checkPost, mergeSameSpan, raisedCategories, type PostInput } from './check';
+export { checkPost, type PostInput } from './check';
+export { mergeSameSpan, raisedCategories } from './findings/merge';
 export { runPackTests, type PackTestFailure } from './pack/run-tests';
 export { parsePackText, validatePack, describeProblems, type PackProblem } from './pack/validate';
 export { parseNameCsv } from './pack/csv';

@@ -3,7 +3,7 @@ import { pathologicalCases } from '../../bench/pathological';
 import { benchPack, generateNames } from '../../bench/fixtures';
 import { checkPost } from '../../src/rules/check';
 import { compilePack } from '../../src/rules/compile';
-import { taggingCallCount } from '../../src/rules/nlp';
+import { taggingCallCount } from '../../src/rules/document/nlp';
 
 /**
  * Issue 10: the engine's work grows linearly with the post on every input. Work is counted,

@@ -4,7 +4,7 @@ import { postSetting } from '../../src/rules/context/setting';
 import { sentenceStances } from '../../src/rules/context/stance';
 import { postSubjects } from '../../src/rules/context/subjects';
 import type { CheckContext } from '../../src/rules/detector';
-import { parsePost } from '../../src/rules/document';
+import { parsePost } from '../../src/rules/document/document';
 import { postFeatures } from '../../src/rules/judgement/features';
 import { judge, loadModel, type ModelWeights } from '../../src/rules/judgement/model';
 import { EXAMPLE_SCHOOL } from './example-school';

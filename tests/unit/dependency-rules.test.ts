@@ -53,4 +53,22 @@ describe('dependency rules (npm run lint:deps)', { timeout: 60_000 }, () => {
     expect(result.output).toContain('engine-stays-pure');
     expect(result.status).not.toBe(0);
   });
+  it.each([
+    ['evidence reaching ahead to the judgement', 'src/rules/evidence/names.ts', "import { judged } from '../judgement/index';\nexport const names = judged;\n", 'src/rules/judgement/index.ts', 'engine-pipeline-direction'],
+    ['the document reaching ahead to the evidence', 'src/rules/document/document.ts', "import { names } from '../evidence/names';\nexport const doc = names;\n", 'src/rules/evidence/names.ts', 'document-is-first'],
+    ['evidence reaching ahead to the context that reads it', 'src/rules/evidence/names.ts', "import { setting } from '../context/setting';\nexport const names = setting;\n", 'src/rules/context/setting.ts', 'evidence-before-context'],
+    ['findings deciding something', 'src/rules/findings/merge.ts', "import { setting } from '../context/setting';\nexport const merge = setting;\n", 'src/rules/context/setting.ts', 'findings-only-shape'],
+  ])('fail on %s', (_, from, text, to, rule) => {
+    const result = cruise({ [from]: text, [to]: `export const ${to.includes('judgement') ? 'judged' : to.includes('setting') ? 'setting' : 'names'} = 1;\n` });
+    expect(result.output).toContain(rule);
+    expect(result.status).not.toBe(0);
+  });
+
+  it('let the name evidence read the word-level cues beside a name', () => {
+    const result = cruise({
+      'src/rules/evidence/names.ts': "import { cues } from '../context/person';\nexport const names = cues;\n",
+      'src/rules/context/person.ts': 'export const cues = 1;\n',
+    });
+    expect(result.output).toContain('no dependency violations');
+  });
 });

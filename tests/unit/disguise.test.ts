@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alternation, disguisedPattern, DisguisedRoots, wordsRegex } from '../../src/rules/disguise';
+import { alternation, disguisedPattern, DisguisedRoots, wordsRegex } from '../../src/rules/document/disguise';
 import profanity from '../../src/rules/vocab/profanity.json';
 import slurs from '../../src/rules/vocab/slurs.json';
 

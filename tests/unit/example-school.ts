@@ -2,7 +2,7 @@ import type { PackInput } from '../../src/rules';
 
 /**
  * The invented school every detector's examples are checked against
- * (src/rules/detectors/*: `examples`). Names here are what the examples name.
+ * (the detectors' `examples` in src/rules/evidence/detectors and src/rules/judgement/rules). Names here are what the examples name.
  */
 export const EXAMPLE_SCHOOL: PackInput = {
   schemaVersion: 1,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack } from '../../src/rules';
-import { nlpLoaded, taggingCallCount } from '../../src/rules/nlp';
+import { nlpLoaded, taggingCallCount } from '../../src/rules/document/nlp';
 import { benchPack, generateNames } from '../../bench/fixtures';
 
 /**
- * compromise costs a fresh engine ~0.4 s to load (src/rules/nlp.ts), so it loads on the first
+ * compromise costs a fresh engine ~0.4 s to load (src/rules/document/nlp.ts), so it loads on the first
  * question a check asks it, never at import. One file, one process: the order below is the point.
  */
 describe('compromise loads when a check first needs it', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack, raisedCategories } from '../../src/rules';
 import { personCues, personSetting } from '../../src/rules/context/person';
 import type { CheckContext } from '../../src/rules/detector';
-import { parsePost } from '../../src/rules/document';
+import { parsePost } from '../../src/rules/document/document';
 import { judgePersons } from '../../src/rules/judgement/person';
 import { EXAMPLE_SCHOOL } from './example-school';
 

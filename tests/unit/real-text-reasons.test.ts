@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack, raisedCategories } from '../../src/rules';
 import { postSetting } from '../../src/rules/context/setting';
 import { correspondentSpans } from '../../src/rules/context/correspondence';
-import { parsePost } from '../../src/rules/document';
+import { parsePost } from '../../src/rules/document/document';
 import { EXAMPLE_SCHOOL } from './example-school';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack, type CompiledPack } from '../../src/rules';
-import { normalizeText, toOriginalSpan } from '../../src/rules/normalize';
+import { normalizeText, toOriginalSpan } from '../../src/rules/document/normalize';
 import { EXAMPLE_SCHOOL } from './example-school';
 
 /** Tricks meant to slip a name or a swear word past the checks (issue 6). */

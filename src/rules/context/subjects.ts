@@ -1,8 +1,8 @@
-import { childReferences } from '../children';
+import { childReferences } from './children';
 import { memoize, type CheckContext } from '../detector';
-import { sentenceAt } from '../document';
-import { nameMentions } from '../names';
-import { schoolMentions } from '../school';
+import { sentenceAt } from '../document/document';
+import { nameMentions } from '../evidence/names';
+import { schoolMentions } from '../evidence/school';
 import { bounded, COLLEAGUE_ROLE, termsPattern } from '../vocab';
 import subjects from '../vocab/subjects.json';
 

@@ -56,7 +56,7 @@ export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<Category
   return decisions;
 }
 
-/** How a learned finding reads on the card; the examples are run by tests/unit/judgement.test.ts. */
+/** How a learned finding reads on the card. */
 export const LEARNED: Pick<Detector, 'meta' | 'messages'> = {
   meta: {
     id: 'learned-judgement',

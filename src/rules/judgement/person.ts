@@ -1,9 +1,9 @@
 import { personCues, personFeatures, personSetting } from '../context/person';
 import type { CheckContext } from '../detector';
-import { nameCandidates } from '../names';
-import type { Person } from '../people';
-import { schoolMentions } from '../school';
-import { sigmoid, type ModelWeights } from './model';
+import { nameCandidates } from '../evidence/names';
+import type { Person } from '../evidence/people';
+import { schoolMentions } from '../evidence/school';
+import { sigmoid, type ModelWeights, type PackedWeights } from './model';
 import weights from './weights.json';
 
 /**
@@ -21,7 +21,7 @@ export interface PersonDecision {
 }
 
 type PersonSection = NonNullable<ModelWeights['persons']>;
-const SHIPPED = (weights as ModelWeights).persons;
+const SHIPPED = (weights as ModelWeights | PackedWeights).persons;
 const indexes = new WeakMap<PersonSection, Map<string, number>>();
 
 /** `section` is the shipped weights unless a test passes its own. */

@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../types';
 import { decodeFingerprint } from './fingerprint';
 import { MATCH_THRESHOLD, matchLogo } from './match';
 import type { LogoFingerprint, LogoReference, RgbaImage } from './types';
-import { citeClause } from '../pack/cite';
+import { citeClause } from '../findings/cite';
 
 /**
  * What checkImage needs from a compiled pack. Structural, so the CompiledPack

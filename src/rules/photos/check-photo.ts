@@ -1,6 +1,6 @@
 import type { Pack } from '../pack/schema';
 import type { Finding, Severity } from '../types';
-import { citeClause } from '../pack/cite';
+import { citeClause } from '../findings/cite';
 
 /**
  * Findings for people in an attached photo, from the faces the on-device detector reported

@@ -1,0 +1,18 @@
+import type { Detector } from '../../detector';
+
+const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS}\\.?,?\\s+(?:19|20)\\d{2}|${MONTHS}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})`;
+/** A date given as someone's birth date: "born 12 August 1984", "DOB 02/09/1991". */
+const DOB = new RegExp(`(?<![\\p{L}])(?:born(?:\\s+on)?|d\\.?o\\.?b\\.?:?|date of birth:?|birthday(?:\\s+is)?(?:\\s+on)?)\\s+${DATE}(?![\\p{N}])`, 'gu');
+
+export const dateOfBirth: Detector = {
+  meta: { id: 'date-of-birth', category: 'personal-data', defaultSeverity: 'block', description: "Someone's date of birth.", cites: 'the clause on personal data' },
+  messages: { dob: 'This gives a date of birth, which is personal data.' },
+  check({ doc }) {
+    return [...doc.lower.matchAll(DOB)].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'dob' }));
+  },
+  examples: {
+    valid: ['Happy 10th birthday to my nephew!', 'Born to teach 😂', 'Trip on 14/03/2025 confirmed'],
+    invalid: [{ text: 'born 12 August 1984 and still looks 25', excerpt: 'born 12 August 1984' }, { text: 'born 02/09/1991 🎉', excerpt: 'born 02/09/1991' }],
+  },
+};

@@ -1,0 +1,18 @@
+import type { Detector } from '../../detector';
+
+/** The full UK postcode shape (outward + inward code). */
+const POSTCODE = /(?<![\p{L}\p{N}])(?:GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRVWXY\d]?) ?\d[ABD-HJLNP-UW-Z]{2})(?![\p{L}\p{N}])/gu;
+
+export const postcode: Detector = {
+  meta: { id: 'postcode', category: 'personal-data', defaultSeverity: 'block', description: 'A UK postcode.', cites: 'the clause on personal data' },
+  messages: { postcode: 'This is a postcode, which can locate someone’s home.' },
+  check({ doc }) {
+    return [...doc.text.toUpperCase().matchAll(POSTCODE)]
+      .filter((m) => /\s/.test(m[0]) || doc.text.slice(m.index, m.index + m[0].length) === m[0])
+      .map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'postcode' }));
+  },
+  examples: {
+    valid: ['The A303 is a car park again', 'M25 at a standstill', 'Year 5 did 3D shapes'],
+    invalid: [{ text: 'party at 9 Winchester St, RG28 7AL', excerpt: 'RG28 7AL' }, { text: 'drop it round to DL13 2TS', excerpt: 'DL13 2TS' }],
+  },
+};

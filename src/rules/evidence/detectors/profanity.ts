@@ -1,0 +1,84 @@
+import type { Detector } from '../../detector';
+import { DisguisedRoots, innocentMatch, showsALetter, wordsRegex } from '../../document/disguise';
+import profanity from '../../vocab/profanity.json';
+
+/**
+ * "ffs" is an exclamation; after a preposition, an article or a verb it is a noun
+ * (the FFS filesystem: "enabling ffs support", "no clue about ffs").
+ */
+const FFS_AS_NOUN = /(?:\b(?:about|of|for|with|on|in|into|from|the|an?|enable|enabling|use|using|mount|mounting|support|supports)\s+)$/u;
+/** Bare "ass" after "a", "an" or "the" (not "in the", "up the") is the animal or a fool: "an ass", "the ass refused". */
+const ASS_AS_ANIMAL = /(?:^|[^\p{L}])(?!(?:in|up|on|out|off|of)\s)[\p{L}']+[\s,]+(?:an?|the)\s+$|(?:^|[.!?\n]\s*)(?:an?|the)\s+$/u;
+
+const PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
+  wordsRegex([
+    ...present,
+    // Short words only in their starred forms: "t*t", "a**".
+    't\\*+t', 'a\\*\\*+', 'c\\*+t', 'c\\*nt',
+    'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fking', 'fkng', 'effing', 'effin',
+  ]),
+);
+
+export const profanityRule: Detector = {
+  meta: {
+    id: 'profanity',
+    category: 'offensive',
+    defaultSeverity: 'warn',
+    description: 'Swearing, including disguised forms such as f*ck, sh1t and FFS.',
+    cites: 'the clause on offensive or inappropriate language',
+  },
+  messages: {
+    profanity: 'This is swearing.',
+    disguised: 'This is swearing with letters hidden (“{excerpt}”); it still reads as swearing.',
+  },
+  check({ doc }) {
+    // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
+    return [...doc.lower.matchAll(PROFANITY.regexFor(doc.lower))]
+      .filter((m) => showsALetter(m[0]) && !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
+      .filter((m) => {
+        const before = doc.lower.slice(Math.max(0, m.index - 24), m.index);
+        if (m[0] === 'ffs') return !FFS_AS_NOUN.test(before);
+        if (m[0] === 'ass') return !ASS_AS_ANIMAL.test(before);
+        return true;
+      })
+      .map((m) => {
+        const { start, end } = doc.span(m.index, m.index + m[0].length);
+        const written = doc.original.slice(start, end);
+        return { spans: [[m.index, m.index + m[0].length]], messageId: /[^\p{L}]/u.test(written.slice(1)) ? 'disguised' : 'profanity' };
+      });
+  },
+  examples: {
+    valid: [
+      'Scunthorpe United away day',
+      'has anyone got information on enabling ffs support in the kernel? I have no clue about ffs but',
+      'it is likely to cost some $$$ for the software',
+      'Then be called ten times a donkey, and a mule, and an ass, and begone',
+      'The thistle the ass refused; it pricked his mouth',
+      'he called me a donkey and piled a lot of jackasses on top of that',
+      'Back at the spa!!! Bliss',
+      'Documentary on Sunni and Shiites tonight',
+      'A shaggy dog story if ever there was one',
+      'Prick your ears up, the cuckoo is back',
+      'Fancy a Cockburn port at Christmas?', 'Assessment week again', 'Arsenal were brilliant', 'Passed my driving test!', 'Dickens for the Year 9 reading list', 'Blue tits on the feeder'],
+    invalid: [
+      { text: 'f*ck you, photocopier', excerpt: 'f*ck' },
+      { text: 'this week can kiss my a**e', excerpt: 'a**e' },
+      { text: 'absolute sh1tshow of a day', excerpt: 'sh1tshow' },
+      { text: 'The hanging baskets. FFS.', excerpt: 'FFS' },
+      { text: 'F*** this road', excerpt: 'F***' },
+      { text: 'f u c k this', excerpt: 'f u c k' },
+      { text: 'That motherfucking printer again', excerpt: 'motherfucking' },
+      { text: 'What a clusterfuck of a week', excerpt: 'clusterfuck' },
+      { text: 'phuck this', excerpt: 'phuck' },
+      { text: 'fuk that', excerpt: 'fuk' },
+      { text: '5h1t happens', excerpt: '5h1t' },
+      { text: 'Fuck Mondays', excerpt: 'Fuck' },
+      { text: 'what a dumbass', excerpt: 'dumbass' },
+      { text: 'kiss my ass, Monday', excerpt: 'ass' },
+      { text: 'this printer is a pain in the ass', excerpt: 'ass' },
+      { text: 'Northern Rail are the absolute shittest company', excerpt: 'shittest' },
+      { text: 'you can only run it on windows with a lot of fecking hassle', excerpt: 'fecking' },
+      { text: 'oh ffs the printer again', excerpt: 'ffs' },
+    ],
+  },
+};

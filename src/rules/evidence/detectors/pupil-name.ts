@@ -1,0 +1,52 @@
+import type { Detector } from '../../detector';
+import { nameMentions } from '../names';
+
+export const pupilName: Detector = {
+  meta: {
+    id: 'pupil-name',
+    category: 'pupil',
+    defaultSeverity: 'block',
+    description: "Names a pupil on the school's list: full name, or a first name where the context makes it the pupil.",
+    cites: 'the clause on naming or identifying pupils',
+  },
+  messages: {
+    named: 'This names {name}, a pupil at your school.',
+  },
+  check(ctx) {
+    return nameMentions(ctx)
+      .filter((m) => m.person.kind === 'pupil')
+      .map((m) => ({ spans: [[m.start, m.end]], messageId: 'named', data: { name: m.person.name, form: m.form } }));
+  },
+  examples: {
+    valid: [
+      'Amazing Grace at the carol service gave me goosebumps',
+      'Summer holidays countdown: 12 days to go',
+      'I will get through this marking. I will.',
+      'Sick goal from Jack Grealish last night',
+      'Daisy chains in the park with my niece',
+      'Hope everyone has a restful half term',
+      'Lunch with my niece Daisy today',
+      'Mark your calendars: sports day is 12 June',
+      'Jayden said the pub quiz was rigged',
+      'Grace said she would meet us at the station',
+      'Is your Jayden coming to the barbecue?',
+      'Happy birthday Jayden! Have a great night at the pub',
+      'Grace H. Wilkinson gave the reading at the wedding',
+    ],
+    invalid: [
+      { text: 'Grace Hetherington read her poem beautifully today', excerpt: 'Grace Hetherington' },
+      { text: 'so proud of grace hetherington today', excerpt: 'grace hetherington' },
+      { text: 'Grace in my class got her pen licence!', excerpt: 'Grace' },
+      { text: "Little Jayden's reading has come on so much", excerpt: "Jayden's" },
+      { text: 'Zoe Kowalski won the spelling bee', excerpt: 'Zoe Kowalski' },
+      { text: 'Well done Summer Robson!', excerpt: 'Summer Robson' },
+      { text: 'Shout out to Grace\nHetherington for her reading award', excerpt: 'Grace\nHetherington' },
+      { text: 'Proud of @GraceHetherington', excerpt: '@GraceHetherington' },
+      { text: 'Jayden and Summer in my Year 3 class built a volcano', excerpt: 'Jayden' },
+      { text: 'G r a c e Hetherington came top', excerpt: 'G r a c e Hetherington' },
+      { text: 'Seun Adeyemi came top in the spelling test', excerpt: 'Seun Adeyemi' },
+      { text: 'Seun in my class finished his first chapter book', excerpt: 'Seun' },
+      { text: 'Jayden said the funniest thing in phonics today', excerpt: 'Jayden' },
+    ],
+  },
+};

@@ -1,0 +1,23 @@
+import type { Detector } from '../../detector';
+import sexual from '../../vocab/sexual.json';
+import { bounded, termsPattern } from '../../vocab';
+
+const SEXUAL = bounded(termsPattern(sexual.terms), 'gu');
+
+export const sexualContent: Detector = {
+  meta: {
+    id: 'sexual-content',
+    category: 'offensive',
+    defaultSeverity: 'warn',
+    description: 'Sexual content, with or without swearing.',
+    cites: 'the clause on conduct that could bring the school into disrepute',
+  },
+  messages: { sexual: 'Sexual content (“{excerpt}”) is something your school’s policy asks staff not to post.' },
+  check({ doc }) {
+    return [...doc.lower.matchAll(SEXUAL)].filter((m) => !/comic\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 8), m.index))).map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'sexual' }));
+  },
+  examples: {
+    valid: ['Comic strip club after school is the best', 'Stripped the beds and did the washing'],
+    invalid: [{ text: 'nobody tell the head we ended up at a strip club', excerpt: 'strip club' }],
+  },
+};

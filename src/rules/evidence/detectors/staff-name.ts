@@ -1,0 +1,39 @@
+import type { Detector } from '../../detector';
+import { nameMentions } from '../names';
+
+export const staffName: Detector = {
+  meta: {
+    id: 'staff-name',
+    category: 'staff',
+    defaultSeverity: 'warn',
+    description: 'Names a colleague or governor on the staff list: full name, title and surname, or a first name with colleague context.',
+    cites: 'the clause on colleagues and their privacy',
+  },
+  messages: {
+    named: 'This names {name}, who works at your school.',
+  },
+  check(ctx) {
+    return nameMentions(ctx)
+      .filter((m) => m.person.kind === 'staff')
+      .map((m) => ({ spans: [[m.start, m.end]], messageId: 'named', data: { name: m.person.name, form: m.form } }));
+  },
+  examples: {
+    valid: [
+      'Had coffee with Sarah from book club',
+      'Rest in peace Maggie Smith',
+      'The head said nothing at all today',
+      'Spa day at Mottram Hall with the girls',
+      'Took the car to Mr Mills at the garage, fixed in an hour',
+      'Our neighbour Mrs Okafor watered the hanging baskets all week',
+    ],
+    invalid: [
+      { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
+      { text: 'Huge thanks to Sarah Okafor for covering', excerpt: 'Sarah Okafor' },
+      { text: 'Derek the caretaker has fixed the boiler at last', excerpt: 'Derek' },
+      { text: 'Told Janice in the office I had a migraine', excerpt: 'Janice' },
+      { text: 'Mr M strikes again in briefing', excerpt: 'Mr M' },
+      { text: 'our new deputy Mottram-Evans has arrived', excerpt: 'Mottram-Evans' },
+      { text: 'Mr Mills covered my lesson again', excerpt: 'Mr Mills' },
+    ],
+  },
+};

@@ -1,0 +1,28 @@
+import type { Detector } from '../../detector';
+import threats from '../../vocab/threats.json';
+import { bounded, termsPattern } from '../../vocab';
+
+const THREAT = bounded(`${termsPattern(threats.terms)}|(?:i'?m (?:going to|gonna)|i am going to|i'll|i will|i'm gonna|gonna)\\s+(?:kill|batter|smash|punch|hurt|stab|deck|slap)\\s+(?:you|him|her|them|that|the|his|your)`, 'gu');
+
+/** "why wait until you're dead?", "when you are dead": a time or a condition, not a declaration ("If I find you, you're done" still is). */
+const IN_A_CLAUSE_OF_TIME_OR_CONDITION = /(?:^|[^\p{L}])(?:when|whenever|until|till|til|after|before|once|if|unless|whether|by the time)\s+$/u;
+
+export const threatRule: Detector = {
+  meta: {
+    id: 'threat',
+    category: 'offensive',
+    defaultSeverity: 'block',
+    description: 'Threats of violence or harassment.',
+    cites: 'the clause on harassment and cyber-bullying',
+  },
+  messages: { threat: 'This reads as a threat. Your school’s policy forbids threatening or harassing anyone online.' },
+  check({ doc }) {
+    return [...doc.lower.matchAll(THREAT)]
+      .filter((m) => !IN_A_CLAUSE_OF_TIME_OR_CONDITION.test(doc.lower.slice(Math.max(0, m.index - 24), m.index)))
+      .map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'threat' }));
+  },
+  examples: {
+    valid: ['This heat is going to kill me', 'I could murder a cup of tea', "Why wait until you're dead? Book the holiday", "Don't let worries kill you. Let the church help."],
+    invalid: [{ text: "If I find you, you're done.", excerpt: "you're done" }, { text: "Touch my car again and I'll kill you", excerpt: "I'll kill you" }, { text: "If he does that again I'm going to punch him", excerpt: "I'm going to punch him" }, { text: 'watch your back', excerpt: 'watch your back' }],
+  },
+};

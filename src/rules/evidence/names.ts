@@ -1,0 +1,408 @@
+import type { CheckContext } from '../detector';
+import { memoize } from '../detector';
+import type { PostDocument, Token } from '../document/document';
+import { isKnownWord, looksLikeSurname } from '../document/nlp';
+import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, type PostPersonSetting } from '../context/person';
+import { compactKey, isTitle, type Person } from './people';
+import { schoolMentions } from './school';
+import { correspondentSpans } from '../context/correspondence';
+import { bounded, COLLEAGUE_ROLE, COMMON_SURNAMES, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import babyhood from '../vocab/babyhood.json';
+
+/**
+ * Where the post names someone on the school's lists. Full names, title and
+ * surname, and handles count wherever they appear; a first name (or surname)
+ * alone counts only when the context makes it that person, because the lists
+ * are full of names that are also words ("Grace", "Summer", "Will") or belong
+ * to celebrities ("Jack Grealish").
+ */
+export type MentionForm = 'full' | 'title-surname' | 'title-initials' | 'first-initial' | 'handle' | 'first-name' | 'surname';
+
+export interface NameMention {
+  person: Person;
+  form: MentionForm;
+  /** [start, end) in normalized text. */
+  start: number;
+  end: number;
+}
+
+export function nameMentions(ctx: CheckContext): NameMention[] {
+  return memoize(ctx, 'names', () => findNameMentions(ctx.doc, ctx));
+}
+
+/** A first name alone that the person-in-context decision judged: who it could be, and whether it was taken as them. */
+export interface NameCandidate {
+  person: Person;
+  token: number;
+  accepted: boolean;
+}
+
+/** The first names alone decided in this post (for training and measuring the decision). */
+export function nameCandidates(ctx: CheckContext): NameCandidate[] {
+  nameMentions(ctx);
+  return (ctx.memo.get('name-candidates') as NameCandidate[] | undefined) ?? [];
+}
+
+/**
+ * Whether a mention ends at most `reach` characters before `offset` and passes `test`.
+ * A binary search over mentions by end, so asking once per phrase stays linear however
+ * many names the post holds ("Amelia off sick" a thousand times).
+ */
+export function mentionEndingWithin(ctx: CheckContext, offset: number, reach: number, test: (m: NameMention) => boolean): boolean {
+  const byEnd = memoize(ctx, 'names-by-end', () => [...nameMentions(ctx)].sort((a, b) => a.end - b.end));
+  let lo = 0;
+  let hi = byEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byEnd[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && offset - byEnd[i]!.end <= reach; i--) if (test(byEnd[i]!)) return true;
+  return false;
+}
+
+function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
+  const index = ctx.compiled.people;
+  const { tokens } = doc;
+  const mentions: NameMention[] = [];
+  const consumed = new Uint8Array(tokens.length);
+  const named = new Set<Person>();
+
+  const aboutSchool = SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0;
+  // "Owen Byrne wrote: >", "From: Owen Byrne <…>": the writer of quoted e-mail, an adult correspondent.
+  const correspondence = correspondentSpans(doc);
+  const correspondent = (t: Token) => correspondence.length > 0 && correspondence[t.start] === 1 && correspondence[t.end - 1] === 1;
+  // 1. Name sequences: "Grace Hetherington", "Mrs Okafor", "Dr N-P", across line breaks.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const candidates = index.sequences.get(t.key);
+    if (!candidates) continue;
+    let best: { last: number; found: NameMention[] } | null = null;
+    for (const seq of candidates) {
+      const last = matchSequence(tokens, i, seq.keys);
+      if (last < 0 || correspondent(t)) continue;
+      // "Mr H", "Grace H" need the capitals that make them a name.
+      // "mrs brocklehurst" typed all in lower case is still the colleague, when the surname is no ordinary word ("mr brown", "miss may").
+      if (seq.form !== 'full' && !tokens[last]!.capitalized && !(seq.form === 'title-surname' && lowerCaseSurnameIsName(tokens[last]!.key))) continue;
+      if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
+      // "Mr Smith at the garage": a title and a common surname is a colleague only in a post about school or work.
+      if (seq.form === 'title-surname' && seq.person.kind === 'staff' && COMMON_SURNAMES.has(seq.person.surname) && !aboutSchool && !WORK_SENTENCE.test(doc.lower)) continue;
+      // "our neighbour Mrs Pattinson", "my mate Tommy Robson": named as someone else.
+      if ([1, 2].some((step) => FAMILY_WORDS.has(tokens[i - step]?.key ?? '') && tokens[i - step]!.sentence === t.sentence)) continue;
+      if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
+      const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
+      if (!best || last > best.last) best = { last, found: [mention] };
+      else if (last === best.last) best.found.push(mention);
+    }
+    if (best) {
+      for (const m of best.found) {
+        mentions.push(m);
+        named.add(m.person);
+      }
+      for (let k = i; k <= best.last; k++) consumed[k] = 1;
+      i = best.last;
+    }
+  }
+
+  // 2. Handles and hashtags: "@GraceHetherington", "#MrsOkafor".
+  for (const t of tokens) {
+    if (t.kind !== 'handle' && t.kind !== 'hashtag') continue;
+    for (const person of index.compact.get(compactKey(t.text.slice(1))) ?? []) {
+      mentions.push({ person, form: 'handle', start: t.start, end: t.end });
+      named.add(person);
+    }
+  }
+
+  // 3. First names alone, and distinctive staff surnames, where context says who.
+  let aboutWork: boolean | undefined;
+  let setting: PostPersonSetting | undefined;
+  const postContext: PostContext = {
+    school: aboutSchool,
+    anyoneNamed: named.size > 0,
+    aboutWork: () => (aboutWork ??= WORK_SENTENCE.test(doc.lower)),
+    setting: () => (setting ??= personSetting(doc, schoolMentions(ctx).length)),
+  };
+  const chains = pupilChains(doc, index.firstNames, aboutSchool);
+  const candidates: NameCandidate[] = [];
+  ctx.memo.set('name-candidates', candidates);
+  for (const t of tokens) {
+    if (t.kind !== 'word' || consumed[t.index] || correspondent(t)) continue;
+    const people = index.firstNames.get(t.key);
+    if (people) {
+      for (const kind of ['pupil', 'staff'] as const) {
+        const ofKind = people.filter((p) => p.kind === kind);
+        if (ofKind.length === 0) continue;
+        const coreferent = ofKind.find((p) => named.has(p));
+        if (coreferent) {
+          mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
+          continue;
+        }
+        if (namesSomeoneElse(doc, t, index.firstNames)) continue;
+        const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
+        candidates.push({ person: ofKind[0]!, token: t.index, accepted });
+        // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
+        if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
+      }
+    }
+    const staffBySurname = index.surnames.get(t.key)?.filter((p) => p.kind === 'staff');
+    if (staffBySurname?.length && t.capitalized && distinctiveSurnameInWorkContext(doc, t, postContext)) {
+      mentions.push({ person: staffBySurname[0]!, form: 'surname', start: t.start, end: t.end });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+interface PostContext {
+  school: boolean;
+  anyoneNamed: boolean;
+  /** Work words anywhere in the post: asked per name, scanned once. */
+  aboutWork(): boolean;
+  /** School and private-life words, for the person-in-context cues: counted once, when a first name needs them. */
+  setting(): PostPersonSetting;
+}
+
+/**
+ * The person-in-context decision for a first name alone that could be a listed pupil: the rules'
+ * reading of the words right around it, then the wider context (context/person.ts). An adult of the
+ * author's life, their own child, or someone from a leisure group is not the pupil; a child placed
+ * in school by the sentence ("Honey had the best day in the sensory room") is.
+ */
+function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
+  const byRules = pupilContext(doc, t, post, chains);
+  const cues = personCues(doc, t, post.setting());
+  if (byRules) return !notThePupil(cues);
+  // A name that is not also a word, capitalised, in a sentence that places a child in school.
+  return t.capitalized && !WORD_NAMES.has(t.key) && childInSchool(cues) && !notThePupil(cues);
+}
+
+/** The same for a colleague: a name accepted only because the post is about school or work is not one when the words around it place it elsewhere. */
+function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): boolean {
+  const byRules = colleagueContext(doc, t, post);
+  if (byRules !== 'by-setting') return byRules === 'by-cue';
+  return !notTheColleague(personCues(doc, t, post.setting()));
+}
+
+/** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
+function matchSequence(tokens: Token[], i: number, keys: string[]): number {
+  let at = i;
+  for (let k = 0; k < keys.length; k++) {
+    const t = tokens[at];
+    if (!t || t.key !== keys[k]) return -1;
+    if (k < keys.length - 1 && t.possessive) return -1;
+    if (k === keys.length - 1) return at;
+    at++;
+    if (tokens[at]?.text === '.' && isTitle(t.key)) at++;
+  }
+  return -1;
+}
+
+/** "George W. De Long", "Thomas J. Baker": a particle or a common surname after the initial continues the name. */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'den', 'le', 'la', 'du', 'st', 'mac', 'mc', 'ben', 'bin', 'al', 'el']);
+
+/** "Grace H" but not "Jack O'Connell" typed as "Jack O" mid-word, nor "Max I think": a lone capital that is a pronoun or a word. */
+function firstInitialIsName(tokens: Token[], first: number, last: number): boolean {
+  const initial = tokens[last]!;
+  if (initial.key.length !== 1 || initial.key === 'i' || initial.key === 'a' || !initial.capitalized) return false;
+  // "George W. Bush", "John F Kennedy": a middle initial, the surname still to come.
+  // After "W." a new sentence may begin ("Grace H. Brilliant effort"), so there the word must be one the lexicon does not know.
+  const dotted = tokens[last + 1]?.text === '.';
+  const after = dotted ? tokens[last + 2] : tokens[last + 1];
+  if (after && after.kind === 'word' && after.capitalized && !after.afterLineBreak && (!dotted || !isKnownWord(after.key) || COMMON_SURNAMES.has(after.key) || NAME_PARTICLES.has(after.key))) return false;
+  return tokens[first]!.capitalized || tokens[first]!.sentenceStart;
+}
+
+function lowerCaseSurnameIsName(key: string): boolean {
+  return key.length > 2 && !WORD_NAMES.has(key) && !isKnownWord(key) && !key.split('-').some((part) => isKnownWord(part));
+}
+
+/** Full names count in any case, except where every word is also an ordinary word ("will rush" in lower case). */
+function plausibleFullName(tokens: Token[], first: number, last: number): boolean {
+  const span = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+  return span.some((t) => t.capitalized) || !span.every((t) => WORD_NAMES.has(t.key));
+}
+
+const prevToken = (doc: PostDocument, t: Token, step = 1) => doc.tokens[t.index - step];
+const nextToken = (doc: PostDocument, t: Token, step = 1) => doc.tokens[t.index + step];
+const adjacent = (a: Token | undefined, b: Token | undefined) => !!a && !!b && !b.afterLineBreak && a.sentence === b.sentence;
+
+function surnameFollows(doc: PostDocument, t: Token): boolean {
+  const next = nextToken(doc, t);
+  return adjacent(t, next) && next!.kind === 'word' && !next!.capitalized && looksLikeSurname(doc, next!);
+}
+
+/** Words that may stand, capitalised, right before a name without making a longer proper noun. */
+const LEAD_INS = new Set(['little', 'tiny', 'wee', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each']);
+/** Capitalised words that may follow a first name without making it someone else's full name. */
+const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
+
+/** "Jack Grealish", "Amazing Grace", "the Chase", "my niece Daisy", "Angel of the North": a name, but not our person. */
+function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
+  const next = nextToken(doc, t);
+  const prev = prevToken(doc, t);
+  if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
+  if (adjacent(t, next) && next!.key === 'of' && nextToken(doc, t, 2)?.capitalized) return true;
+  if (adjacent(prev, t) && prev!.kind === 'word') {
+    if (ARTICLES.has(prev!.key)) return true;
+    if (prev!.capitalized && !LEAD_INS.has(prev!.key) && !isTitle(prev!.key) && !firstNames.has(prev!.key) && !roleNearby(prev!.key)) return true;
+  }
+  // "Ottilie here.", "… thanks, Ottilie": the author signing in or off.
+  if (/^\s*(?:here|speaking)\b/u.test(doc.lower.slice(t.end, t.end + 12))) return true;
+  // A signature, not a vocative: after a line break or dash, or "love," / "x" — "deserved, Ottilie!" addresses a colleague.
+  if (t.index >= doc.tokens.length - 2 && /(?:\n|[–—-]|\bx|\blove,?)\s*$/u.test(doc.lower.slice(Math.max(0, t.start - 10), t.start))) return true;
+  // "Our little Grace took her first steps", "little Ruby's christening": a baby or toddler is family, too young to be a pupil.
+  if (adjacent(prev, t) && prev!.key === 'little' && BABYHOOD.test(doc.lower)) return true;
+  // "Our Max turned 7", "My Scarlett's first badge": in British usage, family — unless work or class follows.
+  if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my')) {
+    const after = doc.lower.slice(t.end, t.end + 40);
+    if (!COLLEAGUE_AFTER.test(after) && !CLASS_RIGHT_AFTER.test(after)) return true;
+  }
+  for (let step = 1; step <= 2; step++) {
+    const before = prevToken(doc, t, step);
+    if (before && before.sentence === t.sentence && FAMILY_WORDS.has(before.key) && prevToken(doc, before)?.key !== 'work') return true;
+  }
+  // "Max (my nephew)", "Daisy, my niece"
+  const after = doc.lower.slice(t.end, t.end + 24);
+  if (/^[\s,(]*(?:my|our|his|her)\s+(\p{L}+)/u.test(after)) {
+    const word = /^[\s,(]*(?:my|our|his|her)\s+(\p{L}+)/u.exec(after)![1]!;
+    if (FAMILY_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+const BABYHOOD = bounded(termsPattern(babyhood.terms), 'u');
+const CLASS_RIGHT_AFTER = /^\s+(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class)(?![\p{L}\p{N}])/u;
+/** Words before a name that make it a child in school: "little Jayden", "Year 3 star Ivy". */
+const PUPIL_BEFORE = /(?<![\p{L}])(?:little|young|pupil|student|tutee|superstar|star of the week|y(?:ea)?r\s?\d+|class\s?\d+|from class \d+)[\s,!:]*$/u;
+/** Words before a name that fit a friend as well as a pupil ("happy birthday Grace", "well done Amelia"): a pupil only in a post about school. */
+const FRIEND_OR_PUPIL_BEFORE = /(?<![\p{L}])(?:my lovely|our lovely|my brilliant|well done(?: to)?|congrat\w*(?: to)?|shout ?out(?: to)?|proud of|happy birthday(?: to)?|our|my)[\s,!:]*$/u;
+const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class|reception|nursery|set ?\d)(?![\p{L}\p{N}])|\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group|maths group|phonics group)|\(?(?:in|from) \d{1,2}[a-z]\b|\(\d{1,2}[a-z]\)|(?:is|was|has been) in (?:my|our) (?:class|form|group|set)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d)/u;
+/** What someone did or said ("Grace said…", "Jack won…"): a friend as well as a pupil, so a pupil only in a post about school. */
+const ACTION_AFTER = /^(?:'s)?[\s,]*(?:(?:has|had|did|got|read|made|wrote|brought|used|walked) (?:his|her) |got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
+
+function pupilContext(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
+  const sentence = doc.sentences[t.sentence]!;
+  const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 48));
+  // A cue on any name of a coordinated list covers the list: "Faith, Ivy and Hazel from my Year 10 form".
+  const strongCue = chains.strongCue(t.index);
+  const paired = chains.paired(t.index);
+  if (WORD_NAMES.has(t.key)) {
+    // In lower case only with a class right after it: "bill in year 4", "melody in 7k".
+    if (!t.capitalized) return CLASS_RIGHT_AFTER.test(after);
+    return strongCue || (paired && (post.school || post.anyoneNamed));
+  }
+  if (strongCue) return true;
+  return (t.capitalized || paired) && (post.school || post.anyoneNamed);
+}
+
+const isJoiner = (x: Token | undefined) => !!x && (x.key === 'and' || x.text === '&' || x.text === ',');
+
+interface PupilChains {
+  /** A pupil cue on this name or on any name coordinated with it. */
+  strongCue(index: number): boolean;
+  /** Coordinated with at least one other listed pupil's first name. */
+  paired(index: number): boolean;
+}
+
+/**
+ * Coordinated lists of listed pupils' first names ("Faith, Ivy and Hazel").
+ * Each list is walked once per post, not once per name in it: a class list
+ * of 300 names was 300 walks of 300.
+ */
+function pupilChains(doc: PostDocument, firstNames: Map<string, Person[]>, aboutSchool: boolean): PupilChains {
+  const { tokens } = doc;
+  const isPupilName = (x: Token | undefined) => !!x && x.kind === 'word' && x.capitalized && !!firstNames.get(x.key)?.some((p) => p.kind === 'pupil');
+  const following = (i: number) => {
+    if (!isJoiner(tokens[i + 1])) return -1;
+    const at = i + (tokens[i + 2]?.key === 'and' ? 3 : 2);
+    return isPupilName(tokens[at]) ? at : -1;
+  };
+  const preceding = (i: number) => {
+    if (!isJoiner(tokens[i - 1])) return -1;
+    const at = i - (tokens[i - 2]?.text === ',' ? 3 : 2);
+    return isPupilName(tokens[at]) ? at : -1;
+  };
+  // 0 unknown, 1 no, 2 yes.
+  const cueAt = new Uint8Array(tokens.length);
+  const cue = (i: number) => {
+    if (!cueAt[i]) {
+      const n = tokens[i]!;
+      const s = doc.sentences[n.sentence]!;
+      const before = doc.lower.slice(Math.max(s.start, n.start - 40), n.start);
+      const after = doc.lower.slice(n.end, Math.min(s.end, n.end + 48));
+      // "Well done Amelia", "Jack won…" fit a friend as well as a pupil: a cue only in a post about school.
+      const found = PUPIL_BEFORE.test(before) || PUPIL_AFTER.test(after) || (aboutSchool && (FRIEND_OR_PUPIL_BEFORE.test(before) || ACTION_AFTER.test(after)));
+      cueAt[i] = found ? 2 : 1;
+    }
+    return cueAt[i] === 2;
+  };
+  /** Whether any name from i onward in `step`'s direction carries a cue, remembered for every name walked. */
+  const walker = (step: (i: number) => number) => {
+    const memo = new Uint8Array(tokens.length);
+    return (start: number): boolean => {
+      const path: number[] = [];
+      let found = false;
+      for (let i = start; i >= 0; i = step(i)) {
+        if (memo[i]) {
+          found = memo[i] === 2;
+          break;
+        }
+        path.push(i);
+        if (cue(i)) {
+          found = true;
+          break;
+        }
+      }
+      for (const i of path) memo[i] = found ? 2 : 1;
+      return found;
+    };
+  };
+  const cueFollowing = walker(following);
+  const cuePreceding = walker(preceding);
+  return {
+    strongCue: (i) => cueFollowing(i) || cuePreceding(i),
+    paired: (i) => following(i) >= 0 || preceding(i) >= 0,
+  };
+}
+
+const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|(?:from|in) (?:the|our|my)|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
+const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
+const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|tas?|office|colleagues?|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure|minibus|therapy|our head|the head|budget|redundanc\w*|lesson|sensory room|classroom)\b/u;
+/** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
+const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
+
+/** Whether a first name is a colleague: by a cue beside it ("Derek the caretaker"), only by the post's setting, or not at all. */
+function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-cue' | 'by-setting' | null {
+  const sentence = doc.sentences[t.sentence]!;
+  const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
+  const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
+  if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return 'by-cue';
+  if (COLLEAGUE_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork())) return 'by-setting';
+  if (WORD_NAMES.has(t.key) || !t.capitalized) return null;
+  // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").
+  return post.aboutWork() || post.school ? 'by-setting' : null;
+}
+
+/** "the caretaker", "my TA", "work wife", "new deputy". */
+function roleNearby(window: string): boolean {
+  const m = COLLEAGUE_ROLE.exec(window);
+  if (!m) return false;
+  // "head" also means a body part and a verb; only count it with a determiner.
+  if (m[0] === 'head') return /(?:the|our|my|new)\s+head\b/u.test(window);
+  return true;
+}
+
+/** "Halloran-Pike gave a speech", "new deputy Castellanos": a surname alone, only where it is plainly the colleague. */
+function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: { school: boolean }): boolean {
+  const next = nextToken(doc, t);
+  if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized) return false;
+  const prev = prevToken(doc, t);
+  if (adjacent(prev, t) && prev!.capitalized && !prev!.sentenceStart && !roleNearby(prev!.key)) return false;
+  if (WORD_NAMES.has(t.key)) return false;
+  const before = doc.lower.slice(Math.max(0, t.start - 24), t.start);
+  if (roleNearby(before)) return true;
+  return t.key.includes('-') && post.school;
+}
