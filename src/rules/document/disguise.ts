@@ -19,14 +19,15 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 /** Roots people write without their vowel ("fck", "sht", "btch", or "f🤬ck" once the emoji is dropped). Not "slut": "SLT" is a school's leadership team. */
 const VOWEL_OPTIONAL = new Set(['fuck', 'shit', 'bitch']);
 
-/** `loose`: one character class for the letter or its mask, a superset of the exact pattern that compiles in a fraction of the time. */
-function letter(ch: string, masked: boolean, vowelOptional: boolean, inner: boolean, loose: boolean): string {
-  const alts = (LEET[ch] ?? ch).replace(/[$|]/g, (c) => `\\${c}`) + (ch === 'i' && inner ? '!' : '');
+function letter(ch: string, masked: boolean, vowelOptional: boolean, inner: boolean): string {
+  const alts = letterAlternatives(ch, inner);
   if (!masked) return `[${alts}]+`;
   const optional = vowelOptional && VOWELS.has(ch);
-  if (loose) return `[${alts}${MASK.slice(1, -1)}]${optional ? '*' : '+'}`;
   return `(?:[${alts}]+|${MASK}{1,3})${optional ? '?' : ''}`;
 }
+
+/** The characters that may stand for a letter, escaped for a character class. */
+const letterAlternatives = (ch: string, inner: boolean) => (LEET[ch] ?? ch).replace(/[$|]/g, (c) => `\\${c}`) + (ch === 'i' && inner ? '!' : '');
 
 /** One root, e.g. "fuck": f + (u|*) + (c|*) + (k|*) with endings; at least the first letter shows. */
 export function disguisedPattern(root: string, loose = false): string {
@@ -34,14 +35,29 @@ export function disguisedPattern(root: string, loose = false): string {
   return core === null ? root : `${COMPOUND_HEADS}${core}${ENDINGS}`;
 }
 
-/** The root's letters without compound heads or endings; null for a root of two letters, which stands as written. */
+/**
+ * The root's letters without compound heads or endings; null for a root of two letters, which stands as written.
+ * `loose`: a superset of the exact pattern, cheap to compile and linear to run. Masks are read only as runs
+ * (after the first letter and after each letter shown), and a letter not shown must follow a mask. The exact
+ * form's "letter or 1–3 masks" per letter, run loosely as "letter or masks" with `+`, is not linear: on a run
+ * of masks every split between the letters is tried, n^k for k letters.
+ */
 function disguisedCore(root: string, loose: boolean): string | null {
   const chars = [...root];
   if (chars.length <= 2) return null;
   const [first, ...rest] = chars;
   // Short roots ("ass", "tit") only in plain or with the last letters intact, or they match too much.
   const masked = chars.length >= 4;
-  const body = rest.map((c, i) => letter(c, masked && i < rest.length, VOWEL_OPTIONAL.has(root), i < rest.length - 1, loose)).join('');
+  if (loose && masked) {
+    const masks = `${MASK}*`;
+    const body = rest.map((c, i) => {
+      const shown = letterAlternatives(c, i < rest.length - 1).replace(/\\?[*#@$%]/g, '');
+      const optional = VOWEL_OPTIONAL.has(root) && VOWELS.has(c);
+      return `(?:[${shown}]+${masks}|(?<=${MASK}))${optional ? '?' : ''}`;
+    });
+    return `${FIRST[first!] ?? first}${masks}${body.join('')}`;
+  }
+  const body = rest.map((c, i) => letter(c, masked && i < rest.length, VOWEL_OPTIONAL.has(root), i < rest.length - 1)).join('');
   return `${FIRST[first!] ?? first}${body}`;
 }
 
