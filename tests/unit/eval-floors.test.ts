@@ -38,7 +38,9 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['train/t11', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 0.93], pupil: [1.00, 0.80], staff: [1.00, 0.84], sickness: [1.00, 0.59], disparaging: [0.91, 0.68], offensive: [1.00, 0.85], 'personal-data': [1.00, 1.00], confidential: [1.00, 0.59], 'child-comment': [0.97, 0.77] } }],
   ['heldout/2026-12-h01', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [0.96, 0.90], pupil: [0.94, 1.00], staff: [1.00, 0.84], sickness: [1.00, 0.66], disparaging: [0.75, 0.62], offensive: [0.94, 1.00], 'personal-data': [0.92, 0.81], confidential: [0.64, 0.45], 'child-comment': [0.79, 0.60] } }],
   ['heldout/2026-12-h02', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.96], pupil: [1.00, 0.73], staff: [0.95, 0.74], sickness: [1.00, 0.93], disparaging: [0.90, 0.63], offensive: [0.93, 0.93], 'personal-data': [1.00, 1.00], confidential: [0.81, 0.50], 'child-comment': [0.95, 0.59] } }],
-  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.008 }],
+  ['heldout/2026-12-h03', { kind: 'labelled', unlabelledQuiet: 0.97, categories: { school: [1.00, 0.96], pupil: [0.94, 1.00], staff: [1.00, 0.76], sickness: [1.00, 0.80], disparaging: [0.82, 0.60], offensive: [1.00, 1.00], 'personal-data': [1.00, 1.00], confidential: [0.73, 0.55], 'child-comment': [0.81, 0.68] } }],
+  ['heldout/2026-12-h04', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 1.00], pupil: [1.00, 0.68], staff: [1.00, 0.72], sickness: [1.00, 0.56], disparaging: [0.82, 0.40], offensive: [1.00, 0.75], 'personal-data': [1.00, 1.00], confidential: [0.93, 0.57], 'child-comment': [0.85, 0.58] } }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.022 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.4, maxByCategory: { school: 2, pupil: 3, staff: 3, sickness: 0, disparaging: 5, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 2 }, offensive: [0.99, 0.94] }],
 ];
 

@@ -329,7 +329,7 @@ describe('checkPost: random and hostile posts', () => {
     const tenth = text.slice(0, text.length / 10);
     const small = medianMs(() => checkPost(compiled, { text: tenth }), 3);
     const large = medianMs(() => checkPost(compiled, { text }), 1);
-    expect(large).toBeLessThan(Math.max(30 * small, 200));
+    expect(large).toBeLessThan(Math.max(30 * small, 400)); // quadratic at 100k characters takes seconds
   });
 });
 
