@@ -2,7 +2,7 @@ import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
-import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, type PostPersonSetting } from '../context/person';
+import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
@@ -117,11 +117,17 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   // 3. First names alone, and distinctive staff surnames, where context says who.
   let aboutWork: boolean | undefined;
   let setting: PostPersonSetting | undefined;
+  const cuesByToken = new Map<number, Set<PersonCue>>();
   const postContext: PostContext = {
     school: aboutSchool,
     anyoneNamed: named.size > 0,
     aboutWork: () => (aboutWork ??= WORK_SENTENCE.test(doc.lower)),
     setting: () => (setting ??= personSetting(doc, schoolMentions(ctx).length)),
+    cues(t) {
+      let cues = cuesByToken.get(t.index);
+      if (!cues) cuesByToken.set(t.index, (cues = personCues(doc, t, postContext.setting())));
+      return cues;
+    },
   };
   const chains = pupilChains(doc, index.firstNames, aboutSchool);
   const candidates: NameCandidate[] = [];
@@ -160,6 +166,8 @@ interface PostContext {
   aboutWork(): boolean;
   /** School and private-life words, for the person-in-context cues: counted once, when a first name needs them. */
   setting(): PostPersonSetting;
+  /** The cues around a first name: read once per token, though a name may be both a pupil's and a colleague's. */
+  cues(t: Token): Set<PersonCue>;
 }
 
 /**
@@ -170,7 +178,7 @@ interface PostContext {
  */
 function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
   const byRules = pupilContext(doc, t, post, chains);
-  const cues = personCues(doc, t, post.setting());
+  const cues = post.cues(t);
   if (byRules) return !notThePupil(cues);
   // A name that is not also a word, capitalised, in a sentence that places a child in school.
   return t.capitalized && !WORD_NAMES.has(t.key) && childInSchool(cues) && !notThePupil(cues);
@@ -180,7 +188,7 @@ function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: P
 function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): boolean {
   const byRules = colleagueContext(doc, t, post);
   if (byRules !== 'by-setting') return byRules === 'by-cue';
-  return !notTheColleague(personCues(doc, t, post.setting()));
+  return !notTheColleague(post.cues(t));
 }
 
 /** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
