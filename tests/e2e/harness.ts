@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { highlightedInPage, postedInPage } from '../page-probes';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** POSTCHECK_OUTPUT_DIR: the build `scripts/e2e.mjs --output-dir` made (wxt.config.ts `outDir`). */
@@ -162,22 +163,12 @@ export async function setActiveConfig(serviceWorker: Worker, config: Record<stri
 
 /** What the fixture recorded as posted. */
 export function postedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __posted: { text: string }[] }).__posted.map((entry) => entry.text));
+  return page.evaluate(postedInPage);
 }
 
 /** Ranges currently underlined by PostCheck, read from the page's highlight registry. */
 export function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const name of ['postcheck-info', 'postcheck-warn', 'postcheck-block']) {
-      const highlight = CSS.highlights.get(name);
-      if (!highlight) continue;
-      for (const range of highlight as unknown as Iterable<AbstractRange>) {
-        if (range instanceof Range) texts.push(range.toString());
-      }
-    }
-    return texts;
-  });
+  return page.evaluate(highlightedInPage);
 }
 
 /** Long tasks (≥ 50 ms) on the page's main thread from now on: content scripts share that thread. */

@@ -5,6 +5,7 @@ import { extname, join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 import { FIXTURE_DIR, FIXTURE_ORIGINS, ROOT, TEST_PACK, type FixtureSite } from '../e2e/harness';
+import { highlightedInPage, postedInPage } from '../page-probes';
 
 /**
  * Firefox ESR driven by puppeteer-core over WebDriver BiDi, with PostCheck's Firefox build
@@ -191,19 +192,11 @@ export async function textOf(handle: ElementHandle): Promise<string> {
 }
 
 export function postedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __posted: { text: string }[] }).__posted.map((entry) => entry.text));
+  return page.evaluate(postedInPage);
 }
 
 export function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const name of ['postcheck-info', 'postcheck-warn', 'postcheck-block']) {
-      const highlight = CSS.highlights.get(name);
-      if (!highlight) continue;
-      for (const range of highlight as unknown as Iterable<AbstractRange>) if (range instanceof Range) texts.push(range.toString());
-    }
-    return texts;
-  });
+  return page.evaluate(highlightedInPage);
 }
 
 /** Polls `read` until `accept` holds or the time runs out; returns the last value. */
