@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { SessionSnapshot, ShownFinding, TextareaUnderline } from '../../content/session';
 import { placeCard, type Box } from './placement';
@@ -86,6 +86,14 @@ function Floating(props: {
   testId: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // The composer grows as lines wrap and pushes its own buttons down between renders:
+  // place the card again whenever the composer or a control changes size.
+  const [, replace] = useReducer((count: number) => count + 1, 0);
+  useEffect(() => {
+    const observer = new ResizeObserver(() => replace(undefined));
+    for (const element of [props.anchor, ...props.avoid]) observer.observe(element);
+    return () => observer.disconnect();
+  }, [props.anchor, ...props.avoid]);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
