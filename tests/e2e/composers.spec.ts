@@ -51,23 +51,39 @@ async function submit(page: Page, composer: ComposerFixture, how: 'click' | 'key
   }
 }
 
-/** Records, in the page's own world, every mutation of the editor from now on. */
+/**
+ * Records, in the page's own world, every mutation of the editor from now on. A focus class the
+ * editor library sets on itself (ProseMirror marks its root when it has focus, and clicking Post
+ * moves focus with or without PostCheck) is the editor's own doing and is left out.
+ */
 async function watchEditorMutations(composer: ComposerFixture, page: Page): Promise<() => Promise<{ mutations: string[]; same: boolean }>> {
-  await composer.editor(page).evaluate((editor) => {
-    const record = { mutations: [] as string[], before: editor.outerHTML, value: editor instanceof HTMLTextAreaElement ? editor.value : null };
-    new MutationObserver((list) => record.mutations.push(...list.map((mutation) => `${mutation.type} ${mutation.attributeName ?? ''} on ${(mutation.target as Element).nodeName ?? ''}`))).observe(editor, {
+  const ownFocusClasses = ['ProseMirror-focused'];
+  await composer.editor(page).evaluate((editor, ownFocusClasses) => {
+    const withoutFocus = (html: string) => ownFocusClasses.reduce((text, name) => text.replaceAll(` ${name}`, '').replaceAll(name, ''), html);
+    const onlyFocusChanged = (mutation: MutationRecord) => {
+      if (mutation.type !== 'attributes' || mutation.attributeName !== 'class') return false;
+      const target = mutation.target as Element;
+      return withoutFocus(mutation.oldValue ?? '').trim() === withoutFocus(target.getAttribute('class') ?? '').trim();
+    };
+    const record = { mutations: [] as string[], before: withoutFocus(editor.outerHTML), value: editor instanceof HTMLTextAreaElement ? editor.value : null };
+    new MutationObserver((list) =>
+      record.mutations.push(...list.filter((mutation) => !onlyFocusChanged(mutation)).map((mutation) => `${mutation.type} ${mutation.attributeName ?? ''} on ${(mutation.target as Element).nodeName ?? ''}`)),
+    ).observe(editor, {
       subtree: true,
       childList: true,
       attributes: true,
+      attributeOldValue: true,
       characterData: true,
     });
     (window as unknown as { __editorWatch: typeof record }).__editorWatch = record;
-  });
+    (window as unknown as { __withoutFocus: typeof withoutFocus }).__withoutFocus = withoutFocus;
+  }, ownFocusClasses);
   return () =>
     composer.editor(page).evaluate((editor) => {
-      const record = (window as unknown as { __editorWatch: { mutations: string[]; before: string; value: string | null } }).__editorWatch;
+      const scope = window as unknown as { __editorWatch: { mutations: string[]; before: string; value: string | null }; __withoutFocus: (html: string) => string };
+      const record = scope.__editorWatch;
       const value = editor instanceof HTMLTextAreaElement ? editor.value : null;
-      return { mutations: record.mutations, same: record.before === editor.outerHTML && record.value === value };
+      return { mutations: record.mutations, same: record.before === scope.__withoutFocus(editor.outerHTML) && record.value === value };
     });
 }
 

@@ -166,7 +166,7 @@ const LI_NEW_REPLY: ComposerFixture = {
   submitKey: 'Control+Enter',
 };
 const LI_INTEROP_SHARE: ComposerFixture = {
-  name: 'share dialog in the #interop-outlet shadow root',
+  name: 'share dialog in the #interop-outlet shadow root (ProseMirror)',
   url: 'https://www.linkedin.com/interop/feed/',
   open: async (page) => page.getByRole('button', { name: 'Start a post', exact: true }).click(),
   editor: (page) => page.locator('#interop-outlet').locator('[role="dialog"] [role="textbox"][data-placeholder^="Share your thoughts"]'),
@@ -175,7 +175,7 @@ const LI_INTEROP_SHARE: ComposerFixture = {
   shadow: true,
 };
 const LI_INTEROP_COMMENT: ComposerFixture = {
-  name: 'comment box in the #interop-outlet shadow root',
+  name: 'comment box in the #interop-outlet shadow root (ProseMirror)',
   url: 'https://www.linkedin.com/interop/feed/',
   editor: (page) => page.locator('#interop-outlet').locator('article > form [role="textbox"][aria-label="Text editor for adding a comment"]'),
   postButton: (page) => page.locator('#interop-outlet').getByRole('button', { name: 'Comment', exact: true }),
