@@ -26,10 +26,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** VmRSS of a live process in MB (Linux /proc). */
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb) / 1024;
+/**
+ * VmRSS of a live process in MB (Linux /proc), or undefined once it has exited: a process that has
+ * ended but not yet been reaped still has a status file, without a VmRSS line.
+ */
+function rssMb(pid: number): number | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+  return kb === undefined ? undefined : Number(kb) / 1024;
 }
 
 describe('postcheck: JSON lines stream', () => {
@@ -71,6 +80,7 @@ describe('postcheck: JSON lines stream', () => {
     const sampler = setInterval(() => {
       if (outputLines < 10_000) return;
       const rss = rssMb(child.pid!);
+      if (rss === undefined) return;
       if (!rssAfterWarmUp) rssAfterWarmUp = rss;
       peakRss = Math.max(peakRss, rss);
     }, 100);
