@@ -3,6 +3,8 @@ import { pathologicalCases } from '../../bench/pathological';
 import { benchPack, generateNames } from '../../bench/fixtures';
 import { checkPost } from '../../src/rules/check';
 import { compilePack } from '../../src/rules/compile';
+import { childReferences } from '../../src/rules/context/children';
+import { parsePost } from '../../src/rules/document/document';
 import { taggingCallCount } from '../../src/rules/document/nlp';
 
 /**
@@ -37,6 +39,31 @@ function regexWork(run: () => void): number {
   return work;
 }
 
+/** Array methods that look through a whole array: one call per item of another list is the usual quadratic. */
+const SCANNING_METHODS = ['some', 'every', 'find', 'findIndex', 'filter', 'includes', 'indexOf'] as const;
+
+/** Items every whole-array search during `run` could look at: the array's length at each call. */
+function arrayScanWork(run: () => void): number {
+  const originals = SCANNING_METHODS.map((name) => [name, Array.prototype[name]] as const);
+  let work = 0;
+  for (const [name, original] of originals) {
+    Object.defineProperty(Array.prototype, name, {
+      configurable: true,
+      writable: true,
+      value: function countedScan(this: unknown[], ...args: unknown[]) {
+        work += this.length;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      },
+    });
+  }
+  try {
+    run();
+  } finally {
+    for (const [name, original] of originals) Object.defineProperty(Array.prototype, name, { configurable: true, writable: true, value: original });
+  }
+  return work;
+}
+
 const SMALL = 4_000;
 const LARGE = 16_000;
 /** Linear work is ×4 for ×4 the text; allow for fixed costs and uneven cuts, not for ×16. */
@@ -62,5 +89,33 @@ describe('work grows linearly with the text', () => {
     const large = calls(LARGE);
     expect(small).toBeGreaterThan(0);
     expect(large).toBeLessThanOrEqual(4 * small + 1);
+  });
+});
+
+describe('children mentioned: one sweep however many year groups', () => {
+  const repeated = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+  const referencesOf = (text: string) => childReferences({ doc: parsePost(text), compiled, memo: new Map() });
+  const work = (text: string) => {
+    let regex = 0;
+    const arrays = arrayScanWork(() => {
+      regex = regexWork(() => referencesOf(text));
+    });
+    return regex + arrays;
+  };
+
+  it.each([['Year 9 '], ['Y6 and Y5 '], ['one of my Year 9s and Year 4 ']])('"%s" repeated: work grows with the text, not with its square', (unit) => {
+    const small = work(repeated(unit, SMALL));
+    const large = work(repeated(unit, LARGE));
+    expect(small).toBeGreaterThan(0);
+    expect(large / small).toBeLessThanOrEqual(MAX_GROWTH);
+  });
+
+  it('still marks a year group alone as a possible subject, and not one inside a described child', () => {
+    const text = 'Year 4 locked me out. One of my Year 9s threw a chair';
+    const described = text.indexOf('One of my Year 9s');
+    expect(referencesOf(text).map((r) => [r.start, r.end, !!r.subjectOnly])).toEqual([
+      [0, 'Year 4'.length, true],
+      [described, described + 'One of my Year 9s'.length, false],
+    ]);
   });
 });
