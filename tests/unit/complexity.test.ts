@@ -5,7 +5,7 @@ import { checkPost } from '../../src/rules/check';
 import { compilePack } from '../../src/rules/compile';
 import { childReferences } from '../../src/rules/context/children';
 import { parsePost } from '../../src/rules/document/document';
-import { taggingCallCount } from '../../src/rules/document/nlp';
+import { TAG_WINDOW_TOKENS, taggingCallCount, tagsOf } from '../../src/rules/document/nlp';
 
 /**
  * Issue 10: the engine's work grows linearly with the post on every input. Work is counted,
@@ -64,6 +64,13 @@ function arrayScanWork(run: () => void): number {
   return work;
 }
 
+/** compromise tagging calls one check of `text` makes. */
+function taggingCalls(text: string): number {
+  const before = taggingCallCount();
+  checkPost(compiled, { text });
+  return taggingCallCount() - before;
+}
+
 const SMALL = 4_000;
 const LARGE = 16_000;
 /** Linear work is ×4 for ×4 the text; allow for fixed costs and uneven cuts, not for ×16. */
@@ -78,17 +85,25 @@ describe('work grows linearly with the text', () => {
   });
 
   it('compromise is called once per bounded slice of text, however long the sentence', { timeout: 120_000 }, () => {
-    // A full pupil name repeated with no full stop: every name asks whether the next word is a verb.
-    const fullName = cases.find((c) => c.id === 'full-name')!;
-    const calls = (length: number) => {
-      const before = taggingCallCount();
-      checkPost(compiled, { text: fullName.make(length) });
-      return taggingCallCount() - before;
-    };
-    const small = calls(SMALL);
-    const large = calls(LARGE);
+    // Listed pupils' full names with no full stop: every name asks whether the next word is a verb.
+    const fullNames = names.pupils.map((p) => (typeof p === 'string' ? p : p.name)).join(' ');
+    const small = taggingCalls(fullNames.slice(0, SMALL));
+    const large = taggingCalls(fullNames.slice(0, LARGE));
     expect(small).toBeGreaterThan(0);
     expect(large).toBeLessThanOrEqual(4 * small + 1);
+  });
+
+  it('a slice repeated word for word is tagged once, with the same tags', { timeout: 120_000 }, () => {
+    const fullName = cases.find((c) => c.id === 'full-name')!;
+    expect(taggingCalls(fullName.make(LARGE))).toBeLessThanOrEqual(taggingCalls(fullName.make(SMALL)));
+    // The last word of the third slice, tagged from the first slice's text, as tagging it alone would.
+    const slice = `${'Adam Fairweather '.repeat(TAG_WINDOW_TOKENS / 2 - 1)}Adam Fairweather`;
+    const repeated = parsePost(`${slice} ${slice} ${slice}`);
+    const alone = parsePost(slice);
+    const third = repeated.tokens[3 * TAG_WINDOW_TOKENS - 1]!;
+    expect(third.text).toBe('Fairweather');
+    expect(tagsOf(repeated, third)).toEqual(tagsOf(alone, alone.tokens[TAG_WINDOW_TOKENS - 1]!));
+    expect(tagsOf(repeated, third)).toContain('LastName');
   });
 });
 
