@@ -59,6 +59,7 @@ export function pathologicalCases(names: NameLists): PathologicalCase[] {
     { id: 'stretched-word', title: 'one stretched swear word ("fuuu…ck")', make: (n) => `f${repeatTo('u', n - 3)}ck` },
     { id: 'same-name', title: `one first name repeated ("${firstName} ")`, make: (n) => repeatTo(`${firstName} `, n) },
     { id: 'off-sick', title: `"${firstName} off sick" repeated`, make: (n) => repeatTo(`${firstName} off sick `, n) },
+    { id: 'year-groups', title: 'one year group repeated ("Year 9 ")', make: (n) => repeatTo('Year 9 ', n) },
     { id: 'no-sentence-ends', title: 'ordinary sentences with no full stops', make: (n) => repeatTo(`${noStops} `, n) },
   ];
 }
