@@ -58,35 +58,41 @@ function groupEnd(src: string, open: number): number {
 }
 
 const stripped = new WeakMap<RegExp, RegExp>();
-const startsByDoc = new WeakMap<PostDocument, Map<RegExp, Int32Array>>();
+/** Per post and pattern: the window characters asked about so far, or once searched, the possible starts. */
+const startsByDoc = new WeakMap<PostDocument, Map<RegExp, number | Int32Array>>();
 
 /** Every offset of doc.lower where the stripped pattern matches, ascending: one pass over the post. */
 function possibleStarts(doc: PostDocument, pattern: RegExp): Int32Array {
-  let byPattern = startsByDoc.get(doc);
-  if (!byPattern) startsByDoc.set(doc, (byPattern = new Map()));
-  let starts = byPattern.get(pattern);
-  if (!starts) {
-    let loose = stripped.get(pattern);
-    if (!loose) stripped.set(pattern, (loose = withoutAssertions(pattern)));
-    const found: number[] = [];
-    loose.lastIndex = 0;
-    // Step one character past each start, not past the match: a match may begin inside another.
-    for (let m = loose.exec(doc.lower); m; m = loose.exec(doc.lower)) {
-      found.push(m.index);
-      loose.lastIndex = m.index + 1;
-    }
-    byPattern.set(pattern, (starts = Int32Array.from(found)));
+  let loose = stripped.get(pattern);
+  if (!loose) stripped.set(pattern, (loose = withoutAssertions(pattern)));
+  const found: number[] = [];
+  loose.lastIndex = 0;
+  // Step one character past each start, not past the match: a match may begin inside another.
+  for (let m = loose.exec(doc.lower); m; m = loose.exec(doc.lower)) {
+    found.push(m.index);
+    loose.lastIndex = m.index + 1;
   }
-  return starts;
+  return Int32Array.from(found);
 }
 
 /**
  * Whether any of `patterns` might match in doc.lower.slice(from, to): false only when none can.
- * Each pattern's starts are found once per post, then each window is one binary search.
+ * A pattern's starts are searched for once per post, and only after windows as long as the post
+ * have been asked about (so a post with one or two names pays nothing); then each window is one
+ * binary search.
  */
 export function mayMatchIn(doc: PostDocument, from: number, to: number, ...patterns: RegExp[]): boolean {
+  let byPattern = startsByDoc.get(doc);
+  if (!byPattern) startsByDoc.set(doc, (byPattern = new Map()));
   for (const pattern of patterns) {
-    const starts = possibleStarts(doc, pattern);
+    let starts = byPattern.get(pattern) ?? 0;
+    if (typeof starts === 'number') {
+      if (starts < doc.lower.length) {
+        byPattern.set(pattern, starts + (to - from));
+        return true;
+      }
+      byPattern.set(pattern, (starts = possibleStarts(doc, pattern)));
+    }
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {
