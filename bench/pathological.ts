@@ -59,6 +59,7 @@ export function pathologicalCases(names: NameLists): PathologicalCase[] {
     { id: 'stretched-word', title: 'one stretched swear word ("fuuu…ck")', make: (n) => `f${repeatTo('u', n - 3)}ck` },
     { id: 'same-name', title: `one first name repeated ("${firstName} ")`, make: (n) => repeatTo(`${firstName} `, n) },
     { id: 'off-sick', title: `"${firstName} off sick" repeated`, make: (n) => repeatTo(`${firstName} off sick `, n) },
+    { id: 'year-groups', title: 'one year group repeated ("Year 9 ")', make: (n) => repeatTo('Year 9 ', n) },
     { id: 'no-sentence-ends', title: 'ordinary sentences with no full stops', make: (n) => repeatTo(`${noStops} `, n) },
   ];
 }
@@ -69,6 +70,8 @@ export const LENGTHS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000] as c
 export const SHORT_LENGTH = 10_000;
 export const LIMIT_MS = 20;
 export const EXPONENT_LIMIT = 1.2;
+/** Whole sweeps over LENGTHS per case; each length's figure is their median. */
+const SWEEPS = 3;
 
 interface Timing {
   /** Median per call over the samples. */
@@ -118,16 +121,23 @@ export function fittedExponent(lengths: readonly number[], times: readonly numbe
 
 export async function run(compiled: CompiledPack, names: NameLists): Promise<string[]> {
   const lines = [
-    `pathological inputs, 2,000 names: median CPU ms per checkPost at ${LENGTHS.map((n) => `${n / 1000}k`).join(' / ')} characters; exponent = log-log slope of CPU time (target ≤ ${EXPONENT_LIMIT}); at ${SHORT_LENGTH.toLocaleString('en-GB')} characters wall and CPU ms (target ≤ ${LIMIT_MS} ms)`,
+    `pathological inputs, 2,000 names: median CPU ms per checkPost (median of ${SWEEPS} sweeps) at ${LENGTHS.map((n) => `${n / 1000}k`).join(' / ')} characters; exponent = log-log slope of CPU time (target ≤ ${EXPONENT_LIMIT}); at ${SHORT_LENGTH.toLocaleString('en-GB')} characters wall and CPU ms (target ≤ ${LIMIT_MS} ms)`,
   ];
   let failures = 0;
   for (const c of pathologicalCases(names)) {
-    const cpu: number[] = [];
-    for (const length of LENGTHS) {
-      cpu.push(timeCheck(compiled, c.make(length)).cpuMs);
-      await new Promise((resolve) => setImmediate(resolve));
+    // Each length's median over SWEEPS whole sweeps: a collection that lands in one sweep's 16k
+    // sample no longer bends the fitted slope.
+    const sweeps: number[][] = LENGTHS.map(() => []);
+    const shortSweeps: Timing[] = [];
+    for (let sweep = 0; sweep < SWEEPS; sweep++) {
+      for (const [i, length] of LENGTHS.entries()) {
+        sweeps[i]!.push(timeCheck(compiled, c.make(length)).cpuMs);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      shortSweeps.push(timeCheck(compiled, c.make(SHORT_LENGTH)));
     }
-    const short = timeCheck(compiled, c.make(SHORT_LENGTH));
+    const cpu = sweeps.map(median);
+    const short = { wallMs: median(shortSweeps.map((t) => t.wallMs)), cpuMs: median(shortSweeps.map((t) => t.cpuMs)) };
     const exponent = fittedExponent(LENGTHS, cpu);
     const over = exponent > EXPONENT_LIMIT || Math.min(short.wallMs, short.cpuMs) > LIMIT_MS;
     if (over) failures++;

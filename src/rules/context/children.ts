@@ -68,8 +68,13 @@ export function childReferences(ctx: CheckContext): ChildReference[] {
     if (refs.length > 0 || SCHOOL_CONTEXT.test(ctx.doc.lower) || schoolMentions(ctx).length > 0) {
       for (const m of ctx.doc.lower.matchAll(AGE_OR_FAMILY_CHILD)) refs.push({ start: m.index, end: m.index + m[0].length, named: false });
     }
+    // One pass marks what the references cover, so a year group is looked up in O(1): asking every
+    // reference about every year group was quadratic on "Year 9 Year 9 …". Year groups found here
+    // never overlap one another, so only the references above can cover one.
+    const covered = new Uint8Array(ctx.doc.lower.length);
+    for (const r of refs) covered.fill(1, r.start, r.end);
     for (const m of ctx.doc.lower.matchAll(YEAR_GROUP_SUBJECT)) {
-      if (!refs.some((r) => r.start <= m.index && m.index < r.end)) refs.push({ start: m.index, end: m.index + m[0].length, named: false, subjectOnly: true });
+      if (!covered[m.index]) refs.push({ start: m.index, end: m.index + m[0].length, named: false, subjectOnly: true });
     }
     return refs.sort((a, b) => a.start - b.start);
   });

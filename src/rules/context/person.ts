@@ -1,4 +1,5 @@
 import type { PostDocument, Token } from '../document/document';
+import { mayMatchIn } from '../document/window-precheck';
 import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import cues from '../vocab/person-cues.json';
 import privateLife from '../vocab/private-life.json';
@@ -97,34 +98,38 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting)
   const found = new Set<PersonCue>();
   const s = doc.sentences[t.sentence]!;
   // The sentence around the name, at most WINDOW characters either side: a post with no sentence ends stays linear.
-  const sentence = doc.lower.slice(Math.max(s.start, t.start - WINDOW), Math.min(s.end, t.end + WINDOW));
+  const from = Math.max(s.start, t.start - WINDOW);
+  const to = Math.min(s.end, t.end + WINDOW);
+  const sentence = doc.lower.slice(from, to);
+  // Most windows hold none of these words: a pre-check over the whole post, made once, answers
+  // those without running each pattern again around every name (a class list of 300 names).
+  const may = (...patterns: RegExp[]) => mayMatchIn(doc, from, to, ...patterns);
   const before = doc.lower.slice(Math.max(s.start, t.start - 30), t.start);
   const after = doc.lower.slice(t.end, Math.min(s.end, t.end + 40));
-  const withoutLeisure = sentence.replace(NOT_A_SCHOOL_CLASS, ' ');
-  if (CLASS_NEAR.test(withoutLeisure)) found.add('child:class');
-  const age = AGE.exec(sentence);
+  if (may(CLASS_NEAR, NOT_A_SCHOOL_CLASS) && CLASS_NEAR.test(sentence.replace(NOT_A_SCHOOL_CLASS, ' '))) found.add('child:class');
+  const age = may(AGE) ? AGE.exec(sentence) : null;
   if (age) {
     const years = Number(age[1] ?? age[2] ?? age[3]);
     if (years >= 3 && years < 18) found.add('child:age');
     else if (years >= 18) found.add('adult:age');
   }
-  const ordinal = ORDINAL_BIRTHDAY.exec(sentence);
+  const ordinal = may(ORDINAL_BIRTHDAY) ? ORDINAL_BIRTHDAY.exec(sentence) : null;
   if (ordinal && Number(ordinal[1]) >= 18 && Number(ordinal[1]) <= 110) found.add('adult:age');
   if (LITTLE_BEFORE.test(before)) found.add('child:little');
-  if (CHILD_IN_SCHOOL.test(sentence) || SCHOOLWORK_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 30))) found.add('child:school-life');
+  if ((may(CHILD_IN_SCHOOL) && CHILD_IN_SCHOOL.test(sentence)) || SCHOOLWORK_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 30))) found.add('child:school-life');
   if (PARENT_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 30))) found.add('child:parent');
-  if (ADULT_LIFE.test(sentence) || NOT_A_SCHOOL_CLASS.test(sentence)) found.add('adult:life');
+  if ((may(ADULT_LIFE) && ADULT_LIFE.test(sentence)) || (may(NOT_A_SCHOOL_CLASS) && NOT_A_SCHOOL_CLASS.test(sentence))) found.add('adult:life');
   if (post.adultLife) found.add('adult:life-post');
   if (post.oldClassmates) found.add('adult:old-classmates');
-  if (ADULT_WORK.test(sentence.replace(PRAISE_JOB, ' '))) found.add('adult:work');
+  if (may(ADULT_WORK, PRAISE_JOB) && ADULT_WORK.test(sentence.replace(PRAISE_JOB, ' '))) found.add('adult:work');
   for (let step = 1; step <= 3; step++) {
     const prev = doc.tokens[t.index - step];
     if (prev && prev.sentence === t.sentence && FAMILY_WORDS.has(prev.key)) found.add('adult:family');
   }
   if (/^[\s,(]*(?:my|our|his|her) (\p{L}+)/u.test(after) && FAMILY_WORDS.has(/^[\s,(]*(?:my|our|his|her) (\p{L}+)/u.exec(after)![1]!)) found.add('adult:family');
-  if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || THEIR_SCHOOL.test(sentence)) found.add('own-child');
+  if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || (may(THEIR_SCHOOL) && THEIR_SCHOOL.test(sentence))) found.add('own-child');
   const elsewhere = FROM_ELSEWHERE.exec(after);
-  if (OTHER_SETTING.test(sentence) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!))) found.add('other-setting');
+  if ((may(OTHER_SETTING) && OTHER_SETTING.test(sentence)) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!))) found.add('other-setting');
   if (post.school > 0) found.add('setting:school');
   if (post.private > post.school) found.add('setting:private');
   if (!t.capitalized) found.add('form:lower');

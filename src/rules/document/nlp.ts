@@ -51,24 +51,39 @@ const isNameTag = (tag: string | string[]) => typeof tag === 'string' && NAME_TA
  * the same on any input and a check makes at most one per slice.
  */
 export const TAG_WINDOW_TOKENS = 64;
-const tagCache = new WeakMap<PostDocument, Map<number, Map<number, string[]>>>();
+interface PostTags {
+  /** Tags by token start, for each window tagged so far (keyed by its first token). */
+  byWindow: Map<number, Map<number, readonly string[]>>;
+  /** Tags by offset within the window, for each distinct window text tagged so far. */
+  byText: Map<string, Map<number, readonly string[]>>;
+}
+const tagCache = new WeakMap<PostDocument, PostTags>();
 let taggingCalls = 0;
 
 /** compromise's tags for a token, by running it once per check on the sentence (or slice of one) around it. */
-export function tagsOf(doc: PostDocument, token: Token): string[] {
-  let byWindow = tagCache.get(doc);
-  if (!byWindow) tagCache.set(doc, (byWindow = new Map()));
+export function tagsOf(doc: PostDocument, token: Token): readonly string[] {
+  let cache = tagCache.get(doc);
+  if (!cache) tagCache.set(doc, (cache = { byWindow: new Map(), byText: new Map() }));
   const sentence = doc.sentences[token.sentence]!;
   const first = sentence.first + Math.floor((token.index - sentence.first) / TAG_WINDOW_TOKENS) * TAG_WINDOW_TOKENS;
-  let tags = byWindow.get(first);
+  let tags = cache.byWindow.get(first);
   if (!tags) {
-    tags = new Map();
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[Math.min(sentence.last, first + TAG_WINDOW_TOKENS - 1)]!.end;
-    taggingCalls++;
-    const terms = compromise().nlp(doc.text.slice(start, end)).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number; length: number } }[] }[];
-    for (const s of terms) for (const term of s.terms) tags.set(start + term.offset.start, term.tags);
-    byWindow.set(first, tags);
+    const text = doc.text.slice(start, end);
+    // Tagging reads only the window's text, so a window repeated word for word (a list pasted
+    // twice, a name typed over and over) is tagged once: tagging is most of a long post's cost.
+    let relative = cache.byText.get(text);
+    if (!relative) {
+      relative = new Map();
+      taggingCalls++;
+      const terms = compromise().nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number; length: number } }[] }[];
+      for (const s of terms) for (const term of s.terms) relative.set(term.offset.start, term.tags);
+      cache.byText.set(text, relative);
+    }
+    tags = new Map();
+    for (const [offset, termTags] of relative) tags.set(start + offset, termTags);
+    cache.byWindow.set(first, tags);
   }
   return tags.get(token.start) ?? [];
 }
