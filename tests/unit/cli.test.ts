@@ -490,3 +490,18 @@ describe('counts in messages', () => {
     }
   });
 });
+
+describe('check CLI: stdin', () => {
+  it('is not touched when the post comes from --text', async () => {
+    let stdout = '';
+    const io = {
+      get stdin(): never {
+        throw new Error('stdin was read');
+      },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+    };
+    expect(await runCli(['--pack', PACK, '--json', '--text', 'Rang in sick today so off to the match with the kids'], io)).toBe(EXIT.ok);
+    expect(JSON.parse(stdout)).toHaveProperty('findings');
+  });
+});
