@@ -88,7 +88,7 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
       const person = personFromEntry(entry, kind);
       if (!person) continue;
       index.count[kind === 'pupil' ? 'pupils' : 'staff']++;
-      const firsts = [person.given[0]!, ...(person.knownAs ? [person.knownAs] : [])];
+      const firsts = person.knownAs ? [person.given[0]!, person.knownAs] : [person.given[0]!];
       for (const first of firsts) add(index.firstNames, first, person);
       if (!person.surname) continue;
       add(index.surnames, person.surname, person);
@@ -113,7 +113,9 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
   return index;
 }
 
-export const compactKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Already lower-case letters and digits, as folded names almost always are: nothing to drop. */
+const PLAIN_KEY = /^[a-z0-9]*$/;
+export const compactKey = (s: string) => (PLAIN_KEY.test(s) ? s : s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
 
 export function isTitle(key: string): boolean {
   return TITLE_SET.has(key);
