@@ -42,9 +42,10 @@ export const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor
 const TITLE_SET = new Set(TITLES);
 /** Titles we assume a member of staff may be called by when the list gives none. */
 const DEFAULT_STAFF_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
+const NO_TITLES: readonly string[] = [];
 
 const fold = (s: string) => foldForMatching(s).trim();
-const words = (s: string) => fold(s).split(/[\s,]+/).filter(Boolean).map((w) => w.replace(/\.$/, ''));
+const words = (s: string) => fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w));
 
 export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | null {
   const obj = typeof entry === 'string' ? { name: entry } : entry;
@@ -80,7 +81,8 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
     else if (list[list.length - 1] !== value) list.push(value);
   };
   const addSequence = (keys: string[], person: Person, form: NameForm) => {
-    if (keys.length < 2 || keys.some((k) => !k)) return;
+    if (keys.length < 2) return;
+    for (const key of keys) if (!key) return;
     add(index.sequences, keys[0]!, { keys, person, form });
   };
   for (const [kind, entries] of [['pupil', lists.pupils], ['staff', lists.staff]] as const) {
@@ -99,8 +101,9 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
         add(index.compact, compactKey(first + person.surname), person);
       }
       if (person.given.length > 1) addSequence([...person.given, person.surname], person, 'full');
-      const titles = person.title ? [person.title] : kind === 'staff' ? DEFAULT_STAFF_TITLES : [];
-      const initials = person.surname.split('-').map((p) => p[0]).join('-');
+      const titles = person.title ? [person.title] : kind === 'staff' ? DEFAULT_STAFF_TITLES : NO_TITLES;
+      // Only staff are called by initials; most people on the lists are pupils with no title.
+      const initials = kind === 'staff' && titles.length ? person.surname.split('-').map((p) => p[0]).join('-') : '';
       for (const title of titles) {
         addSequence([title, person.surname], person, 'title-surname');
         addSequence([title, person.given[0]![0]!, person.surname], person, 'title-surname');
