@@ -475,5 +475,7 @@ export function quoteInContext(text: string, span: { start: number; end: number 
 }
 
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? noun : nouns}`;
+  // Below 1,000 a count needs no grouping; toLocaleString would load ICU's number formats (~20 ms) for the first result.
+  const shown = Number.isInteger(count) && count >= 0 && count < 1000 ? String(count) : count.toLocaleString('en-GB');
+  return `${shown} ${count === 1 ? noun : nouns}`;
 }

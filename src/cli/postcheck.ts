@@ -8,7 +8,9 @@ import { runCli } from './main';
  */
 async function main(): Promise<void> {
   try {
-    process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    // process.stdin is a getter that sets up a stream (a few ms); only posts read from stdin need it.
+    const io = { get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr };
+    process.exitCode = await runCli(process.argv.slice(2), io);
   } catch (error) {
     process.stderr.write(`postcheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = EXIT.internalError;

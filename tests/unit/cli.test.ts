@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, OPTIONS, quoteInContext, USAGE } from '../../src/cli/check';
+import { EXIT, OPTIONS, plural, quoteInContext, USAGE } from '../../src/cli/check';
 import { runCli } from '../../src/cli/main';
 import packageJson from '../../package.json';
 import { checkPost } from '../../src/rules/check';
@@ -480,5 +480,28 @@ describe('postcheck pack init and pack lint', () => {
     const run = await cli(['pack', 'build']);
     expect(run.code).toBe(EXIT.badInput);
     expect(run.stderr).toContain('"pack build" is not a command');
+  });
+});
+
+describe('counts in messages', () => {
+  it('writes counts as en-GB does, grouping thousands', () => {
+    for (const count of [0, 1, 2, 999, 1000, 12345, 1234567]) {
+      expect(plural(count, 'name')).toBe(`${count.toLocaleString('en-GB')} ${count === 1 ? 'name' : 'names'}`);
+    }
+  });
+});
+
+describe('check CLI: stdin', () => {
+  it('is not touched when the post comes from --text', async () => {
+    let stdout = '';
+    const io = {
+      get stdin(): never {
+        throw new Error('stdin was read');
+      },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+    };
+    expect(await runCli(['--pack', PACK, '--json', '--text', 'Rang in sick today so off to the match with the kids'], io)).toBe(EXIT.ok);
+    expect(JSON.parse(stdout)).toHaveProperty('findings');
   });
 });

@@ -161,6 +161,54 @@ describe('parseNameCsv: bad rows are reported by line and good rows load', () =>
   });
 });
 
+describe('parseNameCsv: a file without quotes reads as the same file quoted', () => {
+  // Files with no quote character take a quicker reader than quoted ones; the two must agree.
+  const quoteCells = (csv: string, delimiter: string) =>
+    csv
+      .split(/(\r\n|\n|\r)/)
+      .map((part, i) => (i % 2 === 1 || part === '' ? part : part.split(delimiter).map((cell) => `"${cell}"`).join(delimiter)))
+      .join('');
+  const rows = [
+    'Class list,Year 5,,,',
+    '',
+    'Title,Forename,Preferred Forename,Surname,Role',
+    'Mrs,Sarah,,Okafor,Head of Year 7',
+    ',,,,',
+    'Mr,Tom,Tommy,Ellis', // too few fields
+    'Dr,Ava,,Patel,SENCo,,', // padded with empty fields
+    'Ms,Liam,,O\'Neill,Teacher,extra', // too many fields
+    '-,Zoë,-,Smith-Jones,-',
+    'Mx,=SUM(A1),,Bad,', // a formula cell
+    ' Ms ,  Jean   Paul ,, Dupont ,Cover ',
+  ];
+  for (const [ending, label] of [['\n', 'LF'], ['\r\n', 'CRLF'], ['\r', 'CR']] as const) {
+    for (const delimiter of [',', ';', '\t']) {
+      it(`${label} line endings, ${JSON.stringify(delimiter)} delimiter: same people, same problems on the same lines`, () => {
+        const plain = rows.map((row) => row.replaceAll(',', delimiter)).join(ending) + ending;
+        const plainResult = parseNameCsv(plain, 'staff.csv');
+        expect(plainResult.fatal).toBeUndefined();
+        expect(plainResult.people.length).toBeGreaterThan(2);
+        expect(plainResult.problems.length).toBeGreaterThan(2);
+        expect(plainResult).toEqual(parseNameCsv(quoteCells(plain, delimiter), 'staff.csv'));
+      });
+    }
+  }
+
+  it('numbers lines after a stray line break of another kind as the quoted reader does', () => {
+    const plain = 'Forename,Surname\r\nGrace,Hetherington\r\n,\nTom,Ellis\r\nAva\r\n';
+    const result = parseNameCsv(plain, 'pupils.csv');
+    // Line 3 holds ",\nTom,Ellis": one row of three fields split across two lines; "Ava" is on line 5.
+    expect(result.problems.map((p) => p.line)).toEqual([3, 5]);
+    expect(result.people).toEqual([{ name: 'Grace Hetherington' }]);
+  });
+
+  it('refuses a plain file over the name limit as it refuses a quoted one', () => {
+    const plain = `Forename,Surname\n${Array.from({ length: PACK_LIMITS.maxNames + 1 }, (_, i) => `A${i},B`).join('\n')}\n`;
+    expect(parseNameCsv(plain, 'big.csv').fatal).toMatch(/too large/);
+    expect(parseNameCsv(plain, 'big.csv')).toEqual(parseNameCsv(quoteCells(plain, ','), 'big.csv'));
+  });
+});
+
 describe('parseNameCsv: fatal problems', () => {
   it('refuses a file with no recognisable header, naming the file and what it found', () => {
     const result = parseNameCsv('Grace Hetherington,5H\nTom Ellis,5H\n', 'pupils.csv');

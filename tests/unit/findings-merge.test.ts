@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack, mergeSameSpan, raisedCategories, type Finding } from '../../src/rules';
+import { byCategoryId } from '../../src/rules/check';
+import { CATEGORY_IDS } from '../../src/rules/types';
 
 const weardale = compilePack(JSON.parse(readFileSync('assets/packs/weardale.json', 'utf8')) as unknown);
 if (!weardale.ok) throw weardale.error;
@@ -52,5 +54,13 @@ describe('messages say what was found, not more (issue 11)', () => {
     ].flatMap(message);
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const text of all) expect(text).not.toMatch(/misconduct|forbids|breaks the conduct rules/);
+  });
+});
+
+describe('findings at one place are listed in alphabetical order of category', () => {
+  it('orders every pair of category ids as an alphabetical (locale) comparison does', () => {
+    for (const a of CATEGORY_IDS) {
+      for (const b of CATEGORY_IDS) expect(Math.sign(byCategoryId(a, b)), `${a} vs ${b}`).toBe(Math.sign(a.localeCompare(b)));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack, type CompiledPack } from '../../src/rules';
 import { normalizeText, toOriginalSpan } from '../../src/rules/document/normalize';
+import { compactKey } from '../../src/rules/evidence/people';
 import { EXAMPLE_SCHOOL } from './example-school';
 
 /** Tricks meant to slip a name or a swear word past the checks (issue 6). */
@@ -55,5 +56,15 @@ describe('text tricks are normalised before matching', () => {
       expect(span.end).toBeLessThanOrEqual(original.length);
       expect(span.end).toBeGreaterThan(span.start);
     }
+  });
+});
+
+describe('run-together name keys (handles and hashtags)', () => {
+  it('keep lower-case letters and digits, and drop everything else whatever the script', () => {
+    expect(compactKey('gracehetherington')).toBe('gracehetherington');
+    expect(compactKey('year6')).toBe('year6');
+    expect(compactKey("O'Neill-Smith")).toBe('oneillsmith');
+    expect(compactKey('Zoë Brontë')).toBe('zoëbrontë');
+    expect(compactKey('mrs okafor')).toBe('mrsokafor');
   });
 });

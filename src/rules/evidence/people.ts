@@ -42,9 +42,10 @@ export const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor
 const TITLE_SET = new Set(TITLES);
 /** Titles we assume a member of staff may be called by when the list gives none. */
 const DEFAULT_STAFF_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
+const NO_TITLES: readonly string[] = [];
 
 const fold = (s: string) => foldForMatching(s).trim();
-const words = (s: string) => fold(s).split(/[\s,]+/).filter(Boolean).map((w) => w.replace(/\.$/, ''));
+const words = (s: string) => fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w));
 
 export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | null {
   const obj = typeof entry === 'string' ? { name: entry } : entry;
@@ -58,15 +59,12 @@ export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | 
   const surname = parts.length > 1 ? parts[parts.length - 1]! : '';
   const given = parts.length > 1 ? parts.slice(0, -1) : parts;
   const knownAs = obj.knownAs ? fold(obj.knownAs) : undefined;
-  return {
-    kind,
-    name: obj.name.trim(),
-    given,
-    surname,
-    ...(knownAs && knownAs !== given[0] ? { knownAs } : {}),
-    ...(title ? { title } : {}),
-    ...(obj.role ? { role: obj.role } : {}),
-  };
+  // Fields set one by one in this order, not spread from throwaway objects: a big school has 20,000 people.
+  const person: Person = { kind, name: obj.name.trim(), given, surname };
+  if (knownAs && knownAs !== given[0]) person.knownAs = knownAs;
+  if (title) person.title = title;
+  if (obj.role) person.role = obj.role;
+  return person;
 }
 
 export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff: readonly PersonEntry[] }): PeopleIndex {
@@ -80,7 +78,8 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
     else if (list[list.length - 1] !== value) list.push(value);
   };
   const addSequence = (keys: string[], person: Person, form: NameForm) => {
-    if (keys.length < 2 || keys.some((k) => !k)) return;
+    if (keys.length < 2) return;
+    for (const key of keys) if (!key) return;
     add(index.sequences, keys[0]!, { keys, person, form });
   };
   for (const [kind, entries] of [['pupil', lists.pupils], ['staff', lists.staff]] as const) {
@@ -88,7 +87,7 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
       const person = personFromEntry(entry, kind);
       if (!person) continue;
       index.count[kind === 'pupil' ? 'pupils' : 'staff']++;
-      const firsts = [person.given[0]!, ...(person.knownAs ? [person.knownAs] : [])];
+      const firsts = person.knownAs ? [person.given[0]!, person.knownAs] : [person.given[0]!];
       for (const first of firsts) add(index.firstNames, first, person);
       if (!person.surname) continue;
       add(index.surnames, person.surname, person);
@@ -99,8 +98,9 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
         add(index.compact, compactKey(first + person.surname), person);
       }
       if (person.given.length > 1) addSequence([...person.given, person.surname], person, 'full');
-      const titles = person.title ? [person.title] : kind === 'staff' ? DEFAULT_STAFF_TITLES : [];
-      const initials = person.surname.split('-').map((p) => p[0]).join('-');
+      const titles = person.title ? [person.title] : kind === 'staff' ? DEFAULT_STAFF_TITLES : NO_TITLES;
+      // Only staff are called by initials; most people on the lists are pupils with no title.
+      const initials = kind === 'staff' && titles.length ? person.surname.split('-').map((p) => p[0]).join('-') : '';
       for (const title of titles) {
         addSequence([title, person.surname], person, 'title-surname');
         addSequence([title, person.given[0]![0]!, person.surname], person, 'title-surname');
@@ -113,7 +113,9 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
   return index;
 }
 
-export const compactKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Already lower-case letters and digits, as folded names almost always are: nothing to drop. */
+const PLAIN_KEY = /^[a-z0-9]*$/;
+export const compactKey = (s: string) => (PLAIN_KEY.test(s) ? s : s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
 
 export function isTitle(key: string): boolean {
   return TITLE_SET.has(key);

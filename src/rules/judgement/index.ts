@@ -3,7 +3,7 @@ import { postSetting } from '../context/setting';
 import { sentenceStances } from '../context/stance';
 import type { CategoryId } from '../types';
 import { postFeatures } from './features';
-import { judge, loadModel, type ModelWeights, type PackedWeights } from './model';
+import { judge, loadModel, type LoadedModel, type ModelWeights, type PackedWeights } from './model';
 import weights from './weights.json';
 
 /**
@@ -25,7 +25,17 @@ export const JUDGED_CATEGORIES = ['disparaging', 'sickness', 'confidential', 'ch
  */
 const MIN_SCHOOL_SIGNS: Record<(typeof JUDGED_CATEGORIES)[number], number> = { disparaging: 1, sickness: 1, confidential: 2, 'child-comment': 1 };
 
-const MODEL = loadModel(weights as ModelWeights | PackedWeights);
+const SHIPPED = weights as ModelWeights | PackedWeights;
+let model: LoadedModel | undefined;
+/**
+ * Unpacked on the first post the model judges, not at import: unpacking and indexing its
+ * 8,000-odd features cost a fresh engine tens of ms, and a post with nothing of school life in
+ * it is never judged (mode and threshold are read from the shipped file as they are).
+ */
+const judgementModel = () => (model ??= loadModel(SHIPPED));
+
+/** Whether this process has unpacked the model: the start-up test asks it. */
+export const judgementModelLoaded = () => model !== undefined;
 
 export interface JudgementDecision {
   category: CategoryId;
@@ -36,7 +46,7 @@ export interface JudgementDecision {
 }
 
 export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<CategoryId>): JudgementDecision[] {
-  const enabled = JUDGED_CATEGORIES.filter((c) => ctx.compiled.categories.has(c) && MODEL.weights.categories[c] && MODEL.weights.categories[c]!.mode !== 'rules');
+  const enabled = JUDGED_CATEGORIES.filter((c) => ctx.compiled.categories.has(c) && SHIPPED.categories[c] && SHIPPED.categories[c]!.mode !== 'rules');
   // Every judged category is about the school's community: with nothing in the post that places
   // it in school life, the model has nothing to judge (speeches, novels and e-mail stay quiet).
   const signs = ctx.doc.tokens.length === 0 ? 0 : postSetting(ctx).schoolSigns;
@@ -47,7 +57,7 @@ export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<Category
   // lesson, "Year 5 smashed 3D shapes" comments. With no rated word and no irony, there is no comment.
   const evaluative = sentenceStances(ctx).some((s) => s.valence !== 0 || s.irony);
   const decisions: JudgementDecision[] = [];
-  for (const j of judge(MODEL, features, judged)) {
+  for (const j of judge(judgementModel(), features, judged)) {
     const yes = j.score >= j.threshold && (j.category !== 'child-comment' || evaluative);
     const raised = raisedByRules.has(j.category);
     const sentence = ctx.doc.sentences[j.sentence]!;

@@ -73,6 +73,8 @@ const WEIGHT_DIGITS = "!#%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]
 /** Features are lower case, so a capital can both start a feature and say how much it shares: no separator needed. */
 const PREFIX_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const BASE = WEIGHT_DIGITS.length;
+const CAPITAL_A = 65;
+const isCapital = (code: number) => code >= CAPITAL_A && code < CAPITAL_A + PREFIX_DIGITS.length;
 
 export function packWeights(weights: ModelWeights): PackedWeights {
   const decimals = [3, 4, 5, 6].find((d) => Object.values(weights.categories).every((m) => m.weights.every((w) => Number(w.toFixed(d)) === w)));
@@ -115,9 +117,15 @@ export function unpackWeights(packed: PackedWeights): ModelWeights {
   const scale = 10 ** decimals;
   const features: string[] = [];
   let before = '';
-  for (const [line] of packed.features.matchAll(/[A-Z][^A-Z]*/gu)) {
-    before = before.slice(0, PREFIX_DIGITS.indexOf(line[0]!)) + line.slice(1);
+  // A loop over char codes, not matchAll: a match array per feature was most of unpacking in a fresh process.
+  const text = packed.features;
+  for (let at = 0; at < text.length; ) {
+    const shared = text.charCodeAt(at) - CAPITAL_A;
+    let end = at + 1;
+    while (end < text.length && !isCapital(text.charCodeAt(end))) end++;
+    before = before.slice(0, shared) + text.slice(at + 1, end);
     features.push(before);
+    at = end;
   }
   const digit = new Int16Array(128);
   for (let i = 0; i < BASE; i++) digit[WEIGHT_DIGITS.charCodeAt(i)] = i;

@@ -146,7 +146,53 @@ interface CsvRow {
   quoteError?: string;
 }
 
+/** Header plus maxNames people: past this many rows a file is refused rather than held. */
+const MAX_ROWS = PACK_LIMITS.maxNames + HEADER_SEARCH_ROWS;
+
 function readRows(text: string, delimiter: string): { rows: CsvRow[] } | { fatal: string } {
+  const read = text.includes('"') ? readQuotedRows(text, delimiter) : readPlainRows(text, delimiter);
+  const dataRows = read.rows.filter((r) => !isBlank(r.cells)).length - 1;
+  if (read.tooMany || dataRows > PACK_LIMITS.maxNames) {
+    return { fatal: `is too large: it has more than ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} rows; the most PostCheck takes is ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} names` };
+  }
+  return { rows: read.rows };
+}
+
+/**
+ * A file with no quote character anywhere, as most MIS exports are: its rows are its lines and
+ * its cells are split at the delimiter, exactly as papaparse reads it (its own unquoted path,
+ * splitting at the line ending it guesses), without papaparse's per-row bookkeeping, which was
+ * most of loading a 20,000-name list (issue 12).
+ */
+function readPlainRows(text: string, delimiter: string): { rows: CsvRow[]; tooMany: boolean } {
+  const rows: CsvRow[] = [];
+  if (text === '') return { rows, tooMany: false };
+  const newline = guessLineEnding(text);
+  const lines = text.split(newline);
+  let line = 1;
+  for (let i = 0; i < lines.length; i++) {
+    const row = lines[i]!;
+    rows.push({ line, cells: row.split(delimiter) });
+    const last = i === lines.length - 1;
+    // A row may hold a line break of another kind (a file with mixed endings): count it as the line numbers do.
+    line += /[\r\n]/.test(row) ? ((last ? row : row + newline).match(/\r\n|\n|\r/g)?.length ?? 0) : last ? 0 : 1;
+    if (rows.length > MAX_ROWS) return { rows, tooMany: true };
+  }
+  return { rows, tooMany: false };
+}
+
+/** papaparse's guess (guessLineEndings) for a text with no quotes: "\n" unless "\r" comes first, then "\r\n" when at least half the "\r"s start one. */
+function guessLineEnding(text: string): string {
+  const head = text.substring(0, 1024 * 1024);
+  const r = head.split('\r');
+  const n = head.split('\n');
+  if (r.length === 1 || (n.length > 1 && n[0]!.length < r[0]!.length)) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}
+
+function readQuotedRows(text: string, delimiter: string): { rows: CsvRow[]; tooMany: boolean } {
   const rows: CsvRow[] = [];
   const lineBreak = /\r\n|\n|\r/g;
   let line = 1;
@@ -163,18 +209,13 @@ function readRows(text: string, delimiter: string): { rows: CsvRow[] } | { fatal
       const end = result.meta.cursor;
       line += text.slice(rowStart, end).match(lineBreak)?.length ?? 0;
       rowStart = end;
-      // The header plus maxNames people; stop reading rather than hold a huge file.
-      if (rows.length > PACK_LIMITS.maxNames + HEADER_SEARCH_ROWS) {
+      if (rows.length > MAX_ROWS) {
         tooMany = true;
         parser.abort();
       }
     },
   });
-  const dataRows = rows.filter((r) => !isBlank(r.cells)).length - 1;
-  if (tooMany || dataRows > PACK_LIMITS.maxNames) {
-    return { fatal: `is too large: it has more than ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} rows; the most PostCheck takes is ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} names` };
-  }
-  return { rows };
+  return { rows, tooMany };
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { explainPackProblems } from './explain';
-import { PACK_LIMITS, PackSchema, shownInput, type Pack } from './schema';
+import { PACK_LIMITS, PackSchema, shownInput, type Pack, type PersonEntry } from './schema';
 
 import type { PackProblem } from './problem';
 
@@ -54,6 +54,16 @@ export function problemsFromZod(error: z.ZodError, json?: unknown): PackProblem[
 }
 
 export function validatePack(json: unknown): PackValidation {
+  const names = nameListsChecked(json);
+  if (names) {
+    const parsed = PackSchema.safeParse(names.packWithoutNames);
+    if (parsed.success) {
+      if (names.pupils) parsed.data.people.pupils = names.pupils;
+      if (names.staff) parsed.data.people.staff = names.staff;
+      return { ok: true, pack: parsed.data };
+    }
+  }
+  // A pack with a problem anywhere is read whole by the schema, so its problems and their order never depend on the names' shortcut.
   const parsed = PackSchema.safeParse(json);
   if (parsed.success) return { ok: true, pack: parsed.data };
   // zod skips the pack-wide refinements once a field fails; run them on the raw
@@ -62,6 +72,73 @@ export function validatePack(json: unknown): PackValidation {
   const seen = new Set(problems.map((p) => `${p.path}: ${p.message}`));
   for (const p of crossReferenceProblems(json)) if (!seen.has(`${p.path}: ${p.message}`)) problems.push(p);
   return { ok: false, problems };
+}
+
+/**
+ * A school's name lists, checked by a plain loop and given back as the schema would give them (names
+ * trimmed, an object's fields in the schema's order), with the pack to parse without them. Parsing
+ * each of 1,000s of names through a zod union was most of compilePack (issue 10). null when any
+ * entry is not plainly valid: the schema then reads the whole pack and words its problems.
+ */
+function nameListsChecked(json: unknown): { packWithoutNames: unknown; pupils?: PersonEntry[]; staff?: PersonEntry[] } | null {
+  if (!isPlainObject(json) || !isPlainObject(json.people)) return null;
+  const pupils = plainNameList(json.people.pupils);
+  const staff = plainNameList(json.people.staff);
+  if (pupils === null || staff === null) return null;
+  // Over the limit: the schema's refinement says so.
+  if ((pupils?.length ?? 0) + (staff?.length ?? 0) > PACK_LIMITS.maxNames) return null;
+  const people: Record<string, unknown> = { ...json.people };
+  if (pupils) people.pupils = [];
+  if (staff) people.staff = [];
+  return { packWithoutNames: { ...json, people }, ...(pupils && { pupils }), ...(staff && { staff }) };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** undefined when the list is absent (the schema's default applies), null when the schema must read it. */
+function plainNameList(list: unknown): PersonEntry[] | null | undefined {
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || list.length > PACK_LIMITS.maxNames) return null;
+  const out = new Array<PersonEntry>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const entry = plainPerson(list[i]);
+    if (entry === null) return null;
+    out[i] = entry;
+  }
+  return out;
+}
+
+/** PersonObjectSchema's optional fields, in its order. */
+const PERSON_FIELDS = ['title', 'knownAs', 'role'] as const;
+
+/** As PersonEntrySchema parses a valid entry; null for anything it might refuse. */
+function plainPerson(entry: unknown): PersonEntry | null {
+  if (typeof entry === 'string') return plainName(entry);
+  if (!isPlainObject(entry)) return null;
+  const name = typeof entry.name === 'string' ? plainName(entry.name) : null;
+  if (name === null) return null;
+  const person: Exclude<PersonEntry, string> = { name };
+  let fields = 1;
+  for (const field of PERSON_FIELDS) {
+    if (!Object.hasOwn(entry, field)) continue;
+    const value = entry[field];
+    if (typeof value !== 'string' || value.length > PACK_LIMITS.maxStringLength) return null;
+    person[field] = value;
+    fields++;
+  }
+  // Any other key is one the strict schema refuses.
+  return Object.keys(entry).length === fields ? person : null;
+}
+
+/** A name as nonEmptyText gives it: at most maxStringLength before trimming, something left after. */
+function plainName(text: string): string | null {
+  if (text.length > PACK_LIMITS.maxStringLength) return null;
+  const trimmed = text.trim();
+  return trimmed ? trimmed : null;
 }
 
 /** Clause ids unique, and every clause a category cites exists. Tolerates any input shape. */
