@@ -14,6 +14,8 @@ import { BENIGN_POST, badges, card, confirmCard, expect, test, typeInto } from '
 
 const THREE_PEOPLE = join(ROOT, 'tests/fixtures/photos/sources/face-api-sample1.jpg');
 const NO_PEOPLE = join(ROOT, 'tests/fixtures/logos/negatives/photo_street_1.jpg');
+/** Four people standing in a street, faces 50–60 px across once read at 800 px (composed: sources.json). */
+const GROUP_IN_STREET = join(ROOT, 'tests/fixtures/photos/composed/street-group.jpg');
 
 const ATTACHING: { site: string; composer: ComposerFixture; fileInput: (page: Page) => Locator }[] = [
   { site: 'x', composer: SITE_FIXTURES[0]!.primary, fileInput: (page) => page.locator('[data-testid="toolBar"] input[data-testid="fileInput"]') },
@@ -75,6 +77,18 @@ test('a street photo with no one in it raises no photo finding', async ({ sitePa
   await expect(card(page)).toHaveCount(0);
   await composer.postButton(page).click();
   await expect.poll(() => postedTexts(page)).toEqual([BENIGN_POST]);
+});
+
+test('a small group of people in a street is flagged and holds the post', async ({ sitePage: page }) => {
+  const { composer, fileInput } = ATTACHING[0]!;
+  await openComposer(page, composer);
+  await typeInto(page, composer.editor(page), BENIGN_POST);
+  await fileInput(page).setInputFiles(GROUP_IN_STREET);
+  await imagesChecked(page, 1);
+  await expect(card(page).locator('[data-postcheck="finding"][data-category="photos"]')).toHaveCount(1);
+  await composer.postButton(page).click();
+  await expect(confirmCard(page).locator('[data-category="photos"]')).toHaveCount(1);
+  expect(await postedTexts(page)).toEqual([]);
 });
 
 test.describe('with the photos category turned off in the pack', () => {
