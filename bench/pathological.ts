@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkPost } from '../src/rules/check';
 import type { CompiledPack } from '../src/rules/compile';
-import { POST_SENTENCES, type NameLists } from './fixtures';
+import { composePost, POST_SENTENCES, type NameLists } from './fixtures';
 
 /**
  * Inputs built to find work that grows faster than the text (issue 10, "Speed and
@@ -60,6 +60,10 @@ export function pathologicalCases(names: NameLists): PathologicalCase[] {
     { id: 'same-name', title: `one first name repeated ("${firstName} ")`, make: (n) => repeatTo(`${firstName} `, n) },
     { id: 'off-sick', title: `"${firstName} off sick" repeated`, make: (n) => repeatTo(`${firstName} off sick `, n) },
     { id: 'year-groups', title: 'one year group repeated ("Year 9 ")', make: (n) => repeatTo('Year 9 ', n) },
+    { id: 'prose', title: 'ordinary posts run together, names included', make: (n) => composePost(n, names) },
+    { id: 'apostrophes', title: `letters and apostrophes ("grace's" repeated)`, make: (n) => repeatTo("grace's", n) },
+    { id: 'digits', title: 'digits and spaces ("0 1 " repeated)', make: (n) => repeatTo('0 1 ', n) },
+    { id: 'zero-width', title: 'zero-width spaces between letters', make: (n) => repeatTo('G\u200Br\u200Ba\u200Bc\u200Be ', n) },
     { id: 'no-sentence-ends', title: 'ordinary sentences with no full stops', make: (n) => repeatTo(`${noStops} `, n) },
   ];
 }
