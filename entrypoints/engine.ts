@@ -3,6 +3,7 @@
 import { checkPost } from '~/src/rules/check';
 import { compilePack } from '~/src/rules/compile';
 import { loadNlp } from '~/src/rules/document/nlp';
+import { loadJudgementModel } from '~/src/rules/judgement';
 import type { LazyEngine } from '~/src/content/engine';
 
 /**
@@ -11,6 +12,6 @@ import type { LazyEngine } from '~/src/content/engine';
  * view on the four sites ~100 ms of script evaluation (bench: "content script").
  */
 export default defineUnlistedScript(() => {
-  const engine: LazyEngine = { compilePack, checkPost, loadNlp };
+  const engine: LazyEngine = { compilePack, checkPost, loadNlp, loadJudgementModel };
   globalThis.__postcheckEngine = engine;
 });

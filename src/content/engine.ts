@@ -8,6 +8,8 @@ export interface LazyEngine {
   checkPost: typeof checkPost;
   /** Loads compromise, which the engine otherwise loads on the first post that needs it (src/rules/document/nlp.ts). */
   loadNlp(): void;
+  /** Unpacks the learned model, which the engine otherwise unpacks on the first post it judges (src/rules/judgement/index.ts). */
+  loadJudgementModel(): void;
 }
 
 declare global {
@@ -50,6 +52,8 @@ export async function loadPageEngine(): Promise<PageEngine> {
   // compromise takes a few hundred ms to load; done in idle time, the first post that needs it
   // (a name then a lower-case word) does not stall typing.
   globalThis.requestIdleCallback?.(() => rules.loadNlp(), { timeout: 5_000 });
+  // Likewise the learned model (tens of ms): the first post about school life is then checked at full speed.
+  globalThis.requestIdleCallback?.(() => rules.loadJudgementModel(), { timeout: 5_000 });
   return {
     compile(packJson) {
       const result = rules.compilePack(packJson);

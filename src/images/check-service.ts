@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { serveImageCheck } from '../messaging';
 import { checkImage, type LogoCheckInput } from '../rules/logo';
 import type { RgbaImage } from '../rules/logo/types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PackSchema } from '../rules/pack/schema';
 import { ManagedPolicySchema } from './schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORY_IDS, SEVERITIES } from '../rules/types';
 import { SITE_IDS } from '../settings/schema';
 

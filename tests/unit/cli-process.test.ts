@@ -100,7 +100,16 @@ describe('postcheck: JSON lines stream', () => {
   });
 });
 
+/** "Grace H." then a capitalised word: whether "Grace H" names her turns on compromise's lexicon knowing "Brilliant". */
+const ASKS_COMPROMISE = 'Well done Grace H. Brilliant effort today';
+
 describe('postcheck: as a command', () => {
+  it('loads compromise, which the bundle starts only when a post first asks it something', { timeout: 30_000 }, async () => {
+    const { stdout } = await exec('node', [BIN, '--pack', PACK, '--json', '--text', ASKS_COMPROMISE]);
+    const { findings } = JSON.parse(stdout) as { findings: { category: string; data: { excerpt: string } }[] };
+    expect(findings.map((f) => [f.category, f.data.excerpt])).toEqual([['pupil', 'Grace H']]);
+  });
+
   it('runs with npx from the checkout', { timeout: 60_000 }, async () => {
     const { stdout } = await exec('npx', ['postcheck', '--version'], { cwd: repo });
     expect(stdout).toBe(`${version}\n`);

@@ -37,6 +37,11 @@ const judgementModel = () => (model ??= loadModel(SHIPPED));
 /** Whether this process has unpacked the model: the start-up test asks it. */
 export const judgementModelLoaded = () => model !== undefined;
 
+/** Unpacks the model now rather than on the first judged post: for a caller with idle time to spend. */
+export function loadJudgementModel(): void {
+  judgementModel();
+}
+
 export interface JudgementDecision {
   category: CategoryId;
   /** Where the finding goes: [start, end) of the sentence in normalized text. */

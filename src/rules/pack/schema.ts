@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fingerprintProblem } from '../logo/fingerprint';
 import { CATEGORY_IDS, SEVERITIES } from '../types';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import babyhood from './babyhood.json';
 import childComment from './child-comment.json';
 import colleagueRoles from './colleague-roles.json';
