@@ -61,6 +61,16 @@ describe('learned judgement features and scoring', () => {
     const features = postFeatures(contextOf('My Year 9s were awful today, absolutely useless'), new Set(['child-comment']));
     expect(features.post).toEqual(expect.arrayContaining(['about:child', 'stance:negative-about-child', 'rule:child-comment']));
   });
+  it('reads sarcasm and the words beside a target, and a whale\'s head is no head teacher', () => {
+    const sneer = postFeatures(contextOf('Love how SLT announce a new marking policy the week before reports. Genius.'), new Set());
+    expect(sneer.post).toEqual(expect.arrayContaining(['tone:sarcasm', 'tone:sarcasm-about-leadership']));
+    expect(sneer.sentences.flat()).toContain('p:leadership~announce');
+    expect(sneer.sentences.flat().some((f) => f.startsWith('p:') && f.endsWith('~a'))).toBe(false);
+    const whale = postFeatures(contextOf('The whale lifted its enormous head above the waves.'), new Set());
+    expect(whale.post).not.toContain('about:leadership');
+    expect(postSetting(contextOf('The whale lifted its enormous head above the waves.')).onlySharedWords).toBe(true);
+    expect(postSetting(contextOf('The head came to my Year 6 class today.')).onlySharedWords).toBe(false);
+  });
   it('scores with the weights given and underlines the sentence that weighs most', () => {
     const weights: ModelWeights = {
       version: 1,

@@ -15,6 +15,8 @@ export interface Setting {
   school: number;
   /** Signs that place the post in school life, counting "cook… cook" (words with a life outside school) as one. */
   schoolSigns: number;
+  /** Every sign is a word with a life outside school ("the head" of a whale, "students" of history). */
+  onlySharedWords: boolean;
   private: number;
 }
 
@@ -37,6 +39,8 @@ export function postSetting(ctx: CheckContext): Setting {
     let family = 0;
     for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
     const priv = [...doc.lower.matchAll(PRIVATE_LIFE)].length + family;
-    return { school, schoolSigns, private: priv };
+    // For "only such words", a bare "head" counts as "the head" (of a whale, a queue, a river).
+    const sharedOrBare = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w) || OUTSIDE_SCHOOL_TOO.has(`the ${w}`)).length;
+    return { school, schoolSigns, onlySharedWords: sharedOrBare > 0 && sharedOrBare === school, private: priv };
   });
 }

@@ -52,23 +52,38 @@ export interface JudgementDecision {
 
 export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<CategoryId>): JudgementDecision[] {
   const enabled = JUDGED_CATEGORIES.filter((c) => ctx.compiled.categories.has(c) && SHIPPED.categories[c] && SHIPPED.categories[c]!.mode !== 'rules');
-  // Every judged category is about the school's community: with nothing in the post that places
-  // it in school life, the model has nothing to judge (speeches, novels and e-mail stay quiet).
-  const signs = ctx.doc.tokens.length === 0 ? 0 : postSetting(ctx).schoolSigns;
-  const judged = enabled.filter((c) => signs >= MIN_SCHOOL_SIGNS[c]);
+  const gates = new Map<CategoryId, Gate>(enabled.map((c) => [c, judgementGate(ctx, c)]));
+  const judged = enabled.filter((c) => gates.get(c) === 'open' || (gates.get(c) === 'weak' && SHIPPED.categories[c]!.weakThreshold !== undefined));
   if (judged.length === 0) return [];
   const features = postFeatures(ctx, raisedByRules);
-  // A comment on a child's behaviour or work says something of it: "Year 5 did 3D shapes" reports a
-  // lesson, "Year 5 smashed 3D shapes" comments. With no rated word and no irony, there is no comment.
-  const evaluative = sentenceStances(ctx).some((s) => s.valence !== 0 || s.irony);
   const decisions: JudgementDecision[] = [];
   for (const j of judge(judgementModel(), features, judged)) {
-    const yes = j.score >= j.threshold && (j.category !== 'child-comment' || evaluative);
+    const threshold = gates.get(j.category) === 'open' ? j.threshold : SHIPPED.categories[j.category]!.weakThreshold!;
+    const yes = j.score >= threshold;
     const raised = raisedByRules.has(j.category);
     const sentence = ctx.doc.sentences[j.sentence]!;
-    if (yes && !raised) decisions.push({ category: j.category, span: [sentence.start, sentence.end], score: j.score, threshold: j.threshold });
+    if (yes && !raised) decisions.push({ category: j.category, span: [sentence.start, sentence.end], score: j.score, threshold });
   }
   return decisions;
+}
+
+/**
+ * Whether the model may judge this post for this category: 'open', 'weak' (half the signs the gate
+ * wants: judged only at the category's stricter weakThreshold) or 'closed'. Training measures the same gate.
+ */
+export type Gate = 'open' | 'weak' | 'closed';
+export function judgementGate(ctx: CheckContext, category: (typeof JUDGED_CATEGORIES)[number]): Gate {
+  // Every judged category is about the school's community: with nothing in the post that places
+  // it in school life, the model has nothing to judge (speeches, novels and e-mail stay quiet).
+  if (ctx.doc.tokens.length === 0) return 'closed';
+  const setting = postSetting(ctx);
+  if (setting.schoolSigns === 0) return 'closed';
+  // A post whose only signs are words with a life outside school is half placed in school.
+  const enoughSigns = setting.schoolSigns >= MIN_SCHOOL_SIGNS[category] && !setting.onlySharedWords;
+  // A comment on a child's behaviour or work says something of it: "Year 5 did 3D shapes" reports a
+  // lesson, "Year 5 smashed 3D shapes" comments. With no rated word and no irony, there is no comment.
+  const evaluative = category !== 'child-comment' || sentenceStances(ctx).some((s) => s.valence !== 0 || s.irony);
+  return enoughSigns && evaluative ? 'open' : 'weak';
 }
 
 /** How a learned finding reads on the card. */

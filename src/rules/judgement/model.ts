@@ -14,6 +14,12 @@ export type JudgementMode = 'rules' | 'union';
 export interface CategoryModel {
   mode: JudgementMode;
   threshold: number;
+  /**
+   * Where a post only half passes the engine's gate (one sign of school life where a confidential
+   * matter wants two; a remark on a child with no evaluative word), the stricter threshold it must
+   * reach instead; absent: such a post is not judged.
+   */
+  weakThreshold?: number;
   bias: number;
   /** Weight per feature, aligned with ModelWeights.features; 0 where unused. */
   weights: number[];
@@ -101,7 +107,7 @@ export function packWeights(weights: ModelWeights): PackedWeights {
       for (let k = 0; k < width; k++, n = Math.floor(n / BASE)) out = WEIGHT_DIGITS[n % BASE]! + out;
       return out;
     }).join('');
-    categories[category] = { mode: model.mode, threshold: model.threshold, bias: model.bias, weights: digits };
+    categories[category] = { mode: model.mode, threshold: model.threshold, ...(model.weakThreshold !== undefined && { weakThreshold: model.weakThreshold }), bias: model.bias, weights: digits };
   }
   const packed: PackedWeights = { version: weights.version, trained: weights.trained, seed: weights.seed, packing: { decimals, width, offset }, features: features.join(''), categories };
   if (weights.persons) {
@@ -137,7 +143,7 @@ export function unpackWeights(packed: PackedWeights): ModelWeights {
       for (let k = 0; k < width; k++) n = n * BASE + digit[model.weights.charCodeAt(i * width + k)]!;
       weights[i] = (n - offset) / scale;
     }
-    categories[category] = { mode: model.mode, threshold: model.threshold, bias: model.bias, weights };
+    categories[category] = { mode: model.mode, threshold: model.threshold, ...(model.weakThreshold !== undefined && { weakThreshold: model.weakThreshold }), bias: model.bias, weights };
   }
   return { version: packed.version, trained: packed.trained, seed: packed.seed, features, categories, ...(packed.persons && { persons: packed.persons }) };
 }

@@ -6,10 +6,12 @@ import commonSurnames from './common-surnames.json';
 import confidential from './confidential.json';
 import disparaging from './disparaging.json';
 import family from './family.json';
+import functionWords from './function-words.json';
 import mailRobots from './mail-robots.json';
 import outsideSchoolToo from './outside-school-too.json';
 import personCues from './person-cues.json';
 import privateLife from './private-life.json';
+import sarcasm from './sarcasm.json';
 import profanity from './profanity.json';
 import schoolContext from './school-context.json';
 import sexual from './sexual.json';
@@ -36,11 +38,13 @@ export const VOCAB_FILES: Record<string, unknown> = {
   confidential,
   disparaging,
   family,
+  functionWords,
   mailRobots,
   outsideSchoolToo,
   personCues,
   privateLife,
   profanity,
+  sarcasm,
   schoolContext,
   sexual,
   sickness,
