@@ -1,5 +1,5 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { explainPackProblems } from './explain';
 import { PACK_LIMITS, PackSchema, shownInput, type Pack, type PersonEntry } from './schema';
 
@@ -35,7 +35,7 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
 const EXPECTED_WORDS: Record<string, string> = { array: 'a list', object: 'an object', boolean: 'true or false', number: 'a number', string: 'text' };
 
 /** zod issues in plain words, one per problem; never a raw schema dump. `json`: the input, to tell missing from wrong. */
-export function problemsFromZod(error: z.ZodError, json?: unknown): PackProblem[] {
+export function problemsFromZod(error: z.core.$ZodError, json?: unknown): PackProblem[] {
   const problems: PackProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import babyhood from './babyhood.json';
 import childComment from './child-comment.json';
 import colleagueRoles from './colleague-roles.json';
@@ -24,9 +24,10 @@ import wordNames from './word-names.json';
  * Vocabulary is data: each file says what it is for and where it comes from,
  * and a test checks every file against this schema, sorted and deduplicated.
  */
-export const VocabFileSchema = z
-  .strictObject({ note: z.string().min(1), source: z.string().min(1) })
-  .catchall(z.array(z.string().min(1)).min(1));
+export const VocabFileSchema = z.catchall(
+  z.strictObject({ note: z.string().check(z.minLength(1)), source: z.string().check(z.minLength(1)) }),
+  z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+);
 
 export const VOCAB_FILES: Record<string, unknown> = {
   babyhood,
