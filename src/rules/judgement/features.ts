@@ -6,7 +6,7 @@ import { tokenIndexAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { bounded, termsPattern } from '../vocab';
-import sickness from '../vocab/sickness.json';
+import * as sickness from '../vocab/sickness.json';
 import type { CategoryId } from '../types';
 
 /**
