@@ -8,4 +8,5 @@ export { compilePack } from '../rules/compile';
 export { parseNameCsv } from '../rules/pack/csv';
 export { runPackTests } from '../rules/pack/run-tests';
 export { PACK_LIMITS } from '../rules/pack/schema';
-export { describeProblems, parsePackText } from '../rules/pack/validate';
+export { describeProblems } from '../rules/pack/validate';
+export { parsePackText } from '../rules/pack/read-text';

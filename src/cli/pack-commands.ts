@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import durham from '../../assets/packs/weardale.json';
 import { BadInput, EXIT, invalidPackMessage, logoCategoryOffWarning, parseFlags, plural, readTextFile, type CliIo } from './check';
-import { describeProblems, parsePackText } from '../rules/pack/validate';
+import { parsePackText } from '../rules/pack/read-text';
+import { describeProblems } from '../rules/pack/validate';
 import { compilePack } from '../rules/compile';
 import { logoDetailWarning, logoRefusal } from '../rules/logo/fingerprint';
 

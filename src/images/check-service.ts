@@ -18,7 +18,7 @@ import { PartsInbox, pixelsOf } from './pixels';
 /** Only what the image checks read; the rest of the pack (pupil lists…) is not parsed per image. */
 const ImagePackSchema = z.object({
   policy: PolicySchema,
-  categories: z.object({ logo: CategorySettingsSchema.optional(), photos: CategorySettingsSchema.optional() }),
+  categories: z.object({ logo: z.optional(CategorySettingsSchema), photos: z.optional(CategorySettingsSchema) }),
   logos: z.array(LogoSchema).default([]),
 });
 

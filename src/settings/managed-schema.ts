@@ -97,7 +97,7 @@ export function toChromeSchema(node: JsonSchemaNode, path: string, fallbackTitle
   return out;
 }
 
-function jsonSchemaOf(schema: z.ZodType): JsonSchemaNode {
+function jsonSchemaOf(schema: z.core.$ZodType): JsonSchemaNode {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }) as JsonSchemaNode;
 }
 

@@ -1,4 +1,5 @@
-import { formatPath, parsePackText, validatePack } from '../rules/pack/validate';
+import { parsePackText } from '../rules/pack/read-text';
+import { formatPath, validatePack } from '../rules/pack/validate';
 import { MANAGED_KEYS, ManagedPolicySchema, type ManagedKey, type ManagedPolicy } from './schema';
 
 /** One managed value PostCheck could not use, named by its policy key. */

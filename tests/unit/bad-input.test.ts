@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNameCsv } from '../../src/rules/pack/csv';
-import { parsePackText } from '../../src/rules/pack/validate';
+import { parsePackText } from '../../src/rules/pack/read-text';
 import { mergeNames } from '../../src/ui/options/names';
 import { readTextFile } from '../../src/ui/options/read-file';
 

@@ -12,7 +12,8 @@ import packageJson from '../../package.json';
 import { checkPost } from '../../src/rules/check';
 import { compilePack } from '../../src/rules/compile';
 import type { Finding } from '../../src/rules/types';
-import { describeProblems, parsePackText } from '../../src/rules/pack/validate';
+import { parsePackText } from '../../src/rules/pack/read-text';
+import { describeProblems } from '../../src/rules/pack/validate';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const PACK = fixture('cli-pack.json');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeProblems, parsePackText } from '../../src/rules/pack/validate';
+import { parsePackText } from '../../src/rules/pack/read-text';
+import { describeProblems } from '../../src/rules/pack/validate';
 
 const weardale = JSON.parse(readFileSync('assets/packs/weardale.json', 'utf8')) as Record<string, any>;
 

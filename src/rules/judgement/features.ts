@@ -7,12 +7,12 @@ import { tokenIndexAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { bounded, OUTSIDE_SCHOOL_TOO, termsPattern } from '../vocab';
-import childComment from '../vocab/child-comment.json';
-import confidential from '../vocab/confidential.json';
-import disparaging from '../vocab/disparaging.json';
-import functionWords from '../vocab/function-words.json';
-import sarcasm from '../vocab/sarcasm.json';
-import sickness from '../vocab/sickness.json';
+import * as childComment from '../vocab/child-comment.json';
+import * as confidential from '../vocab/confidential.json';
+import * as disparaging from '../vocab/disparaging.json';
+import * as functionWords from '../vocab/function-words.json';
+import * as sarcasm from '../vocab/sarcasm.json';
+import * as sickness from '../vocab/sickness.json';
 import type { CategoryId } from '../types';
 
 /**

@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector';
 import { alternation, DisguisedRoots, innocentMatch, wordsRegex } from '../../document/disguise';
-import slurs from '../../vocab/slurs.json';
+import * as slurs from '../../vocab/slurs.json';
 
 const SLURS = new DisguisedRoots(slurs.terms, (present) => wordsRegex([alternation(present)]));
 /** Clinical terms that share a slur's spelling. */

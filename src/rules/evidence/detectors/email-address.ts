@@ -1,5 +1,5 @@
 import type { Detector } from '../../detector';
-import mailRobots from '../../vocab/mail-robots.json';
+import * as mailRobots from '../../vocab/mail-robots.json';
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)@((?:[\p{L}\p{N}-]+\.)*[\p{L}\p{N}-]+\.\p{L}{2,})(?![\p{L}\p{N}])/gu;
 const ROBOT_PARTS = new Set(mailRobots.localParts);

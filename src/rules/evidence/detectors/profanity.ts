@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector';
 import { DisguisedRoots, innocentMatch, showsALetter, wordsRegex } from '../../document/disguise';
-import profanity from '../../vocab/profanity.json';
+import * as profanity from '../../vocab/profanity.json';
 
 /**
  * "ffs" is an exclamation; after a preposition, an article or a verb it is a noun

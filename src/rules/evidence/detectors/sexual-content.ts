@@ -1,5 +1,5 @@
 import type { Detector } from '../../detector';
-import sexual from '../../vocab/sexual.json';
+import * as sexual from '../../vocab/sexual.json';
 import { bounded, termsPattern } from '../../vocab';
 
 const SEXUAL = bounded(termsPattern(sexual.terms), 'gu');

@@ -1,5 +1,5 @@
 import type { Detector } from '../../detector';
-import threats from '../../vocab/threats.json';
+import * as threats from '../../vocab/threats.json';
 import { bounded, termsPattern } from '../../vocab';
 
 const THREAT = bounded(`${termsPattern(threats.terms)}|(?:i'?m (?:going to|gonna)|i am going to|i'll|i will|i'm gonna|gonna)\\s+(?:kill|batter|smash|punch|hurt|stab|deck|slap)\\s+(?:you|him|her|them|that|the|his|your)`, 'gu');

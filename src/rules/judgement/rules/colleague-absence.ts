@@ -2,7 +2,7 @@ import type { Detector } from '../../detector';
 import { sentenceAt } from '../../document/document';
 import { nameMentions } from '../../evidence/names';
 import { bounded, termsPattern } from '../../vocab';
-import confidential from '../../vocab/confidential.json';
+import * as confidential from '../../vocab/confidential.json';
 
 const ABOUT_COLLEAGUE = bounded(termsPattern(confidential.aboutColleague), 'gu');
 /** The author's own absence is the sickness rule's business, not this one. */

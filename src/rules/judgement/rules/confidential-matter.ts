@@ -3,7 +3,7 @@ import { childReferences } from '../../context/children';
 import { nameMentions } from '../../evidence/names';
 import { schoolMentions } from '../../evidence/school';
 import { bounded, COLLEAGUE_ROLE, SCHOOL_CONTEXT, termsPattern } from '../../vocab';
-import confidential from '../../vocab/confidential.json';
+import * as confidential from '../../vocab/confidential.json';
 
 /** "until the report is published", "until they're out": an outcome not yet public. */
 const UNPUBLISHED = `(?:until|till|til) (?:the report|the results|results|it|they|the figures|the judgement)(?:'s|'re| is| are)? (?:published|out|public|announced)|(?:can't|cannot|not allowed to) (?:post|share|say|announce|reveal) (?:the |our |any )?(?:numbers|figures|results|grades?|judgement|outcome)`;

@@ -5,9 +5,9 @@ import { childReferences } from '../../context/children';
 import { nameMentions } from '../../evidence/names';
 import { schoolMentions } from '../../evidence/school';
 import { bounded, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../../vocab';
-import disparaging from '../../vocab/disparaging.json';
-import sickness from '../../vocab/sickness.json';
-import profanity from '../../vocab/profanity.json';
+import * as disparaging from '../../vocab/disparaging.json';
+import * as sickness from '../../vocab/sickness.json';
+import * as profanity from '../../vocab/profanity.json';
 
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
 const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');

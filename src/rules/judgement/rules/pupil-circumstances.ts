@@ -1,7 +1,7 @@
 import { childReferences } from '../../context/children';
 import type { Detector } from '../../detector';
 import { bounded, termsPattern } from '../../vocab';
-import confidential from '../../vocab/confidential.json';
+import * as confidential from '../../vocab/confidential.json';
 
 const YEAR_GROUP = /(?<![\p{L}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2}|reception|nursery|sixth form|class \d)(?![\p{L}\p{N}])/u;
 /** "after her heart operation": a child's own operation, not "the whole operation". */

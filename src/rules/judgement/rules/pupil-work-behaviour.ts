@@ -3,7 +3,7 @@ import type { Detector } from '../../detector';
 import { sentenceAt, tokenIndexAt, type PostDocument } from '../../document/document';
 import { tagsOf } from '../../document/nlp';
 import { bounded, termsPattern } from '../../vocab';
-import childComment from '../../vocab/child-comment.json';
+import * as childComment from '../../vocab/child-comment.json';
 
 /** Verbs that say what a child is or has, not what they did. */
 const STATE_VERBS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'had', 'have', 'will', "won't", 'would', 'can', 'could', "can't", 'should', 'must', 'might', 'may', 'seems', 'looks', 'lives', 'came', 'comes', 'went', 'goes', 'starts', 'started', 'turned', 'turns', 'moved', 'joined', 'left', 'needs', 'needed', 'gets', 'got', 'deserves', 'loves', 'loved', 'misses', 'missed']);

@@ -1,7 +1,7 @@
 import type { Detector } from '../../detector';
 import { mentionEndingWithin } from '../../evidence/names';
 import { bounded, termsPattern } from '../../vocab';
-import sickness from '../../vocab/sickness.json';
+import * as sickness from '../../vocab/sickness.json';
 
 const ABSENCE = bounded(`${termsPattern(sickness.absence)}|not (?:at|in) (?:work|school)|not (?:at|in) \\p{L}+(?: \\p{L}+){0,3} today|day off|off 'poorly'`, 'gu');
 const ILLNESS = termsPattern(sickness.illness);
