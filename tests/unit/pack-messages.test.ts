@@ -28,6 +28,14 @@ describe('pack problems as a school reads them (issue 11)', () => {
     expect(problemsFor((pack) => Object.assign(pack, { eventLog: 'yes' }))).toEqual(['eventLog must be true or false (got "yes").']);
   });
 
+  it('an unknown key pasted by mistake is quoted short enough to read, and still found', () => {
+    const key = `policyy${'x'.repeat(5_000)}`;
+    const [line] = problemsFor((pack) => (pack[key] = 1));
+    expect(line!.length).toBeLessThan(200);
+    expect(line).toContain(`policyy${'x'.repeat(33)}…`);
+    expect(line).toMatch(/is not a field PostCheck knows/);
+  });
+
   it('JSON syntax errors give line, column and a hint, once', () => {
     const result = parsePackText('{\n  "id": "x",\n  "school": { "name": "A", }\n}');
     if (result.ok) throw new Error('parsed');

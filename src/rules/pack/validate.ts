@@ -8,14 +8,20 @@ export type { PackProblem };
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
+const MAX_KEY_SHOWN = 40;
+
 /** `["policy","clauses",3,"ref"]` → `policy.clauses[3].ref`; the root is `(pack)`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    // A key that is not a plain name ("", " ", "a.b") is quoted so the path stays readable.
-    else if (!/^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(String(key))) out += `[${JSON.stringify(String(key))}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else {
+      // A key pasted by mistake can be thousands of characters: the message quotes enough of it to find it.
+      const name = String(key).length > MAX_KEY_SHOWN ? `${String(key).slice(0, MAX_KEY_SHOWN)}…` : String(key);
+      // A key that is not a plain name ("", " ", "a.b") is quoted so the path stays readable.
+      if (!/^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(String(key))) out += `[${JSON.stringify(name)}]`;
+      else out += out ? `.${name}` : name;
+    }
   }
   return out || '(pack)';
 }
