@@ -1,6 +1,7 @@
 import type { PostDocument, Token } from '../document/document';
 import { mayMatchIn } from '../document/window-precheck';
 import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import * as adultsElsewhere from '../vocab/adults-elsewhere.json';
 import * as cues from '../vocab/person-cues.json';
 import * as privateLife from '../vocab/private-life.json';
 
@@ -29,6 +30,9 @@ export type PersonCue =
   | 'adult:family' // named as family or friend: "my sister-in-law Grace", "Grace (my friend)"
   | 'own-child' // the author's child at another school: "Isla's school", "her school prom"
   | 'other-setting' // a leisure group or another workplace: "from Pilates", "at the depot"
+  | 'adult:role' // a role no child holds, in apposition with the name: "my wife, Dr …", "our club captain …", "…, the old Southend MP"
+  | 'elsewhere:role' // a trade, business or place outside school, in apposition with the name: "… the farrier", "our vet …", "… down our road", "…'s salon"
+  | 'screen' // television, film or books in the post: a character or a celebrity ("that episode", "on Film4", "#EastEnders")
   | 'setting:school' // school words or the school's identifiers in the post
   | 'setting:private' // private-life words outnumber school words in the post
   | 'form:lower' // typed in lower case
@@ -41,6 +45,26 @@ const ADULT_WORK = bounded(termsPattern(cues.adultWork), 'u');
 /** "Good job, Amelia!" is praise, not employment. */
 const PRAISE_JOB = /(?:good|great|top|fab|brilliant|amazing|fantastic|nice) job/gu;
 const OTHER_SETTING = bounded(termsPattern(cues.otherSetting), 'u');
+const ADULT_ROLE_TERMS = termsPattern(adultsElsewhere.adultRoles);
+const ELSEWHERE_TERMS = termsPattern(adultsElsewhere.elsewhereRoles);
+const SCREEN = bounded(termsPattern(adultsElsewhere.screen), 'u');
+/** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
+const roleBefore = (terms: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms})[\\s,]*(?:(?:by|dr|sir|dame|mr|mrs|ms|miss|prof|revd|the)\\.?\\s+)*$`, 'u');
+/**
+ * A role or place right after the name, joined to it as apposition (a comma, a possessive, an
+ * article or a preposition), not as the object of a verb ("… told the vicar"): "…, the old Southend MP",
+ * "… the farrier", "… down our road", "…'s little Italian deli", "… from Mum's care home".
+ */
+const roleAfter = (terms: string) => {
+  const words = `(?:[\\p{L}'’-]+\\s+){0,2}(?:${terms})`;
+  return new RegExp(`^(?:(?:'s|’s)\\s+${words}|\\s*,\\s*(?:(?:the|our|my|a|an|who is)\\s+)?${words}|\\s+(?:the|our|my|from|at|in|of)\\s+(?:(?:the|our|my|a|an)\\s+)?${words}|\\s+(?:${terms}))(?![\\p{L}\\p{N}])`, 'u');
+};
+const ADULT_ROLE_BEFORE = roleBefore(ADULT_ROLE_TERMS);
+const ADULT_ROLE_AFTER = roleAfter(ADULT_ROLE_TERMS);
+const ELSEWHERE_BEFORE = roleBefore(ELSEWHERE_TERMS);
+const ELSEWHERE_AFTER = roleAfter(ELSEWHERE_TERMS);
+/** How far either side of the name apposition is read. */
+const APPOSITION_REACH = 40;
 const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
 /** "#teacherlife", "#primaryschool": the author's own tag for school life. */
 const SCHOOL_HASHTAG = /#[\p{L}\p{N}_]*(?:teach|school|classroom|pupil|edu)[\p{L}\p{N}_]*/gu;
@@ -69,6 +93,8 @@ export interface PostPersonSetting {
   private: number;
   adultLife: boolean;
   oldClassmates: boolean;
+  /** Television, film or books anywhere in the post. */
+  screen: boolean;
 }
 
 /** The author's own school or college days: "reunion", "class of '99", "30 years since we left". */
@@ -88,13 +114,14 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
     private: [...doc.lower.matchAll(PRIVATE_LIFE)].length + family,
     adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
+    screen: SCREEN.test(doc.lower),
   };
 }
 
 const WINDOW = 140;
 
-/** The cues around one first name. */
-export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting): Set<PersonCue> {
+/** The cues around one name: a first name alone, or a whole name from `t` to `last` ("Dr Faith Adebayo", "Mrs Whitlock"). */
+export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting, last: Token = t): Set<PersonCue> {
   const found = new Set<PersonCue>();
   const s = doc.sentences[t.sentence]!;
   // The sentence around the name, at most WINDOW characters either side: a post with no sentence ends stays linear.
@@ -130,6 +157,12 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting)
   if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || (may(THEIR_SCHOOL) && THEIR_SCHOOL.test(sentence))) found.add('own-child');
   const elsewhere = FROM_ELSEWHERE.exec(after);
   if ((may(OTHER_SETTING) && OTHER_SETTING.test(sentence)) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!))) found.add('other-setting');
+  // Apposition: the words right before the name and right after it, within its sentence.
+  const nearBefore = doc.lower.slice(Math.max(s.start, t.start - APPOSITION_REACH), t.start);
+  const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
+  if (ADULT_ROLE_BEFORE.test(nearBefore) || ADULT_ROLE_AFTER.test(nearAfter)) found.add('adult:role');
+  if (ELSEWHERE_BEFORE.test(nearBefore) || ELSEWHERE_AFTER.test(nearAfter)) found.add('elsewhere:role');
+  if (post.screen) found.add('screen');
   if (post.school > 0) found.add('setting:school');
   if (post.private > post.school) found.add('setting:private');
   if (!t.capitalized) found.add('form:lower');
@@ -151,8 +184,10 @@ export const childInSchool = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:
 export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates')) return true;
   // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training").
-  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
+  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting', 'adult:role', 'elsewhere:role')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
   if (cues.has('adult:life-post')) return !childInSchool(cues);
+  // A character or a celebrity: a post about television, film or books with no school in it.
+  if (cues.has('screen') && !cues.has('setting:school')) return !childInSchool(cues);
   // "little Ruby" at her christening, "Our little Grace took her first steps": a child, but none of this school's with no school in sight.
   if (cues.has('child:little') && !cues.has('setting:school') && !childInSchool(cues)) return true;
   return false;
@@ -161,6 +196,28 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
 /** Whether the words around a first name place a colleague-by-context elsewhere: a leisure group, another job, or a post mostly about private life. */
 export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
+}
+
+/**
+ * Whether a pupil's whole name ("Faith Adebayo", "Sir Teddy Taylor") is someone else. A pupil is a
+ * child: "my wife, Dr Faith Adebayo", "our club captain Hannah Newton" and "Charlotte Walker's salon"
+ * are adults, and a name in a post about television or film is a character. Only in a post with no
+ * sign of school and no child cue, and only by these strong cues, since a whole name is otherwise the
+ * pupil wherever it appears (adult words elsewhere in the sentence do not do it: "He's 15").
+ */
+export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
+  if (cues.has('setting:school') || has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
+  return has(cues, 'adult:role', 'elsewhere:role', 'screen', 'other-setting', 'adult:age');
+}
+
+/**
+ * Whether a colleague's title and surname ("Mrs Whitlock", "Dr Siddiqui") is someone else: tied to
+ * a trade, a business or a place outside school ("the farrier", "our vet", "down our road"), named as
+ * family or in another setting, or in a post about television or books, with no sign of school.
+ * Adult life alone does not do it: "Mrs Okafor's retirement do" is still the colleague.
+ */
+export function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
+  return !cues.has('setting:school') && has(cues, 'elsewhere:role', 'screen', 'other-setting');
 }
 
 /**
