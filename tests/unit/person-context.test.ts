@@ -15,7 +15,7 @@ const compiled = (() => {
   const result = compilePack({
     ...EXAMPLE_SCHOOL,
     people: {
-      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood', 'Faith Adebayo', 'Hannah Newton', 'Charlotte Walker', 'Oliver Tate'],
+      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood', 'Faith Adebayo', 'Hannah Newton', 'Charlotte Walker', 'Oliver Tate', 'Isaac Robson', 'Will Greenaway'],
       staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }, { name: 'Declan Brophy', title: 'Mr' }, { name: 'Ann Whitlock', title: 'Mrs' }],
     },
   });
@@ -95,6 +95,7 @@ describe('who a whole name is, in the engine', () => {
     'Special mention to our club captain Hannah Newton for organising the whole water station',
     "Charlotte Walker's salon on Chestergate is the best kept secret in town. Best balayage in years",
     'Submarine on Film4 tonight. Oliver Tate is the most painfully accurate teenage boy ever put on screen',
+    'Appointed a trustee of the community transport charity. Looking forward to working with our chair, Isaac Robson',
   ])('a pupil’s full name on an adult, a business or a character, with no school in the post, is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
@@ -111,6 +112,7 @@ describe('who a whole name is, in the engine', () => {
     ['Hannah Newton was made team captain in PE today, so proud of our Year 5s', 'pupil'],
     ['Mr Brophy is covering my Year 9s this afternoon', 'staff'],
     ['Mrs Whitlock down our road is also our new SENCo, small world', 'staff'],
+    ['Will Greenaway walked ten steps with his frame at physio today!!! Theo the OT was over the moon', 'pupil'],
   ])('the same names with a sign of school stay the pupil or colleague: %s', (text, category) => {
     expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import type { PostDocument, Token } from '../document/document';
 import { mayMatchIn } from '../document/window-precheck';
-import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import * as adultsElsewhere from '../vocab/adults-elsewhere.json';
 import * as cues from '../vocab/person-cues.json';
 import * as privateLife from '../vocab/private-life.json';
@@ -34,6 +34,7 @@ export type PersonCue =
   | 'elsewhere:role' // a trade, business or place outside school, in apposition with the name: "… the farrier", "our vet …", "… down our road", "…'s salon"
   | 'screen' // television, film or books in the post: a character or a celebrity ("that episode", "on Film4", "#EastEnders")
   | 'setting:school' // school words or the school's identifiers in the post
+  | 'setting:shared-words-only' // every school word is one with a life outside school too: "our chair", "the coach"
   | 'setting:private' // private-life words outnumber school words in the post
   | 'form:lower' // typed in lower case
   | 'form:word' // the name is also an ordinary word (Grace, Will, Hope)
@@ -95,6 +96,8 @@ export interface PostPersonSetting {
   oldClassmates: boolean;
   /** Television, film or books anywhere in the post. */
   screen: boolean;
+  /** Every school sign is a word with a life outside school ("our chair", "the coach"): no sign of school by itself. */
+  sharedWordsOnly: boolean;
 }
 
 /** The author's own school or college days: "reunion", "class of '99", "30 years since we left". */
@@ -105,16 +108,21 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
   const leisureClasses = (doc.lower.match(new RegExp(NOT_A_SCHOOL_CLASS.source, 'gu')) ?? []).length;
   // Colleagues by role ("Parveen our nurse", "the caretaker") place a post at school as school words do.
   // "head" is also a body part: a role only as "the head", "our head".
-  const roles = [...doc.lower.matchAll(ROLES)].filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index))).length;
-  const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length + roles - leisureClasses;
+  const roleMatches = [...doc.lower.matchAll(ROLES)].filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index)));
+  const roles = roleMatches.length;
+  const schoolWordMatches = [...doc.lower.matchAll(SCHOOL_WORDS)];
+  const schoolWords = schoolWordMatches.length + roles - leisureClasses;
+  const hashtags = (doc.lower.match(SCHOOL_HASHTAG) ?? []).length;
+  const signs = [...schoolWordMatches, ...roleMatches].map((m) => m[0]);
   let family = 0;
   for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
   return {
-    school: Math.max(0, schoolWords) + schoolIdentifiers + (doc.lower.match(SCHOOL_HASHTAG) ?? []).length,
+    school: Math.max(0, schoolWords) + schoolIdentifiers + hashtags,
     private: [...doc.lower.matchAll(PRIVATE_LIFE)].length + family,
     adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
     screen: SCREEN.test(doc.lower),
+    sharedWordsOnly: schoolIdentifiers === 0 && hashtags === 0 && signs.length > 0 && signs.every((w) => OUTSIDE_SCHOOL_TOO.has(w)),
   };
 }
 
@@ -164,6 +172,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (ELSEWHERE_BEFORE.test(nearBefore) || ELSEWHERE_AFTER.test(nearAfter)) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
   if (post.school > 0) found.add('setting:school');
+  if (post.sharedWordsOnly) found.add('setting:shared-words-only');
   if (post.private > post.school) found.add('setting:private');
   if (!t.capitalized) found.add('form:lower');
   if (WORD_NAMES.has(t.key)) found.add('form:word');
@@ -198,26 +207,33 @@ export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
 }
 
+/** A sign of school for a whole name: not only words that live outside school too ("our chair", "bring a chair"). */
+const schoolInSight = (cues: ReadonlySet<PersonCue>) => cues.has('setting:school') && !cues.has('setting:shared-words-only');
+
 /**
  * Whether a pupil's whole name ("Faith Adebayo", "Sir Teddy Taylor") is someone else. A pupil is a
  * child: "my wife, Dr Faith Adebayo", "our club captain Hannah Newton" and "Charlotte Walker's salon"
- * are adults, and a name in a post about television or film is a character. Only in a post with no
- * sign of school and no child cue, and only by these strong cues, since a whole name is otherwise the
- * pupil wherever it appears (adult words elsewhere in the sentence do not do it: "He's 15").
+ * are adults, and a name in a post about television or film is a character. Only with no child cue and
+ * no sign of school, and only by these strong cues, since a whole name is otherwise the pupil wherever
+ * it appears (adult words elsewhere in the sentence do not do it: "… better than I wrote at uni. He's 15").
  */
 export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
-  if (cues.has('setting:school') || has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
-  return has(cues, 'adult:role', 'elsewhere:role', 'screen', 'other-setting', 'adult:age');
+  if (has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
+  // Apposition and the screen are read on the name itself: a shared word elsewhere ("our chair") is no sign of school against them.
+  if (has(cues, 'adult:role', 'elsewhere:role', 'screen')) return !schoolInSight(cues);
+  // Another setting or an adult's age, read from the sentence, need a post with no school word at all ("at physio … Theo the OT").
+  return has(cues, 'other-setting', 'adult:age') && !cues.has('setting:school');
 }
 
 /**
  * Whether a colleague's title and surname ("Mrs Whitlock", "Dr Siddiqui") is someone else: tied to
  * a trade, a business or a place outside school ("the farrier", "our vet", "down our road"), named as
- * family or in another setting, or in a post about television or books, with no sign of school.
+ * in another setting, or in a post about television or film, with no sign of school.
  * Adult life alone does not do it: "Mrs Okafor's retirement do" is still the colleague.
  */
 export function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
-  return !cues.has('setting:school') && has(cues, 'elsewhere:role', 'screen', 'other-setting');
+  if (has(cues, 'elsewhere:role', 'screen')) return !schoolInSight(cues);
+  return cues.has('other-setting') && !cues.has('setting:school');
 }
 
 /**
