@@ -47,7 +47,7 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['heldout/2026-12-h05', { kind: 'labelled', unlabelledQuiet: 0.97, categories: { school: [1.00, 0.96], pupil: [0.92, 0.96], staff: [0.97, 0.78], sickness: [0.84, 0.68], disparaging: [0.90, 0.87], offensive: [1.00, 1.00], 'personal-data': [1.00, 1.00], confidential: [1.00, 0.75], 'child-comment': [0.78, 0.85] } }],
   ['heldout/2026-12-h06', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 1.00], pupil: [0.90, 0.94], staff: [1.00, 0.84], sickness: [0.90, 0.62], disparaging: [0.72, 0.60], offensive: [1.00, 0.87], 'personal-data': [1.00, 1.00], confidential: [0.93, 0.83], 'child-comment': [0.87, 0.58] } }],
   ['heldout/2026-12-h07', { kind: 'labelled', unlabelledQuiet: 0.97, categories: { school: [1.00, 1.00], pupil: [0.92, 1.00], staff: [0.96, 0.96], sickness: [1.00, 0.76], disparaging: [0.78, 0.68], offensive: [0.92, 0.80], 'personal-data': [1.00, 0.87], confidential: [0.75, 0.88], 'child-comment': [0.90, 0.68] } }],
-  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.018 }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.014 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.9, maxByCategory: { school: 2, pupil: 4, staff: 3, sickness: 0, disparaging: 8, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 3 }, offensive: [0.99, 0.94] }],
 ];
 
