@@ -15,8 +15,8 @@ const compiled = (() => {
   const result = compilePack({
     ...EXAMPLE_SCHOOL,
     people: {
-      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood'],
-      staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }],
+      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood', 'Faith Adebayo', 'Hannah Newton', 'Charlotte Walker', 'Oliver Tate', 'Isaac Robson', 'Will Greenaway'],
+      staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }, { name: 'Declan Brophy', title: 'Mr' }, { name: 'Ann Whitlock', title: 'Mrs' }],
     },
   });
   if (!result.ok) throw result.error;
@@ -86,6 +86,35 @@ describe('who a first name is, in the engine', () => {
 
   it('a title and a surname that is an ordinary word, typed in lower case, is not taken as the colleague', () => {
     expect(raised('took the car to mr mills at the garage, fixed in an hour').has('staff')).toBe(false);
+  });
+});
+
+describe('who a whole name is, in the engine', () => {
+  it.each([
+    'Incredibly proud to share that my wife, Dr Faith Adebayo, has been appointed Consultant Paediatrician',
+    'Special mention to our club captain Hannah Newton for organising the whole water station',
+    "Charlotte Walker's salon on Chestergate is the best kept secret in town. Best balayage in years",
+    'Submarine on Film4 tonight. Oliver Tate is the most painfully accurate teenage boy ever put on screen',
+    'Appointed a trustee of the community transport charity. Looking forward to working with our chair, Isaac Robson',
+  ])('a pupil’s full name on an adult, a business or a character, with no school in the post, is not the pupil: %s', (text) => {
+    expect(raised(text).has('pupil')).toBe(false);
+  });
+
+  it.each([
+    'Mr Brophy the farrier came out first thing to sort the pony’s front shoes',
+    'Mrs Whitlock down our road has just turned 100!! Card from the King and everything',
+  ])('a colleague’s title and surname on a trade or a neighbour, with no school in the post, is not the colleague: %s', (text) => {
+    expect(raised(text).has('staff')).toBe(false);
+  });
+
+  it.each([
+    ['Well done to Faith Adebayo in Year 6 for her poem', 'pupil'],
+    ['Hannah Newton was made team captain in PE today, so proud of our Year 5s', 'pupil'],
+    ['Mr Brophy is covering my Year 9s this afternoon', 'staff'],
+    ['Mrs Whitlock down our road is also our new SENCo, small world', 'staff'],
+    ['Will Greenaway walked ten steps with his frame at physio today!!! Theo the OT was over the moon', 'pupil'],
+  ])('the same names with a sign of school stay the pupil or colleague: %s', (text, category) => {
+    expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
   });
 });
 

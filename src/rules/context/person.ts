@@ -1,6 +1,7 @@
 import type { PostDocument, Token } from '../document/document';
 import { mayMatchIn } from '../document/window-precheck';
-import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import * as adultsElsewhere from '../vocab/adults-elsewhere.json';
 import * as cues from '../vocab/person-cues.json';
 import * as privateLife from '../vocab/private-life.json';
 
@@ -29,7 +30,11 @@ export type PersonCue =
   | 'adult:family' // named as family or friend: "my sister-in-law Grace", "Grace (my friend)"
   | 'own-child' // the author's child at another school: "Isla's school", "her school prom"
   | 'other-setting' // a leisure group or another workplace: "from Pilates", "at the depot"
+  | 'adult:role' // a role no child holds, in apposition with the name: "my wife, Dr …", "our club captain …", "…, the old Southend MP"
+  | 'elsewhere:role' // a trade, business or place outside school, in apposition with the name: "… the farrier", "our vet …", "… down our road", "…'s salon"
+  | 'screen' // television, film or books in the post: a character or a celebrity ("that episode", "on Film4", "#EastEnders")
   | 'setting:school' // school words or the school's identifiers in the post
+  | 'setting:shared-words-only' // every school word is one with a life outside school too: "our chair", "the coach"
   | 'setting:private' // private-life words outnumber school words in the post
   | 'form:lower' // typed in lower case
   | 'form:word' // the name is also an ordinary word (Grace, Will, Hope)
@@ -41,6 +46,26 @@ const ADULT_WORK = bounded(termsPattern(cues.adultWork), 'u');
 /** "Good job, Amelia!" is praise, not employment. */
 const PRAISE_JOB = /(?:good|great|top|fab|brilliant|amazing|fantastic|nice) job/gu;
 const OTHER_SETTING = bounded(termsPattern(cues.otherSetting), 'u');
+const ADULT_ROLE_TERMS = termsPattern(adultsElsewhere.adultRoles);
+const ELSEWHERE_TERMS = termsPattern(adultsElsewhere.elsewhereRoles);
+const SCREEN = bounded(termsPattern(adultsElsewhere.screen), 'u');
+/** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
+const roleBefore = (terms: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms})[\\s,]*(?:(?:by|dr|sir|dame|mr|mrs|ms|miss|prof|revd|the)\\.?\\s+)*$`, 'u');
+/**
+ * A role or place right after the name, joined to it as apposition (a comma, a possessive, an
+ * article or a preposition), not as the object of a verb ("… told the vicar"): "…, the old Southend MP",
+ * "… the farrier", "… down our road", "…'s little Italian deli", "… from Mum's care home".
+ */
+const roleAfter = (terms: string) => {
+  const words = `(?:[\\p{L}'’-]+\\s+){0,2}(?:${terms})`;
+  return new RegExp(`^(?:(?:'s|’s)\\s+${words}|\\s*,\\s*(?:(?:the|our|my|a|an|who is)\\s+)?${words}|\\s+(?:the|our|my|from|at|in|of)\\s+(?:(?:the|our|my|a|an)\\s+)?${words}|\\s+(?:${terms}))(?![\\p{L}\\p{N}])`, 'u');
+};
+const ADULT_ROLE_BEFORE = roleBefore(ADULT_ROLE_TERMS);
+const ADULT_ROLE_AFTER = roleAfter(ADULT_ROLE_TERMS);
+const ELSEWHERE_BEFORE = roleBefore(ELSEWHERE_TERMS);
+const ELSEWHERE_AFTER = roleAfter(ELSEWHERE_TERMS);
+/** How far either side of the name apposition is read. */
+const APPOSITION_REACH = 40;
 const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
 /** "#teacherlife", "#primaryschool": the author's own tag for school life. */
 const SCHOOL_HASHTAG = /#[\p{L}\p{N}_]*(?:teach|school|classroom|pupil|edu)[\p{L}\p{N}_]*/gu;
@@ -69,6 +94,10 @@ export interface PostPersonSetting {
   private: number;
   adultLife: boolean;
   oldClassmates: boolean;
+  /** Television, film or books anywhere in the post. */
+  screen: boolean;
+  /** Every school sign is a word with a life outside school ("our chair", "the coach"): no sign of school by itself. */
+  sharedWordsOnly: boolean;
 }
 
 /** The author's own school or college days: "reunion", "class of '99", "30 years since we left". */
@@ -79,22 +108,28 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
   const leisureClasses = (doc.lower.match(new RegExp(NOT_A_SCHOOL_CLASS.source, 'gu')) ?? []).length;
   // Colleagues by role ("Parveen our nurse", "the caretaker") place a post at school as school words do.
   // "head" is also a body part: a role only as "the head", "our head".
-  const roles = [...doc.lower.matchAll(ROLES)].filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index))).length;
-  const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)].length + roles - leisureClasses;
+  const roleMatches = [...doc.lower.matchAll(ROLES)].filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index)));
+  const roles = roleMatches.length;
+  const schoolWordMatches = [...doc.lower.matchAll(SCHOOL_WORDS)];
+  const schoolWords = schoolWordMatches.length + roles - leisureClasses;
+  const hashtags = (doc.lower.match(SCHOOL_HASHTAG) ?? []).length;
+  const signs = [...schoolWordMatches, ...roleMatches].map((m) => m[0]);
   let family = 0;
   for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
   return {
-    school: Math.max(0, schoolWords) + schoolIdentifiers + (doc.lower.match(SCHOOL_HASHTAG) ?? []).length,
+    school: Math.max(0, schoolWords) + schoolIdentifiers + hashtags,
     private: [...doc.lower.matchAll(PRIVATE_LIFE)].length + family,
     adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
+    screen: SCREEN.test(doc.lower),
+    sharedWordsOnly: schoolIdentifiers === 0 && hashtags === 0 && signs.length > 0 && signs.every((w) => OUTSIDE_SCHOOL_TOO.has(w)),
   };
 }
 
 const WINDOW = 140;
 
-/** The cues around one first name. */
-export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting): Set<PersonCue> {
+/** The cues around one name: a first name alone, or a whole name from `t` to `last` ("Dr Faith Adebayo", "Mrs Whitlock"). */
+export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting, last: Token = t): Set<PersonCue> {
   const found = new Set<PersonCue>();
   const s = doc.sentences[t.sentence]!;
   // The sentence around the name, at most WINDOW characters either side: a post with no sentence ends stays linear.
@@ -130,7 +165,14 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting)
   if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || (may(THEIR_SCHOOL) && THEIR_SCHOOL.test(sentence))) found.add('own-child');
   const elsewhere = FROM_ELSEWHERE.exec(after);
   if ((may(OTHER_SETTING) && OTHER_SETTING.test(sentence)) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!))) found.add('other-setting');
+  // Apposition: the words right before the name and right after it, within its sentence.
+  const nearBefore = doc.lower.slice(Math.max(s.start, t.start - APPOSITION_REACH), t.start);
+  const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
+  if (ADULT_ROLE_BEFORE.test(nearBefore) || ADULT_ROLE_AFTER.test(nearAfter)) found.add('adult:role');
+  if (ELSEWHERE_BEFORE.test(nearBefore) || ELSEWHERE_AFTER.test(nearAfter)) found.add('elsewhere:role');
+  if (post.screen) found.add('screen');
   if (post.school > 0) found.add('setting:school');
+  if (post.sharedWordsOnly) found.add('setting:shared-words-only');
   if (post.private > post.school) found.add('setting:private');
   if (!t.capitalized) found.add('form:lower');
   if (WORD_NAMES.has(t.key)) found.add('form:word');
@@ -151,8 +193,10 @@ export const childInSchool = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:
 export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates')) return true;
   // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training").
-  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
+  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting', 'adult:role', 'elsewhere:role')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
   if (cues.has('adult:life-post')) return !childInSchool(cues);
+  // A character or a celebrity: a post about television, film or books with no school in it.
+  if (cues.has('screen') && !cues.has('setting:school')) return !childInSchool(cues);
   // "little Ruby" at her christening, "Our little Grace took her first steps": a child, but none of this school's with no school in sight.
   if (cues.has('child:little') && !cues.has('setting:school') && !childInSchool(cues)) return true;
   return false;
@@ -161,6 +205,35 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
 /** Whether the words around a first name place a colleague-by-context elsewhere: a leisure group, another job, or a post mostly about private life. */
 export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
+}
+
+/** A sign of school for a whole name: not only words that live outside school too ("our chair", "bring a chair"). */
+const schoolInSight = (cues: ReadonlySet<PersonCue>) => cues.has('setting:school') && !cues.has('setting:shared-words-only');
+
+/**
+ * Whether a pupil's whole name ("Faith Adebayo", "Sir Teddy Taylor") is someone else. A pupil is a
+ * child: "my wife, Dr Faith Adebayo", "our club captain Hannah Newton" and "Charlotte Walker's salon"
+ * are adults, and a name in a post about television or film is a character. Only with no child cue and
+ * no sign of school, and only by these strong cues, since a whole name is otherwise the pupil wherever
+ * it appears (adult words elsewhere in the sentence do not do it: "… better than I wrote at uni. He's 15").
+ */
+export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
+  if (has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
+  // Apposition and the screen are read on the name itself: a shared word elsewhere ("our chair") is no sign of school against them.
+  if (has(cues, 'adult:role', 'elsewhere:role', 'screen')) return !schoolInSight(cues);
+  // Another setting or an adult's age, read from the sentence, need a post with no school word at all ("at physio … Theo the OT").
+  return has(cues, 'other-setting', 'adult:age') && !cues.has('setting:school');
+}
+
+/**
+ * Whether a colleague's title and surname ("Mrs Whitlock", "Dr Siddiqui") is someone else: tied to
+ * a trade, a business or a place outside school ("the farrier", "our vet", "down our road"), named as
+ * in another setting, or in a post about television or film, with no sign of school.
+ * Adult life alone does not do it: "Mrs Okafor's retirement do" is still the colleague.
+ */
+export function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
+  if (has(cues, 'elsewhere:role', 'screen')) return !schoolInSight(cues);
+  return cues.has('other-setting') && !cues.has('setting:school');
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
-import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, type PersonCue, type PostPersonSetting } from '../context/person';
+import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
@@ -72,6 +72,9 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   // "Owen Byrne wrote: >", "From: Owen Byrne <…>": the writer of quoted e-mail, an adult correspondent.
   const correspondence = correspondentSpans(doc);
   const correspondent = (t: Token) => correspondence.length > 0 && correspondence[t.start] === 1 && correspondence[t.end - 1] === 1;
+  // The post's school and private-life words, counted once when a name first needs them.
+  let setting: PostPersonSetting | undefined;
+  const postSetting = () => (setting ??= personSetting(doc, schoolMentions(ctx).length));
   // 1. Name sequences: "Grace Hetherington", "Mrs Okafor", "Dr N-P", across line breaks.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -91,6 +94,8 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       // "our neighbour Mrs Pattinson", "my mate Tommy Robson": named as someone else.
       if ([1, 2].some((step) => FAMILY_WORDS.has(tokens[i - step]?.key ?? '') && tokens[i - step]!.sentence === t.sentence)) continue;
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
+      // "my wife, Dr Faith Adebayo", "Mr Brophy the farrier", "Oliver Tate … on Film4": an adult, a tradesperson or a character, in a post with no school in it.
+      if (!aboutSchool && someoneElseByWholeName(doc, t, tokens[last]!, seq.person, seq.form, postSetting())) continue;
       const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
       if (!best || last > best.last) best = { last, found: [mention] };
       else if (last === best.last) best.found.push(mention);
@@ -116,13 +121,12 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
 
   // 3. First names alone, and distinctive staff surnames, where context says who.
   let aboutWork: boolean | undefined;
-  let setting: PostPersonSetting | undefined;
   const cuesByToken = new Map<number, Set<PersonCue>>();
   const postContext: PostContext = {
     school: aboutSchool,
     anyoneNamed: named.size > 0,
     aboutWork: () => (aboutWork ??= WORK_SENTENCE.test(doc.lower)),
-    setting: () => (setting ??= personSetting(doc, schoolMentions(ctx).length)),
+    setting: postSetting,
     cues(t) {
       let cues = cuesByToken.get(t.index);
       if (!cues) cuesByToken.set(t.index, (cues = personCues(doc, t, postContext.setting())));
@@ -189,6 +193,13 @@ function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): bool
   const byRules = colleagueContext(doc, t, post);
   if (byRules !== 'by-setting') return byRules === 'by-cue';
   return !notTheColleague(post.cues(t));
+}
+
+/** A whole name (a pupil's full name, a colleague's title and surname) that the words around it make someone else. */
+function someoneElseByWholeName(doc: PostDocument, first: Token, last: Token, person: Person, form: MentionForm, setting: PostPersonSetting): boolean {
+  if (form !== 'full' && form !== 'title-surname') return false;
+  const cues = personCues(doc, first, setting, last);
+  return person.kind === 'pupil' ? wholeNameNotThePupil(cues) : titleNameNotTheColleague(cues);
 }
 
 /** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import adultsElsewhere from './adults-elsewhere.json';
 import babyhood from './babyhood.json';
 import childComment from './child-comment.json';
 import colleagueRoles from './colleague-roles.json';
@@ -34,6 +35,7 @@ export const VocabFileSchema = z.catchall(
 );
 
 export const VOCAB_FILES: Record<string, unknown> = {
+  adultsElsewhere,
   babyhood,
   childComment,
   colleagueRoles,
