@@ -94,6 +94,7 @@ describe('who a first name is, in the engine', () => {
     'Pulled a sickie Friday for the races 🐎 don’t tell Sue',
     'Had my review with the business manager today. Sue says there is no money for my hours to go up.',
     'Sue and I did the home visit this morning. Child protection conference on Thursday.',
+    'Last day before retirement for our Sue tomorrow 😭 27 years of dinners #TeamTestbourne',
   ])('a first name with colleague context is the colleague: %s', (text) => {
     expect(raised(text).has('staff')).toBe(true);
   });
@@ -104,6 +105,7 @@ describe('who a first name is, in the engine', () => {
     'Shout out to Sue on the front desk at our garage, who keeps this place running',
     'Honestly Sue from book club makes the best brownies in the county',
     'Bryony in the pub last night had us all in stitches',
+    'Our Sue turned 7 today and wants a unicorn cake 🦄',
   ])('someone who shares a colleague’s first name, placed outside work, is not the colleague: %s', (text) => {
     expect(raised(text).has('staff')).toBe(false);
   });

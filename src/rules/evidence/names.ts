@@ -149,7 +149,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
           mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
           continue;
         }
-        if (namesSomeoneElse(doc, t, index.firstNames)) continue;
+        if (namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, ctx))) continue;
         const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
         candidates.push({ person: ofKind[0]!, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
@@ -258,7 +258,18 @@ const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 's
 const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
 
 /** "Jack Grealish", "Amazing Grace", "the Chase", "my niece Daisy", "Angel of the North": a name, but not our person. */
-function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
+/**
+ * "Our Margaret … 27 years of dinners at Weardale Valley", "Our Priscilla … the best business manager":
+ * in British usage "our" before a name is family or a close colleague; a colleague when the post names
+ * the school or a school job title, or holds school work words.
+ */
+function ourColleague(doc: PostDocument, t: Token, ctx: CheckContext): boolean {
+  const prev = prevToken(doc, t);
+  return adjacent(prev, t) && prev!.key === 'our' && (schoolMentions(ctx).length > 0 || SCHOOL_ROLE.test(doc.lower) || COLLEAGUE_WORK.test(doc.lower));
+}
+
+/** `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family. */
+function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>, ourAtWork = false): boolean {
   const next = nextToken(doc, t);
   const prev = prevToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
@@ -275,7 +286,7 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   // "Our little Grace took her first steps", "little Ruby's christening": a baby or toddler is family, too young to be a pupil.
   if (adjacent(prev, t) && prev!.key === 'little' && BABYHOOD.test(doc.lower)) return true;
   // "Our Max turned 7", "My Scarlett's first badge": in British usage, family — unless work or class follows.
-  if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my')) {
+  if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my') && !ourAtWork) {
     const after = doc.lower.slice(t.end, t.end + 40);
     if (!COLLEAGUE_AFTER.test(after) && !COLLEAGUE_PLACE_AFTER.test(after) && !CLASS_RIGHT_AFTER.test(after)) return true;
   }
