@@ -16,7 +16,7 @@ const compiled = (() => {
     ...EXAMPLE_SCHOOL,
     people: {
       pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood', 'Faith Adebayo', 'Hannah Newton', 'Charlotte Walker', 'Oliver Tate', 'Isaac Robson', 'Will Greenaway'],
-      staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }, { name: 'Declan Brophy', title: 'Mr' }, { name: 'Ann Whitlock', title: 'Mrs' }],
+      staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }, { name: 'Declan Brophy', title: 'Mr' }, { name: 'Ann Whitlock', title: 'Mrs' }, { name: 'Sue Barlow', title: 'Mrs' }, { name: 'Bryony Hale', title: 'Ms' }, { name: 'Raymond Pike', title: 'Mr' }],
     },
   });
   if (!result.ok) throw result.error;
@@ -82,6 +82,32 @@ describe('who a first name is, in the engine', () => {
     ["mrs okafor has decided we're doing a wellbeing walk after school on friday", 'staff'],
   ])('a pupil or colleague placed by context is still caught: %s', (text, category) => {
     expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
+  });
+
+  it.each([
+    'Sue in reception covered my lunch duty so I could get to the dentist',
+    'Bryony in exams has been in since 6am doing seating plans for 240 candidates',
+    'Sue from dinners saved me a jacket potato again, what a woman',
+    'Our Sue from work has lost her cat, ginger, answers to Biscuit. Ring her if you see him',
+    'Caught Raymond the caretaker doing keepy ups with the lost property ball at break',
+    'Rang Janice at 7am with my best croaky voice and I was on the beach by 10',
+    'Pulled a sickie Friday for the races 🐎 don’t tell Sue',
+    'Had my review with the business manager today. Sue says there is no money for my hours to go up.',
+    'Sue and I did the home visit this morning. Child protection conference on Thursday.',
+    'Last day before retirement for our Sue tomorrow 😭 27 years of dinners #TeamTestbourne',
+  ])('a first name with colleague context is the colleague: %s', (text) => {
+    expect(raised(text).has('staff')).toBe(true);
+  });
+
+  it.each([
+    'Sue from the pub quiz team brought a round on the 80s and we came last',
+    'Threw a sickie Friday and me and Sue did the three peaks (well, one peak and two pubs)',
+    'Shout out to Sue on the front desk at our garage, who keeps this place running',
+    'Honestly Sue from book club makes the best brownies in the county',
+    'Bryony in the pub last night had us all in stitches',
+    'Our Sue turned 7 today and wants a unicorn cake 🦄',
+  ])('someone who shares a colleague’s first name, placed outside work, is not the colleague: %s', (text) => {
+    expect(raised(text).has('staff')).toBe(false);
   });
 
   it('a title and a surname that is an ordinary word, typed in lower case, is not taken as the colleague', () => {

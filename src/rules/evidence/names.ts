@@ -6,8 +6,9 @@ import { childInSchool, notTheColleague, notThePupil, personCues, personSetting,
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
-import { bounded, COLLEAGUE_ROLE, COMMON_SURNAMES, FAMILY_WORDS, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import { bounded, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import * as babyhood from '../vocab/babyhood.json';
+import * as colleagueCues from '../vocab/colleague-cues.json';
 
 /**
  * Where the post names someone on the school's lists. Full names, title and
@@ -125,7 +126,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
   const postContext: PostContext = {
     school: aboutSchool,
     anyoneNamed: named.size > 0,
-    aboutWork: () => (aboutWork ??= WORK_SENTENCE.test(doc.lower)),
+    aboutWork: () => (aboutWork ??= postAboutWork(doc.lower)),
     setting: postSetting,
     cues(t) {
       let cues = cuesByToken.get(t.index);
@@ -148,7 +149,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
           mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
           continue;
         }
-        if (namesSomeoneElse(doc, t, index.firstNames)) continue;
+        if (namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, ctx))) continue;
         const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
         candidates.push({ person: ofKind[0]!, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
@@ -251,20 +252,32 @@ function surnameFollows(doc: PostDocument, t: Token): boolean {
 }
 
 /** Words that may stand, capitalised, right before a name without making a longer proper noun. */
-const LEAD_INS = new Set(['little', 'tiny', 'wee', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry']);
+const LEAD_INS = new Set(['little', 'tiny', 'wee', 'young', 'congratulations', 'congrats', 'well', 'done', 'thanks', 'thank', 'cheers', 'go', 'happy', 'poor', 'dear', 'hi', 'hello', 'bless', 'proud', 'love', 'and', 'but', 'so', 'when', 'if', 'today', 'yesterday', 'also', 'finally', 'huge', 'big', 'massive', 'brilliant', 'wow', 'oh', 'yes', 'ps', 'because', 'then', 'sweet', 'lovely', 'clever', 'star', 'shout', 'out', 'to', 'told', 'texted', 'asked', 'with', 'from', 'for', 'sorry', ...colleagueCues.leadIns]);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each']);
 /** Capitalised words that may follow a first name without making it someone else's full name. */
 const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
 
 /** "Jack Grealish", "Amazing Grace", "the Chase", "my niece Daisy", "Angel of the North": a name, but not our person. */
-function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>): boolean {
+/**
+ * "Our Margaret … 27 years of dinners at Weardale Valley", "Our Priscilla … the best business manager":
+ * in British usage "our" before a name is family or a close colleague; a colleague when the post names
+ * the school or a school job title, or holds school work words.
+ */
+function ourColleague(doc: PostDocument, t: Token, ctx: CheckContext): boolean {
+  const prev = prevToken(doc, t);
+  return adjacent(prev, t) && prev!.key === 'our' && (schoolMentions(ctx).length > 0 || SCHOOL_ROLE.test(doc.lower) || COLLEAGUE_WORK.test(doc.lower));
+}
+
+/** `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family. */
+function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>, ourAtWork = false): boolean {
   const next = nextToken(doc, t);
   const prev = prevToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
   if (adjacent(t, next) && next!.key === 'of' && nextToken(doc, t, 2)?.capitalized) return true;
   if (adjacent(prev, t) && prev!.kind === 'word') {
     if (ARTICLES.has(prev!.key)) return true;
-    if (prev!.capitalized && !LEAD_INS.has(prev!.key) && !isTitle(prev!.key) && !firstNames.has(prev!.key) && !roleNearby(prev!.key)) return true;
+    // "Our Shona from work": "our" and "my" are read below, capitalised or not.
+    if (prev!.capitalized && !LEAD_INS.has(prev!.key) && prev!.key !== 'our' && prev!.key !== 'my' && !isTitle(prev!.key) && !firstNames.has(prev!.key) && !roleNearby(prev!.key)) return true;
   }
   // "Ottilie here.", "… thanks, Ottilie": the author signing in or off.
   if (/^\s*(?:here|speaking)\b/u.test(doc.lower.slice(t.end, t.end + 12))) return true;
@@ -273,9 +286,9 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   // "Our little Grace took her first steps", "little Ruby's christening": a baby or toddler is family, too young to be a pupil.
   if (adjacent(prev, t) && prev!.key === 'little' && BABYHOOD.test(doc.lower)) return true;
   // "Our Max turned 7", "My Scarlett's first badge": in British usage, family — unless work or class follows.
-  if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my')) {
+  if (adjacent(prev, t) && (prev!.key === 'our' || prev!.key === 'my') && !ourAtWork) {
     const after = doc.lower.slice(t.end, t.end + 40);
-    if (!COLLEAGUE_AFTER.test(after) && !CLASS_RIGHT_AFTER.test(after)) return true;
+    if (!COLLEAGUE_AFTER.test(after) && !COLLEAGUE_PLACE_AFTER.test(after) && !CLASS_RIGHT_AFTER.test(after)) return true;
   }
   for (let step = 1; step <= 2; step++) {
     const before = prevToken(doc, t, step);
@@ -391,14 +404,31 @@ const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty
 /** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
 const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
 
+/** A place or team at school right after the name: "Bryony in exams", "Margaret from dinners", "Fiona from family support". */
+const COLLEAGUE_PLACE_AFTER = new RegExp(`^(?:'s)?[\\s,(]*(?:in|from|on|at) (?:the |our )?(?:${termsPattern(colleagueCues.places)})(?![\\p{L}\\p{N}])`, 'u');
+const COLLEAGUE_WORK = bounded(termsPattern(colleagueCues.workWords), 'u');
+/** A school job title that has no everyday life outside school ("exams officer", "HLTA", "deputy head"); "head" alone is also a body part. */
+const SCHOOL_ROLE = bounded(termsPattern(COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head' && !OUTSIDE_SCHOOL_TOO.has(r))), 'u');
+const CALLING_IN_SICK = bounded(termsPattern(colleagueCues.callingInSick), 'u');
+/** Who the author rings, texts or must not tell when calling in sick. */
+const SICK_CALL_BEFORE = /(?:told|texted|rang|phoned|called|messaged|emailed|tell|sorry,?)\s+$/u;
+const ASKS_AFTER = /^\s+asks\b/u;
+
+/** Work words or a school job title anywhere in the post (a sick call alone is not: "threw a sickie and me and Tony…"). */
+function postAboutWork(lower: string): boolean {
+  return WORK_SENTENCE.test(lower) || COLLEAGUE_WORK.test(lower) || SCHOOL_ROLE.test(lower);
+}
+
 /** Whether a first name is a colleague: by a cue beside it ("Derek the caretaker"), only by the post's setting, or not at all. */
 function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-cue' | 'by-setting' | null {
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
   if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return 'by-cue';
-  if (COLLEAGUE_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_AFTER.test(after) || COLLEAGUE_PLACE_AFTER.test(after)) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
+  // "Rang Janice at 7 in my best croaky voice", "Pulled a sickie … don't tell Beverley", "If Lorna asks I've got a tummy bug".
+  if ((SICK_CALL_BEFORE.test(before) || ASKS_AFTER.test(after)) && CALLING_IN_SICK.test(doc.lower)) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork())) return 'by-setting';
   if (WORD_NAMES.has(t.key) || !t.capitalized) return null;
   // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").

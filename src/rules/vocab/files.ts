@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import adultsElsewhere from './adults-elsewhere.json';
 import babyhood from './babyhood.json';
 import childComment from './child-comment.json';
+import colleagueCues from './colleague-cues.json';
 import colleagueRoles from './colleague-roles.json';
 import commonSurnames from './common-surnames.json';
 import confidential from './confidential.json';
@@ -38,6 +39,7 @@ export const VOCAB_FILES: Record<string, unknown> = {
   adultsElsewhere,
   babyhood,
   childComment,
+  colleagueCues,
   colleagueRoles,
   commonSurnames,
   confidential,
