@@ -51,7 +51,12 @@ const DEFAULT_STAFF_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
 const NO_TITLES: readonly string[] = [];
 
 const fold = (s: string) => foldForMatching(s).trim();
-const words = (s: string) => fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w));
+/**
+ * Letters in words of two or more, one space or hyphen apart, as nearly every listed name is:
+ * nothing for foldForMatching to fold (no accents, no spaced-out letters) and nothing to split off.
+ */
+const PLAIN_NAME = /^[A-Za-z][A-Za-z']+(?:[ -][A-Za-z][A-Za-z']+)*$/;
+const words = (s: string) => (PLAIN_NAME.test(s) ? s.toLowerCase().split(' ') : fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w)));
 
 export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | null {
   const obj = typeof entry === 'string' ? { name: entry } : entry;
@@ -139,12 +144,16 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
     }
   }
 
+  /** By first names and titles only, so it stays as small as the lists however many posts are checked. */
   const sequenceCache = new Map<string, NameSequence[] | undefined>();
   const sequences: PeopleLookup<NameSequence> = {
     get(key) {
+      const byTitle = TITLE_SET.has(key) || listedTitles.has(key);
+      // Most words start no one's name: nothing to make, and nothing kept for them.
+      if (!byTitle && !firstNames.has(key)) return undefined;
       if (sequenceCache.has(key)) return sequenceCache.get(key);
       const found: NameSequence[] = [];
-      const people = TITLE_SET.has(key) || listedTitles.has(key) ? withSurname : (firstNames.get(key) ?? []);
+      const people = byTitle ? withSurname : firstNames.get(key)!;
       for (const person of people) {
         if (!person.surname) continue;
         const titles = titlesOf(person);
