@@ -3,7 +3,7 @@ import { foldForMatching } from '../document/normalize';
 
 /**
  * The school's pupils and staff, indexed for matching on every keystroke:
- * name sequences by their first word, single first names, surnames, and the
+ * name sequences by their first word, single first names, staff surnames, and the
  * run-together forms people use in handles and hashtags.
  */
 export type PersonKind = 'pupil' | 'staff';
@@ -39,7 +39,8 @@ export interface PeopleIndex {
   sequences: PeopleLookup<NameSequence>;
   /** First or known-as name alone → people. */
   firstNames: Map<string, Person[]>;
-  surnames: Map<string, Person[]>;
+  /** Staff by surname alone ("Okafor said…"): a pupil is never named by surname alone. */
+  staffSurnames: Map<string, Person[]>;
   /** Run-together forms ("gracehetherington", "mrsokafor") → people. */
   compact: PeopleLookup<Person>;
 }
@@ -116,7 +117,7 @@ const titlesOf = (person: Person) => (person.title ? [person.title] : person.kin
  */
 export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff: readonly PersonEntry[] }): PeopleIndex {
   const firstNames = new Map<string, Person[]>();
-  const surnames = new Map<string, Person[]>();
+  const staffSurnames = new Map<string, Person[]>();
   const count = { pupils: 0, staff: 0 };
   /** Everyone with a surname, in list order: only they have sequences or run-together forms. */
   const withSurname: Person[] = [];
@@ -138,7 +139,7 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
       add(firstNames, person.given[0]!, person);
       if (person.knownAs) add(firstNames, person.knownAs, person);
       if (!person.surname) continue;
-      add(surnames, person.surname, person);
+      if (kind === 'staff') add(staffSurnames, person.surname, person);
       withSurname.push(person);
       if (person.title && !TITLE_SET.has(person.title)) listedTitles.add(person.title);
     }
@@ -179,7 +180,7 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
       return compactMap.get(key);
     },
   };
-  return { count, sequences, firstNames, surnames, compact };
+  return { count, sequences, firstNames, staffSurnames, compact };
 }
 
 /** Already lower-case letters and digits, as folded names almost always are: nothing to drop. */
