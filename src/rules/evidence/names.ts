@@ -156,7 +156,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
         if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
       }
     }
-    const staffBySurname = index.surnames.get(t.key)?.filter((p) => p.kind === 'staff');
+    const staffBySurname = index.staffSurnames.get(t.key);
     if (staffBySurname?.length && t.capitalized && distinctiveSurnameInWorkContext(doc, t, postContext)) {
       mentions.push({ person: staffBySurname[0]!, form: 'surname', start: t.start, end: t.end });
     }

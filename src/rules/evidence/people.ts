@@ -3,7 +3,7 @@ import { foldForMatching } from '../document/normalize';
 
 /**
  * The school's pupils and staff, indexed for matching on every keystroke:
- * name sequences by their first word, single first names, surnames, and the
+ * name sequences by their first word, single first names, staff surnames, and the
  * run-together forms people use in handles and hashtags.
  */
 export type PersonKind = 'pupil' | 'staff';
@@ -28,14 +28,21 @@ interface NameSequence {
   form: NameForm;
 }
 
+/** Lookups by one key; the people index fills some of them only for the keys a post asks about. */
+export interface PeopleLookup<V> {
+  get(key: string): readonly V[] | undefined;
+}
+
 export interface PeopleIndex {
   count: { pupils: number; staff: number };
-  sequences: Map<string, NameSequence[]>;
+  /** Name sequences by their first word. */
+  sequences: PeopleLookup<NameSequence>;
   /** First or known-as name alone → people. */
   firstNames: Map<string, Person[]>;
-  surnames: Map<string, Person[]>;
+  /** Staff by surname alone ("Okafor said…"): a pupil is never named by surname alone. */
+  staffSurnames: Map<string, Person[]>;
   /** Run-together forms ("gracehetherington", "mrsokafor") → people. */
-  compact: Map<string, Person[]>;
+  compact: PeopleLookup<Person>;
 }
 
 export const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'revd', 'rev', 'reverend', 'sir', 'dame', 'father', 'fr', 'canon', 'coach', 'madame', 'mme', 'herr', 'sr'];
@@ -45,7 +52,12 @@ const DEFAULT_STAFF_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
 const NO_TITLES: readonly string[] = [];
 
 const fold = (s: string) => foldForMatching(s).trim();
-const words = (s: string) => fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w));
+/**
+ * Letters in words of two or more, one space or hyphen apart, as nearly every listed name is:
+ * nothing for foldForMatching to fold (no accents, no spaced-out letters) and nothing to split off.
+ */
+const PLAIN_NAME = /^[A-Za-z][A-Za-z']+(?:[ -][A-Za-z][A-Za-z']+)*$/;
+const words = (s: string) => (PLAIN_NAME.test(s) ? s.toLowerCase().split(' ') : fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w)));
 
 export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | null {
   const obj = typeof entry === 'string' ? { name: entry } : entry;
@@ -67,50 +79,108 @@ export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | 
   return person;
 }
 
+/**
+ * One person's name sequences, in the order they are matched: full names by each first name,
+ * then title forms. Made only for the people a post's words could start one for (below).
+ */
+function sequencesOf(person: Person, firsts: readonly string[], titles: readonly string[], out: NameSequence[], firstKey: string): void {
+  const addSequence = (keys: string[], form: NameForm) => {
+    if (keys.length < 2 || keys[0] !== firstKey) return;
+    for (const key of keys) if (!key) return;
+    out.push({ keys, person, form });
+  };
+  for (const first of firsts) {
+    addSequence([first, person.surname], 'full');
+    // "Grace H", "Sunny B.": how staff often shorten a pupil's name.
+    addSequence([first, person.surname[0]!], 'first-initial');
+  }
+  if (person.given.length > 1) addSequence([...person.given, person.surname], 'full');
+  // Only staff are called by initials; most people on the lists are pupils with no title.
+  const initials = person.kind === 'staff' && titles.length ? person.surname.split('-').map((p) => p[0]).join('-') : '';
+  for (const title of titles) {
+    addSequence([title, person.surname], 'title-surname');
+    addSequence([title, person.given[0]![0]!, person.surname], 'title-surname');
+    // "Mr H", "Dr N-P": staff are often called by title and initials.
+    if (person.kind === 'staff') addSequence([title, initials], 'title-initials');
+  }
+}
+
+const firstsOf = (person: Person) => (person.knownAs ? [person.given[0]!, person.knownAs] : [person.given[0]!]);
+const titlesOf = (person: Person) => (person.title ? [person.title] : person.kind === 'staff' ? DEFAULT_STAFF_TITLES : NO_TITLES);
+
+/**
+ * A big school's 20,000 names are indexed by first name and surname when the pack is compiled;
+ * the name sequences and run-together forms, several per person, are made on first use for
+ * the keys a post asks about (issue 12: building them all was most of the CLI's first result).
+ * A sequence starts with a first name or a title, so its people are the first name's, or
+ * (for a title) everyone with a surname's, scanned once in list order, so every lookup lists them as building them all would.
+ */
 export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff: readonly PersonEntry[] }): PeopleIndex {
-  const index: PeopleIndex = { count: { pupils: 0, staff: 0 }, sequences: new Map(), firstNames: new Map(), surnames: new Map(), compact: new Map() };
-  const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const firstNames = new Map<string, Person[]>();
+  const staffSurnames = new Map<string, Person[]>();
+  const count = { pupils: 0, staff: 0 };
+  /** Everyone with a surname, in list order: only they have sequences or run-together forms. */
+  const withSurname: Person[] = [];
+  /** Titles the lists give beyond the usual ones ("lady"): sequences start with them too. */
+  const listedTitles = new Set<string>();
+  const add = (map: Map<string, Person[]>, key: string, person: Person) => {
     const list = map.get(key);
     // One person's keys are all added before the next person's, so a repeat can only be the last
     // entry: checking it alone keeps the lists the same as includes() did, in linear time (a
     // common first name is shared by hundreds of a big school's 20,000 people).
-    if (!list) map.set(key, [value]);
-    else if (list[list.length - 1] !== value) list.push(value);
-  };
-  const addSequence = (keys: string[], person: Person, form: NameForm) => {
-    if (keys.length < 2) return;
-    for (const key of keys) if (!key) return;
-    add(index.sequences, keys[0]!, { keys, person, form });
+    if (!list) map.set(key, [person]);
+    else if (list[list.length - 1] !== person) list.push(person);
   };
   for (const [kind, entries] of [['pupil', lists.pupils], ['staff', lists.staff]] as const) {
     for (const entry of entries) {
       const person = personFromEntry(entry, kind);
       if (!person) continue;
-      index.count[kind === 'pupil' ? 'pupils' : 'staff']++;
-      const firsts = person.knownAs ? [person.given[0]!, person.knownAs] : [person.given[0]!];
-      for (const first of firsts) add(index.firstNames, first, person);
+      count[kind === 'pupil' ? 'pupils' : 'staff']++;
+      add(firstNames, person.given[0]!, person);
+      if (person.knownAs) add(firstNames, person.knownAs, person);
       if (!person.surname) continue;
-      add(index.surnames, person.surname, person);
-      for (const first of firsts) {
-        addSequence([first, person.surname], person, 'full');
-        // "Grace H", "Sunny B.": how staff often shorten a pupil's name.
-        addSequence([first, person.surname[0]!], person, 'first-initial');
-        add(index.compact, compactKey(first + person.surname), person);
-      }
-      if (person.given.length > 1) addSequence([...person.given, person.surname], person, 'full');
-      const titles = person.title ? [person.title] : kind === 'staff' ? DEFAULT_STAFF_TITLES : NO_TITLES;
-      // Only staff are called by initials; most people on the lists are pupils with no title.
-      const initials = kind === 'staff' && titles.length ? person.surname.split('-').map((p) => p[0]).join('-') : '';
-      for (const title of titles) {
-        addSequence([title, person.surname], person, 'title-surname');
-        addSequence([title, person.given[0]![0]!, person.surname], person, 'title-surname');
-        // "Mr H", "Dr N-P": staff are often called by title and initials.
-        if (kind === 'staff') addSequence([title, initials], person, 'title-initials');
-        add(index.compact, compactKey(title + person.surname), person);
-      }
+      if (kind === 'staff') add(staffSurnames, person.surname, person);
+      withSurname.push(person);
+      if (person.title && !TITLE_SET.has(person.title)) listedTitles.add(person.title);
     }
   }
-  return index;
+
+  /** By first names and titles only, so it stays as small as the lists however many posts are checked. */
+  const sequenceCache = new Map<string, NameSequence[] | undefined>();
+  const sequences: PeopleLookup<NameSequence> = {
+    get(key) {
+      const byTitle = TITLE_SET.has(key) || listedTitles.has(key);
+      // Most words start no one's name: nothing to make, and nothing kept for them.
+      if (!byTitle && !firstNames.has(key)) return undefined;
+      if (sequenceCache.has(key)) return sequenceCache.get(key);
+      const found: NameSequence[] = [];
+      const people = byTitle ? withSurname : firstNames.get(key)!;
+      for (const person of people) {
+        if (!person.surname) continue;
+        const titles = titlesOf(person);
+        const firsts = firstsOf(person);
+        if (firsts.includes(key) || titles.includes(key)) sequencesOf(person, firsts, titles, found, key);
+      }
+      const result = found.length ? found : undefined;
+      sequenceCache.set(key, result);
+      return result;
+    },
+  };
+
+  let compactMap: Map<string, Person[]> | undefined;
+  const compact: PeopleLookup<Person> = {
+    get(key) {
+      if (!compactMap) {
+        compactMap = new Map();
+        for (const person of withSurname) {
+          for (const first of firstsOf(person)) add(compactMap, compactKey(first + person.surname), person);
+          for (const title of titlesOf(person)) add(compactMap, compactKey(title + person.surname), person);
+        }
+      }
+      return compactMap.get(key);
+    },
+  };
+  return { count, sequences, firstNames, staffSurnames, compact };
 }
 
 /** Already lower-case letters and digits, as folded names almost always are: nothing to drop. */

@@ -76,7 +76,8 @@ export function parseNameCsv(source: string, fileName: string): NameCsvResult {
 
   const people: PersonEntry[] = [];
   const problems: NameCsvProblem[] = [];
-  for (const row of rows.rows.slice(header.index + 1)) {
+  for (let i = header.index + 1; i < rows.rows.length; i++) {
+    const row = rows.rows[i]!;
     const result = personFromRow(row, header);
     if (result === null) continue;
     if ('problem' in result) problems.push({ line: row.line, message: result.problem });
@@ -151,7 +152,8 @@ const MAX_ROWS = PACK_LIMITS.maxNames + HEADER_SEARCH_ROWS;
 
 function readRows(text: string, delimiter: string): { rows: CsvRow[] } | { fatal: string } {
   const read = text.includes('"') ? readQuotedRows(text, delimiter) : readPlainRows(text, delimiter);
-  const dataRows = read.rows.filter((r) => !isBlank(r.cells)).length - 1;
+  let dataRows = -1;
+  for (const row of read.rows) if (!isBlank(row.cells)) dataRows++;
   if (read.tooMany || dataRows > PACK_LIMITS.maxNames) {
     return { fatal: `is too large: it has more than ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} rows; the most PostCheck takes is ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} names` };
   }
@@ -219,7 +221,8 @@ function readQuotedRows(text: string, delimiter: string): { rows: CsvRow[]; tooM
 }
 
 function isBlank(cells: readonly string[]): boolean {
-  return cells.every((c) => c.trim() === '');
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
 }
 
 interface Header {
@@ -227,6 +230,8 @@ interface Header {
   index: number;
   width: number;
   columns: ColumnMap;
+  /** The columns found, in the order their cells are read: listed once, not per row. */
+  found: readonly (readonly [Column, number])[];
 }
 
 function findHeader(rows: readonly CsvRow[]): Header | null {
@@ -234,7 +239,7 @@ function findHeader(rows: readonly CsvRow[]): Header | null {
     const cells = rows[index]?.cells ?? [];
     const columns = mapColumns(cells);
     const namesSomeone = columns.forename !== undefined || columns.preferred !== undefined || columns.surname !== undefined || columns.fullName !== undefined;
-    if (namesSomeone) return { index, width: cells.length, columns };
+    if (namesSomeone) return { index, width: cells.length, columns, found: Object.entries(columns) as [Column, number][] };
   }
   return null;
 }
@@ -274,10 +279,11 @@ function personFromRow(row: CsvRow, header: Header): RowResult {
   if (shapeProblem) return { problem: shapeProblem };
 
   const cells: Partial<Record<Column, string>> = {};
-  for (const [column, index] of Object.entries(header.columns) as [Column, number][]) {
+  for (const [column, index] of header.found) {
     const raw = row.cells[index] ?? '';
-    if (FORMULA_START.test(raw.trim()) && !PLACEHOLDER.test(raw.trim())) {
-      return { problem: `the ${COLUMN_LABEL[column]} cell ${JSON.stringify(clip(raw.trim()))} looks like a spreadsheet formula; row skipped so it cannot run when the list is opened in a spreadsheet` };
+    const trimmed = raw.trim();
+    if (FORMULA_START.test(trimmed) && !PLACEHOLDER.test(trimmed)) {
+      return { problem: `the ${COLUMN_LABEL[column]} cell ${JSON.stringify(clip(trimmed))} looks like a spreadsheet formula; row skipped so it cannot run when the list is opened in a spreadsheet` };
     }
     const value = tidy(raw);
     if (value) cells[column] = value;
@@ -302,7 +308,8 @@ function buildPerson(cells: Partial<Record<Column, string>>): RowResult {
   const surname = cells.preferredSurname ?? cells.surname;
   const forename = cells.forename ?? cells.preferred;
   let name: string | undefined;
-  if (forename || surname) name = [forename, surname].filter(Boolean).join(' ');
+  if (forename && surname) name = `${forename} ${surname}`;
+  else if (forename || surname) name = forename || surname;
   else if (cells.fullName) name = reorderSurnameFirst(cells.fullName);
   if (!name) return { problem: 'has no forename and no surname; row skipped' };
   if (name.length > PACK_LIMITS.maxStringLength) return { problem: `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped` };
@@ -337,9 +344,12 @@ function reorderSurnameFirst(fullName: string): string {
 
 /** Trims and collapses runs of spaces; a "-" placeholder becomes empty. */
 function tidy(cell: string): string {
-  const value = cell.replace(/\s+/g, ' ').trim();
+  // Most cells are one plain word: no copy to make.
+  const value = ANY_SPACE.test(cell) ? cell.replace(/\s+/g, ' ').trim() : cell;
   return PLACEHOLDER.test(value) ? '' : value;
 }
+
+const ANY_SPACE = /\s/;
 
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
