@@ -44,6 +44,12 @@ export function nameCandidates(ctx: CheckContext): NameCandidate[] {
   return (ctx.memo.get('name-candidates') as NameCandidate[] | undefined) ?? [];
 }
 
+/** The cues around a first name alone, as the rules read them: computed once per token, shared with the learned decision. */
+export function nameCues(ctx: CheckContext, t: Token): Set<PersonCue> {
+  nameMentions(ctx);
+  return (ctx.memo.get('name-cues') as (t: Token) => Set<PersonCue>)(t);
+}
+
 /**
  * Whether a mention ends at most `reach` characters before `offset` and passes `test`.
  * A binary search over mentions by end, so asking once per phrase stays linear however
@@ -134,6 +140,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       return cues;
     },
   };
+  ctx.memo.set('name-cues', postContext.cues);
   const chains = pupilChains(doc, index.firstNames, aboutSchool);
   const candidates: NameCandidate[] = [];
   ctx.memo.set('name-candidates', candidates);

@@ -1,8 +1,7 @@
-import { personCues, personFeatures, personSetting } from '../context/person';
+import { personFeatures } from '../context/person';
 import type { CheckContext } from '../detector';
-import { nameCandidates } from '../evidence/names';
+import { nameCandidates, nameCues } from '../evidence/names';
 import type { Person } from '../evidence/people';
-import { schoolMentions } from '../evidence/school';
 import { sigmoid, type ModelWeights, type PackedWeights } from './model';
 import weights from './weights.json';
 
@@ -29,7 +28,6 @@ export function judgePersons(ctx: CheckContext, section: PersonSection | undefin
   if (!section || !Object.values(section.models).some((m) => m.mode === 'union')) return [];
   const candidates = nameCandidates(ctx).filter((c) => !c.accepted && section.models[c.person.kind]?.mode === 'union');
   if (candidates.length === 0) return [];
-  const setting = personSetting(ctx.doc, schoolMentions(ctx).length);
   let index = indexes.get(section);
   if (!index) indexes.set(section, (index = new Map(section.features.map((f, i) => [f, i]))));
   const decisions: PersonDecision[] = [];
@@ -37,7 +35,7 @@ export function judgePersons(ctx: CheckContext, section: PersonSection | undefin
     const model = section.models[c.person.kind]!;
     const token = ctx.doc.tokens[c.token]!;
     let z = model.bias;
-    for (const f of personFeatures(ctx.doc, token, personCues(ctx.doc, token, setting), false)) {
+    for (const f of personFeatures(ctx.doc, token, nameCues(ctx, token), false)) {
       const id = index.get(f);
       if (id !== undefined) z += model.weights[id]!;
     }
