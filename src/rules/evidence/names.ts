@@ -128,11 +128,15 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
 
   // 3. First names alone, and distinctive staff surnames, where context says who.
   let aboutWork: boolean | undefined;
+  let schoolWork: boolean | undefined;
+  let callingInSick: boolean | undefined;
   const cuesByToken = new Map<number, Set<PersonCue>>();
   const postContext: PostContext = {
     school: aboutSchool,
     anyoneNamed: named.size > 0,
     aboutWork: () => (aboutWork ??= postAboutWork(doc.lower)),
+    schoolWork: () => (schoolWork ??= schoolMentions(ctx).length > 0 || SCHOOL_ROLE.test(doc.lower) || COLLEAGUE_WORK.test(doc.lower)),
+    callingInSick: () => (callingInSick ??= CALLING_IN_SICK.test(doc.lower)),
     setting: postSetting,
     cues(t) {
       let cues = cuesByToken.get(t.index);
@@ -156,7 +160,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
           mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
           continue;
         }
-        if (namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, ctx))) continue;
+        if (namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, postContext))) continue;
         const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
         candidates.push({ person: ofKind[0]!, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
@@ -176,6 +180,10 @@ interface PostContext {
   anyoneNamed: boolean;
   /** Work words anywhere in the post: asked per name, scanned once. */
   aboutWork(): boolean;
+  /** The school named, a school job title or school work words anywhere in the post: scanned once. */
+  schoolWork(): boolean;
+  /** A way of calling in sick anywhere in the post: scanned once. */
+  callingInSick(): boolean;
   /** School and private-life words, for the person-in-context cues: counted once, when a first name needs them. */
   setting(): PostPersonSetting;
   /** The cues around a first name: read once per token, though a name may be both a pupil's and a colleague's. */
@@ -270,9 +278,9 @@ const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
  * in British usage "our" before a name is family or a close colleague; a colleague when the post names
  * the school or a school job title, or holds school work words.
  */
-function ourColleague(doc: PostDocument, t: Token, ctx: CheckContext): boolean {
+function ourColleague(doc: PostDocument, t: Token, post: PostContext): boolean {
   const prev = prevToken(doc, t);
-  return adjacent(prev, t) && prev!.key === 'our' && (schoolMentions(ctx).length > 0 || SCHOOL_ROLE.test(doc.lower) || COLLEAGUE_WORK.test(doc.lower));
+  return adjacent(prev, t) && prev!.key === 'our' && post.schoolWork();
 }
 
 /** `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family. */
@@ -435,7 +443,7 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
   if (COLLEAGUE_AFTER.test(after) || COLLEAGUE_PLACE_AFTER.test(after)) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
   // "Rang Janice at 7 in my best croaky voice", "Pulled a sickie … don't tell Beverley", "If Lorna asks I've got a tummy bug".
-  if ((SICK_CALL_BEFORE.test(before) || ASKS_AFTER.test(after)) && CALLING_IN_SICK.test(doc.lower)) return 'by-cue';
+  if ((SICK_CALL_BEFORE.test(before) || ASKS_AFTER.test(after)) && post.callingInSick()) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork())) return 'by-setting';
   if (WORD_NAMES.has(t.key) || !t.capitalized) return null;
   // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").
