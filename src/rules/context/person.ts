@@ -1,6 +1,6 @@
 import type { PostDocument, Token } from '../document/document';
 import { mayMatchIn } from '../document/window-precheck';
-import { bounded, COLLEAGUE_ROLE, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import { boundedTerms, COLLEAGUE_ROLE, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import * as adultsElsewhere from '../vocab/adults-elsewhere.json';
 import * as cues from '../vocab/person-cues.json';
 import * as privateLife from '../vocab/private-life.json';
@@ -40,15 +40,15 @@ export type PersonCue =
   | 'form:word' // the name is also an ordinary word (Grace, Will, Hope)
   | 'form:sentence-start'; // first word of its sentence, where capitals say nothing
 
-const CHILD_IN_SCHOOL = bounded(termsPattern(cues.childInSchool), 'u');
-const ADULT_LIFE = bounded(termsPattern(cues.adultLife), 'u');
-const ADULT_WORK = bounded(termsPattern(cues.adultWork), 'u');
+const CHILD_IN_SCHOOL = boundedTerms(cues.childInSchool, 'u');
+const ADULT_LIFE = boundedTerms(cues.adultLife, 'u');
+const ADULT_WORK = boundedTerms(cues.adultWork, 'u');
 /** "Good job, Amelia!" is praise, not employment. */
 const PRAISE_JOB = /(?:good|great|top|fab|brilliant|amazing|fantastic|nice) job/gu;
-const OTHER_SETTING = bounded(termsPattern(cues.otherSetting), 'u');
+const OTHER_SETTING = boundedTerms(cues.otherSetting, 'u');
 const ADULT_ROLE_TERMS = termsPattern(adultsElsewhere.adultRoles);
 const ELSEWHERE_TERMS = termsPattern(adultsElsewhere.elsewhereRoles);
-const SCREEN = bounded(termsPattern(adultsElsewhere.screen), 'u');
+const SCREEN = boundedTerms(adultsElsewhere.screen, 'u');
 /** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
 const roleBefore = (terms: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms})[\\s,]*(?:(?:by|dr|sir|dame|mr|mrs|ms|miss|prof|revd|the)\\.?\\s+)*$`, 'u');
 /**
@@ -66,7 +66,7 @@ const ELSEWHERE_BEFORE = roleBefore(ELSEWHERE_TERMS);
 const ELSEWHERE_AFTER = roleAfter(ELSEWHERE_TERMS);
 /** How far either side of the name apposition is read. */
 const APPOSITION_REACH = 40;
-const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
+const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
 /** "#teacherlife", "#primaryschool": the author's own tag for school life. */
 const SCHOOL_HASHTAG = /#[\p{L}\p{N}_]*(?:teach|school|classroom|pupil|edu)[\p{L}\p{N}_]*/gu;
 const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');

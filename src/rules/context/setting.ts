@@ -1,6 +1,6 @@
 import { memoize, type CheckContext } from '../detector';
 import { schoolMentions } from '../evidence/school';
-import { bounded, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../vocab';
+import { boundedTerms, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT } from '../vocab';
 import * as privateLife from '../vocab/private-life.json';
 import { childReferences } from './children';
 import { roleMentions } from './subjects';
@@ -20,7 +20,7 @@ export interface Setting {
   private: number;
 }
 
-const PRIVATE_LIFE = bounded(termsPattern(privateLife.terms), 'gu');
+const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
 // A global copy, compiled once: matchAll needs the g flag.
 const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
 

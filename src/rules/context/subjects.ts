@@ -3,7 +3,7 @@ import { memoize, type CheckContext } from '../detector';
 import { sentenceAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
-import { bounded, COLLEAGUE_ROLE, termsPattern } from '../vocab';
+import { boundedTerms, COLLEAGUE_ROLE } from '../vocab';
 import * as subjects from '../vocab/subjects.json';
 
 /**
@@ -29,9 +29,9 @@ export function roleMentions(ctx: CheckContext): [number, number][] {
   return memoize(ctx, 'roles', () => [...ctx.doc.lower.matchAll(ROLES)].map((m) => [m.index, m.index + m[0].length]));
 }
 const GROUPS: [SubjectKind, RegExp][] = [
-  ['leadership', bounded(termsPattern(subjects.leadership), 'gu')],
-  ['parents', bounded(termsPattern(subjects.parents), 'gu')],
-  ['school', bounded(termsPattern(subjects.place), 'gu')],
+  ['leadership', boundedTerms(subjects.leadership, 'gu')],
+  ['parents', boundedTerms(subjects.parents, 'gu')],
+  ['school', boundedTerms(subjects.place, 'gu')],
 ];
 
 export function postSubjects(ctx: CheckContext): Subject[] {

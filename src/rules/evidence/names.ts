@@ -6,7 +6,7 @@ import { childInSchool, notTheColleague, notThePupil, personCues, personSetting,
 import { compactKey, isTitle, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
-import { bounded, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import { boundedTerms, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import * as babyhood from '../vocab/babyhood.json';
 import * as colleagueCues from '../vocab/colleague-cues.json';
 
@@ -318,7 +318,7 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, P
   return false;
 }
 
-const BABYHOOD = bounded(termsPattern(babyhood.terms), 'u');
+const BABYHOOD = boundedTerms(babyhood.terms, 'u');
 const CLASS_RIGHT_AFTER = /^\s+(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class)(?![\p{L}\p{N}])/u;
 /** Words before a name that make it a child in school: "little Jayden", "Year 3 star Ivy". */
 const PUPIL_BEFORE = /(?<![\p{L}])(?:little|young|pupil|student|tutee|superstar|star of the week|y(?:ea)?r\s?\d+|class\s?\d+|from class \d+)[\s,!:]*$/u;
@@ -421,10 +421,10 @@ const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| h
 
 /** A place or team at school right after the name: "Bryony in exams", "Margaret from dinners", "Fiona from family support". */
 const COLLEAGUE_PLACE_AFTER = new RegExp(`^(?:'s)?[\\s,(]*(?:in|from|on|at) (?:the |our )?(?:${termsPattern(colleagueCues.places)})(?![\\p{L}\\p{N}])`, 'u');
-const COLLEAGUE_WORK = bounded(termsPattern(colleagueCues.workWords), 'u');
+const COLLEAGUE_WORK = boundedTerms(colleagueCues.workWords, 'u');
 /** A school job title that has no everyday life outside school ("exams officer", "HLTA", "deputy head"); "head" alone is also a body part. */
-const SCHOOL_ROLE = bounded(termsPattern(COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head' && !OUTSIDE_SCHOOL_TOO.has(r))), 'u');
-const CALLING_IN_SICK = bounded(termsPattern(colleagueCues.callingInSick), 'u');
+const SCHOOL_ROLE = boundedTerms(COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head' && !OUTSIDE_SCHOOL_TOO.has(r)), 'u');
+const CALLING_IN_SICK = boundedTerms(colleagueCues.callingInSick, 'u');
 /** Who the author rings, texts or must not tell when calling in sick. */
 const SICK_CALL_BEFORE = /(?:told|texted|rang|phoned|called|messaged|emailed|tell|sorry,?)\s+$/u;
 const ASKS_AFTER = /^\s+asks\b/u;

@@ -2,7 +2,7 @@ import type { PostDocument } from '../document/document';
 import { normalizeText } from '../document/normalize';
 import type { Pack } from '../pack/schema';
 import { compactKey } from './people';
-import { bounded, SCHOOL_CONTEXT, termsPattern } from '../vocab';
+import { boundedTerms, SCHOOL_CONTEXT } from '../vocab';
 
 /**
  * Finds where a post identifies the school: its name, a short form in a
@@ -36,8 +36,8 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
   const names = [school.name, ...school.aliases.filter((a) => !isAcronym(a) && a.trim().includes(' '))].map(fold);
   const placeLike = school.aliases.filter((a) => !isAcronym(a) && !a.trim().includes(' ')).map(fold);
   const acronyms = school.aliases.filter(isAcronym).map((a) => a.trim());
-  const nameRe = names.length ? bounded(termsPattern(names), 'gu') : null;
-  const placeLikeRe = placeLike.length ? bounded(termsPattern(placeLike), 'gu') : null;
+  const nameRe = names.length ? boundedTerms(names, 'gu') : null;
+  const placeLikeRe = placeLike.length ? boundedTerms(placeLike, 'gu') : null;
   // Acronyms count only in capitals: "tcs" in lower case is too often something else.
   const acronymRe = acronyms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${acronyms.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   // In lower case an acronym counts only straight after "our", "at"…: "our wvps runners".

@@ -6,7 +6,7 @@ import type { CheckContext } from '../detector';
 import { tokenIndexAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
-import { bounded, OUTSIDE_SCHOOL_TOO, termsPattern } from '../vocab';
+import { boundedTerms, OUTSIDE_SCHOOL_TOO } from '../vocab';
 import * as childComment from '../vocab/child-comment.json';
 import * as confidential from '../vocab/confidential.json';
 import * as disparaging from '../vocab/disparaging.json';
@@ -33,10 +33,10 @@ export interface PostFeatures {
 }
 
 const SICKNESS_CUES: [string, RegExp][] = [
-  ['absence', bounded(termsPattern(sickness.absence), 'u')],
-  ['illness', bounded(termsPattern(sickness.illness), 'u')],
-  ['leisure', bounded(termsPattern(sickness.leisure.filter((t) => /\p{L}/u.test(t))), 'u')],
-  ['faking', bounded(termsPattern(sickness.faking.filter((t) => /\p{L}/u.test(t))), 'u')],
+  ['absence', boundedTerms(sickness.absence, 'u')],
+  ['illness', boundedTerms(sickness.illness, 'u')],
+  ['leisure', boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'u')],
+  ['faking', boundedTerms(sickness.faking.filter((t) => /\p{L}/u.test(t)), 'u')],
 ];
 /**
  * The rules' own vocabulary as cues, wherever it stands: the rules raise a finding only when a term
@@ -51,7 +51,7 @@ const VOCAB_CUES: [string, RegExp][] = Object.entries({
   'confidential-pupil': confidential.aboutPupil,
   'confidential-colleague': confidential.aboutColleague,
   'work-and-behaviour': childComment.workAndBehaviour,
-}).map(([cue, terms]) => [cue, bounded(termsPattern(terms.filter((t) => /\p{L}/u.test(t))), 'u')]);
+}).map(([cue, terms]) => [cue, boundedTerms(terms.filter((t) => /\p{L}/u.test(t)), 'u')]);
 /** A short phrase in quotes: "'valuing staff'", "“quick chat”". */
 const SCARE_QUOTE = /(?<![\p{L}])['"“‘][\p{L}][\p{L} '-]{1,40}['"”’](?![\p{L}])/u;
 /** A word of four or more letters in capitals: "THREE", "AGAIN". */

@@ -6,6 +6,9 @@ import * as family from './family.json';
 import * as outsideSchoolToo from './outside-school-too.json';
 import * as schoolContext from './school-context.json';
 import * as wordNames from './word-names.json';
+import { boundedTerms } from './terms-regexp';
+
+export { bounded, boundedTerms, termsPattern } from './terms-regexp';
 
 export const WORD_NAMES = new Set(wordNames.terms);
 export const FAMILY_WORDS = new Set(family.terms);
@@ -13,19 +16,6 @@ export const FAMILY_WORDS = new Set(family.terms);
 export const OUTSIDE_SCHOOL_TOO = new Set(outsideSchoolToo.terms);
 export const COMMON_SURNAMES = new Set(commonSurnames.terms);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A word-bounded alternation over lower-case text; longest first. */
-export function termsPattern(terms: readonly string[]): string {
-  return [...terms]
-    .sort((a, b) => b.length - a.length)
-    .map((t) => escape(t).replace(/\\?'/g, "'?").replace(/ /g, '[\\s-]+'))
-    .join('|');
-}
-
-/** Whole words only: not inside another word, and not "won" in "won't". */
-export const bounded = (pattern: string, flags = 'u') => new RegExp(`(?<![\\p{L}\\p{N}]|\\p{L}')(?:${pattern})(?![\\p{L}\\p{N}]|'(?!s(?!\\p{L}))\\p{L})`, flags);
-
-export const COLLEAGUE_ROLE = bounded(termsPattern(colleagueRoles.terms));
+export const COLLEAGUE_ROLE = boundedTerms(colleagueRoles.terms);
 export const COLLEAGUE_ROLE_TERMS = colleagueRoles.terms;
-export const SCHOOL_CONTEXT = bounded(`${termsPattern(schoolContext.terms)}|year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2}|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`);
+export const SCHOOL_CONTEXT = boundedTerms(schoolContext.terms, 'u', `year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2}|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`);

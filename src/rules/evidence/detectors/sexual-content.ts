@@ -1,8 +1,8 @@
 import type { Detector } from '../../detector';
 import * as sexual from '../../vocab/sexual.json';
-import { bounded, termsPattern } from '../../vocab';
+import { boundedTerms } from '../../vocab';
 
-const SEXUAL = bounded(termsPattern(sexual.terms), 'gu');
+const SEXUAL = boundedTerms(sexual.terms, 'gu');
 
 export const sexualContent: Detector = {
   meta: {

@@ -1,8 +1,8 @@
 import type { Detector } from '../../detector';
 import * as threats from '../../vocab/threats.json';
-import { bounded, termsPattern } from '../../vocab';
+import { boundedTerms } from '../../vocab';
 
-const THREAT = bounded(`${termsPattern(threats.terms)}|(?:i'?m (?:going to|gonna)|i am going to|i'll|i will|i'm gonna|gonna)\\s+(?:kill|batter|smash|punch|hurt|stab|deck|slap)\\s+(?:you|him|her|them|that|the|his|your)`, 'gu');
+const THREAT = boundedTerms(threats.terms, 'gu', `(?:i'?m (?:going to|gonna)|i am going to|i'll|i will|i'm gonna|gonna)\\s+(?:kill|batter|smash|punch|hurt|stab|deck|slap)\\s+(?:you|him|her|them|that|the|his|your)`);
 
 /** "why wait until you're dead?", "when you are dead": a time or a condition, not a declaration ("If I find you, you're done" still is). */
 const IN_A_CLAUSE_OF_TIME_OR_CONDITION = /(?:^|[^\p{L}])(?:when|whenever|until|till|til|after|before|once|if|unless|whether|by the time)\s+$/u;

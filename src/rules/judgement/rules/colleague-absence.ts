@@ -1,10 +1,10 @@
 import type { Detector } from '../../detector';
 import { sentenceAt } from '../../document/document';
 import { nameMentions } from '../../evidence/names';
-import { bounded, termsPattern } from '../../vocab';
+import { boundedTerms } from '../../vocab';
 import * as confidential from '../../vocab/confidential.json';
 
-const ABOUT_COLLEAGUE = bounded(termsPattern(confidential.aboutColleague), 'gu');
+const ABOUT_COLLEAGUE = boundedTerms(confidential.aboutColleague, 'gu');
 /** The author's own absence is the sickness rule's business, not this one. */
 const FIRST_PERSON = /(?:^|[\s,.!?])(?:i|i'm|i've|i'd|me|my)(?:[\s,.!?']|$)/u;
 const SOMEONE_ELSE = /\b(?:she|he|they|who|who's|a member of staff|colleague|colleagues|[a-z]+'s been|our (?:safeguarding lead|dsl|head|deputy|senco|ta|caretaker|bursar|business manager|office manager))\b/u;

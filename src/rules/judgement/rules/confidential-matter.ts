@@ -2,16 +2,16 @@ import type { CheckContext, Detector } from '../../detector';
 import { childReferences } from '../../context/children';
 import { nameMentions } from '../../evidence/names';
 import { schoolMentions } from '../../evidence/school';
-import { bounded, COLLEAGUE_ROLE, SCHOOL_CONTEXT, termsPattern } from '../../vocab';
+import { boundedTerms, COLLEAGUE_ROLE, SCHOOL_CONTEXT } from '../../vocab';
 import * as confidential from '../../vocab/confidential.json';
 
 /** "until the report is published", "until they're out": an outcome not yet public. */
 const UNPUBLISHED = `(?:until|till|til) (?:the report|the results|results|it|they|the figures|the judgement)(?:'s|'re| is| are)? (?:published|out|public|announced)|(?:can't|cannot|not allowed to) (?:post|share|say|announce|reveal) (?:the |our |any )?(?:numbers|figures|results|grades?|judgement|outcome)`;
 /** Said when something is not meant to be out yet: "haven't been told officially yet", "not allowed to discuss". */
 const SECRECY = `(?:haven't|hasn't|have not|has not) (?:even )?been told(?: officially)?(?: yet)?|(?:doesn't|don't|does not) know yet|not (?:meant|supposed|allowed) to (?:say|discuss|share|tell|talk about)|keep it (?:in house|in-house|quiet|between us)|nothing(?:'s| has) been (?:said|announced) to|hasn't told (?:parents|staff|anyone)|can't say too much|(?:please )?don't say (?:owt|anything|a word)|off the record`;
-const SCHOOL_MATTER = bounded(termsPattern(confidential.always), 'gu');
+const SCHOOL_MATTER = boundedTerms(confidential.always, 'gu');
 /** Words of any working or family life ("sacked", "tribunal", "between us"): confidential only where the post is about school. */
-const LINKED_MATTER = bounded(`${termsPattern(confidential.withSchoolLink)}|${UNPUBLISHED}|${SECRECY}`, 'gu');
+const LINKED_MATTER = boundedTerms(confidential.withSchoolLink, 'gu', `${UNPUBLISHED}|${SECRECY}`);
 
 /** "Mrs Bashir": how staff speak of colleagues, listed or not. */
 const TITLED_PERSON = /(?<![\p{L}])(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? \p{Lu}/u;

@@ -4,16 +4,16 @@ import { sentenceAt } from '../../document/document';
 import { childReferences } from '../../context/children';
 import { nameMentions } from '../../evidence/names';
 import { schoolMentions } from '../../evidence/school';
-import { bounded, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../../vocab';
+import { boundedTerms, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../../vocab';
 import * as disparaging from '../../vocab/disparaging.json';
 import * as sickness from '../../vocab/sickness.json';
 import * as profanity from '../../vocab/profanity.json';
 
-const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
-const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
+const INSULT = boundedTerms(disparaging.insults, 'gu');
+const SARCASM_WORDS = boundedTerms(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t)), 'gu');
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
 const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
-const TARGET = bounded(`${termsPattern([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')])}|year ?\\d+s?|y\\d+s?`, 'gu');
+const TARGET = boundedTerms([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')], 'gu', `year ?\\d+s?|y\\d+s?`);
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
 const AIMED_PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
   wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old|what a|such a)\\s+${alternation(present)}`, `(?:is|are) a (?:f\\S*ing )?${alternation([...present, 'sadist'])}`]),
@@ -26,7 +26,7 @@ const WHO_THOUGHT = /(?<![\p{L}])who(?: on earth| in their right mind)?(?: at| i
 /** Scare quotes round official or upbeat words ("'valuing staff'", "'workload reduction'") said of a target. */
 const SCARE_QUOTES = /(?<![\p{L}])['"][\p{L}][\p{L} -]{1,38}['"](?![\p{L}])/gu;
 /** "'bad back'" in quotes is a faked illness, not sarcasm about the school. */
-const QUOTED_ILLNESS = bounded(termsPattern(sickness.illness), 'u');
+const QUOTED_ILLNESS = boundedTerms(sickness.illness, 'u');
 /** Scare quotes can be sincere ("our 'Wellbeing Wednesday' was lovely"); these say they are not. */
 const IRONY_CUE = /🙄|🙃|🤡|👏|🤔|\bbasically\b|\bat its finest\b|\bcan't wait\b|\bthey mean\b|\bapparently\b|\byeah right\b|\bwhile\b|\bmeanwhile\b|\bwhich means\b|\bdays after\b|\bas usual\b|\bof course\b|\bsomehow\b|\?\?|\bagain\b|\bthe irony\b|\bbecause nothing says\b/u;
 /**

@@ -1,11 +1,11 @@
 import { childReferences } from '../../context/children';
 import type { Detector } from '../../detector';
-import { bounded, termsPattern } from '../../vocab';
+import { boundedTerms } from '../../vocab';
 import * as confidential from '../../vocab/confidential.json';
 
 const YEAR_GROUP = /(?<![\p{L}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2}|reception|nursery|sixth form|class \d)(?![\p{L}\p{N}])/u;
 /** "after her heart operation": a child's own operation, not "the whole operation". */
-const DETAIL = bounded(`${termsPattern(confidential.aboutPupil)}|(?:her|his) (?:\\p{L}+ )?operation`, 'gu');
+const DETAIL = boundedTerms(confidential.aboutPupil, 'gu', `(?:her|his) (?:\\p{L}+ )?operation`);
 /** A pupil's family circumstances: "her mam's back in hospital", "his dad passed away". */
 const FAMILY = /(?:(?:(?<![\p{L}])(?:her|his|their)|'s) (?:mum|mam|dad|mother|father|parents?|nan|nana|gran|grandad|grandma|brother|sister)(?: and (?:mum|mam|dad|mother|father))?(?:'s)? (?:(?:has |had |have |is |are |was |just |been |has been )?(?:passed away|died|back in hospital|in hospital|went into hospital|taken into hospital|in prison|went to prison|gone to prison|split up|separated|been arrested|arrested|lost (?:her|his) job))|(?<![\p{L}])(?:losing|lost) (?:her|his|their) (?:mum|mam|dad|mother|father|nan|nana|gran|grandad|grandma|grandpa|brother|sister))/gu;
 

@@ -2,7 +2,7 @@ import { childReferences } from '../../context/children';
 import type { Detector } from '../../detector';
 import { sentenceAt, tokenIndexAt, type PostDocument } from '../../document/document';
 import { tagsOf } from '../../document/nlp';
-import { bounded, termsPattern } from '../../vocab';
+import { boundedTerms } from '../../vocab';
 import * as childComment from '../../vocab/child-comment.json';
 
 /** Verbs that say what a child is or has, not what they did. */
@@ -56,7 +56,7 @@ function isVerbLike(doc: PostDocument, i: number): boolean {
   return tags.includes('Verb') && (tags.includes('PastTense') || tags.includes('PresentTense')) && !tags.includes('Auxiliary') && !tags.includes('Modal');
 }
 
-const WORK_OR_BEHAVIOUR = bounded(`${termsPattern(childComment.workAndBehaviour)}|got \\d+|(?<![\\d/])\\d{1,3}/(?:10|20|25|30|40|50|60|80|100)(?![\\d/])`, 'gu');
+const WORK_OR_BEHAVIOUR = boundedTerms(childComment.workAndBehaviour, 'gu', `got \\d+|(?<![\\d/])\\d{1,3}/(?:10|20|25|30|40|50|60|80|100)(?![\\d/])`);
 
 export const pupilWorkBehaviour: Detector = {
   meta: {

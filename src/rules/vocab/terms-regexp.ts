@@ -1,0 +1,223 @@
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A word-bounded alternation over lower-case text; longest first. */
+export function termsPattern(terms: readonly string[]): string {
+  return [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => escape(t).replace(/\\?'/g, "'?").replace(/ /g, '[\\s-]+'))
+    .join('|');
+}
+
+/** Whole words only: not inside another word, and not "won" in "won't". */
+const boundedSource = (pattern: string) => `(?<![\\p{L}\\p{N}]|\\p{L}')(?:${pattern})(?![\\p{L}\\p{N}]|'(?!s(?!\\p{L}))\\p{L})`;
+export const bounded = (pattern: string, flags = 'u') => new RegExp(boundedSource(pattern), flags);
+
+/**
+ * bounded(termsPattern(terms)), with `others` (a pattern) as further alternatives after the
+ * terms, as a TermsRegExp.
+ */
+export function boundedTerms(terms: readonly string[], flags = 'u', others?: string): TermsRegExp {
+  return new TermsRegExp(new TermsPattern(terms, flags, others), flags);
+}
+
+/**
+ * A whole-word alternation of vocabulary terms, bounded(termsPattern(terms)), that is neither
+ * built nor run over a text where none of its terms could match. V8 parses a pattern when it is
+ * made and compiles it on its first exec, and these run to thousands of characters: making and
+ * compiling them was much of a fresh engine's import and first checkPost (issue 10), while a
+ * post holds no term of most lists. Every answer is the full pattern's: the terms are looked
+ * for only to rule out texts where none can match (TermsPattern.termsMayMatch).
+ */
+export class TermsRegExp extends RegExp {
+  readonly pattern: TermsPattern;
+
+  /** String.prototype.matchAll and split copy a pattern by calling this with it and its flags. */
+  constructor(pattern: TermsPattern | TermsRegExp, flags: string) {
+    // What this object runs are the patterns `pattern` makes; the empty one it is made with never runs.
+    super('(?:)', flags);
+    const terms = pattern instanceof TermsRegExp ? pattern.pattern : pattern;
+    this.pattern = flags === terms.flags ? terms : terms.withFlags(flags);
+  }
+
+  /** test, matchAll, replace and the rest all call exec. */
+  override exec(text: string): RegExpExecArray | null {
+    const string = String(text);
+    const stateful = this.global || this.sticky;
+    const matcher = this.pattern.matcherFor(string, stateful ? this.lastIndex : 0);
+    if (!matcher) {
+      if (stateful) this.lastIndex = 0;
+      return null;
+    }
+    matcher.lastIndex = this.lastIndex;
+    const match = matcher.exec(string);
+    if (stateful) this.lastIndex = matcher.lastIndex;
+    return match;
+  }
+}
+// The full pattern, for whoever reads it (document/window-precheck.ts strips its assertions).
+Object.defineProperty(TermsRegExp.prototype, 'source', {
+  get(this: TermsRegExp) {
+    return this.pattern.source;
+  },
+});
+
+/** A term as the pattern reads it: words, spaces (`[\s-]+`) and apostrophes that may be left out (`'?`). */
+type Part = string | typeof SPACE | typeof APOSTROPHE;
+const SPACE = 0;
+const APOSTROPHE = 1;
+
+/** partsEnd's answer when the term might match but reading it one way cannot tell. */
+const MAYBE = -2;
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const SPACE_OR_HYPHEN = /[\s-]/u;
+
+/** The terms of a TermsRegExp, the full pattern and the pattern of `others` alone, each made when first needed. */
+export class TermsPattern {
+  #source?: string;
+  #full?: RegExp;
+  #othersOnly?: RegExp;
+  /** Each term's parts, by the characters the term can start with. */
+  #byFirst?: Map<string, Part[][]>;
+  /** A term of odd shape (opening with a space, or all apostrophes): any text may hold it. */
+  #anyText = false;
+
+  constructor(
+    readonly terms: readonly string[],
+    readonly flags: string,
+    readonly others?: string,
+  ) {}
+
+  get source(): string {
+    return (this.#source ??= boundedSource(this.others === undefined ? termsPattern(this.terms) : `${termsPattern(this.terms)}|${this.others}`));
+  }
+
+  withFlags(flags: string): TermsPattern {
+    return new TermsPattern(this.terms, flags, this.others);
+  }
+
+  /**
+   * The pattern to run over `text` from `from`: the full one; the others alone when no term can
+   * match (the terms come first, so where none can, the full pattern finds what the others find);
+   * or none when nothing can.
+   */
+  matcherFor(text: string, from: number): RegExp | null {
+    if (this.termsMayMatch(text, from)) return (this.#full ??= new RegExp(this.source, this.flags));
+    if (this.others === undefined) return null;
+    return (this.#othersOnly ??= new RegExp(boundedSource(this.others), this.flags));
+  }
+
+  /** False only when no term can match `text` at or after `from`. */
+  termsMayMatch(text: string, from: number): boolean {
+    // A case-blind pattern could match letters the terms do not spell.
+    if (this.flags.includes('i')) return true;
+    this.#index();
+    // In a unicode pattern, a lastIndex inside a surrogate pair may step back to the pair's start.
+    return this.#anyText || this.#termAt(text, Math.max(0, from - 1), true);
+  }
+
+  /**
+   * False only when the full pattern stripped of its assertions cannot match anywhere in `text`:
+   * then no slice of `text` holds a match either (document/window-precheck.ts).
+   */
+  mayOccurIn(text: string): boolean {
+    if (this.flags.includes('i') || this.others !== undefined) return true;
+    this.#index();
+    return this.#anyText || this.#termAt(text, 0, false);
+  }
+
+  /**
+   * Whether a term matches at or after `start`; `bounded`: at a position not after a letter or
+   * number and ending before neither (the pattern's lookarounds ask that and more).
+   */
+  #termAt(text: string, start: number, bounded: boolean): boolean {
+    const byFirst = this.#byFirst!;
+    for (let at = start; at < text.length; at++) {
+      const candidates = byFirst.get(text[at]!);
+      if (!candidates || (bounded && at > 0 && letterOrNumberEndsAt(text, at))) continue;
+      for (const parts of candidates) {
+        const end = partsEnd(text, at, parts);
+        if (end === MAYBE || (end >= 0 && (!bounded || !letterOrNumberStartsAt(text, end)))) return true;
+      }
+    }
+    return false;
+  }
+
+  #index(): void {
+    if (this.#byFirst) return;
+    const byFirst = new Map<string, Part[][]>();
+    const add = (first: string, parts: Part[]) => {
+      const list = byFirst.get(first);
+      if (list) list.push(parts);
+      else byFirst.set(first, [parts]);
+    };
+    for (const term of this.terms) {
+      const parts = termParts(term);
+      const [head, next] = parts;
+      if (typeof head === 'string') add(head[0]!, parts);
+      else if (head === APOSTROPHE && typeof next === 'string') {
+        add("'", parts);
+        add(next[0]!, parts);
+      } else this.#anyText = true;
+    }
+    this.#byFirst = byFirst;
+  }
+}
+
+/**
+ * Where the term (its parts) ends when it matches at `at`, -1 when it cannot. A space takes every
+ * space and hyphen, and an apostrophe is taken when there: when what follows in the term starts
+ * with neither, that is the only way the rest can match; otherwise MAYBE.
+ */
+function partsEnd(text: string, at: number, parts: readonly Part[]): number {
+  let i = at;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    const next = parts[k + 1];
+    if (typeof part === 'string') {
+      if (!text.startsWith(part, i)) return -1;
+      i += part.length;
+    } else if (part === SPACE) {
+      if (i >= text.length || !isSpaceOrHyphen(text[i]!)) return -1;
+      if (typeof next !== 'string' || isSpaceOrHyphen(next[0]!)) return MAYBE;
+      while (i < text.length && isSpaceOrHyphen(text[i]!)) i++;
+    } else if (text[i] === "'") {
+      if (typeof next !== 'string') return MAYBE;
+      i++;
+    }
+  }
+  return i;
+}
+
+function termParts(term: string): Part[] {
+  const parts: Part[] = [];
+  for (const piece of term.split(/([ '])/)) {
+    if (piece === ' ') parts.push(SPACE);
+    else if (piece === "'") parts.push(APOSTROPHE);
+    else if (piece) parts.push(piece);
+  }
+  return parts;
+}
+
+function isSpaceOrHyphen(c: string): boolean {
+  return c === ' ' || c === '-' || (c.charCodeAt(0) > 0x7e ? SPACE_OR_HYPHEN.test(c) : c === '\n' || c === '\t' || c === '\r' || c === '\v' || c === '\f');
+}
+
+/** Whether a letter or number ends just before `at` (a surrogate pair read as one character). */
+function letterOrNumberEndsAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at - 1);
+  if (code < 0x80) return isAsciiLetterOrNumber(code);
+  const before = at >= 2 && code >= 0xdc00 && code <= 0xdfff && isHighSurrogate(text.charCodeAt(at - 2)) ? at - 2 : at - 1;
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(before)!));
+}
+
+/** Whether a letter or number starts at `at`. */
+function letterOrNumberStartsAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return isAsciiLetterOrNumber(code);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+const isAsciiLetterOrNumber = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
