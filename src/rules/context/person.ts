@@ -69,8 +69,8 @@ const APPOSITION_REACH = 40;
 const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
 /** "#teacherlife", "#primaryschool": the author's own tag for school life. */
 const SCHOOL_HASHTAG = /#[\p{L}\p{N}_]*(?:teach|school|classroom|pupil|edu)[\p{L}\p{N}_]*/gu;
-const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
-const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
+const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
+const ROLES = COLLEAGUE_ROLE.withFlags('gu');
 /** "Year 9", "Y6", "Class 1", "in my class", "my Year 9s", "in 7K" (but not "25m", nor a nursery nurse). */
 const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
 /** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */

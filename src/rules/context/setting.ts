@@ -22,7 +22,7 @@ export interface Setting {
 
 const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
 // A global copy, compiled once: matchAll needs the g flag.
-const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
+const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
 
 
 export function postSetting(ctx: CheckContext): Setting {

@@ -22,7 +22,7 @@ export interface Subject {
   sentence: number;
 }
 
-const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
+const ROLES = COLLEAGUE_ROLE.withFlags('gu');
 
 /** Colleagues named by role ("the caretaker", "our SENCo"): one scan a post, shared with the setting. */
 export function roleMentions(ctx: CheckContext): [number, number][] {

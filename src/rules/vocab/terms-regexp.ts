@@ -39,6 +39,11 @@ export class TermsRegExp extends RegExp {
     this.pattern = flags === terms.flags ? terms : terms.withFlags(flags);
   }
 
+  /** The same terms under other flags ('gu' to step through a text). */
+  withFlags(flags: string): TermsRegExp {
+    return new TermsRegExp(this, flags);
+  }
+
   /** test, matchAll, replace and the rest all call exec. */
   override exec(text: string): RegExpExecArray | null {
     const string = String(text);
@@ -61,14 +66,10 @@ Object.defineProperty(TermsRegExp.prototype, 'source', {
   },
 });
 
-/** A term as the pattern reads it: words, spaces (`[\s-]+`) and apostrophes that may be left out (`'?`). */
-type Part = string | typeof SPACE | typeof APOSTROPHE;
-const SPACE = 0;
-const APOSTROPHE = 1;
-
-/** partsEnd's answer when the term might match but reading it one way cannot tell. */
+/** termEnd's answer when the term might match but reading it one way cannot tell. */
 const MAYBE = -2;
 
+const APOSTROPHE = 0x27;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const SPACE_OR_HYPHEN = /[\s-]/u;
 
@@ -77,8 +78,10 @@ export class TermsPattern {
   #source?: string;
   #full?: RegExp;
   #othersOnly?: RegExp;
-  /** Each term's parts, by the characters the term can start with. */
-  #byFirst?: Map<string, Part[][]>;
+  /** The terms by the UTF-16 code unit they start with, for terms that may not show their first two as written. */
+  #byFirst?: Map<number, string[]>;
+  /** The other terms by their first two code units (pairKey). */
+  #byFirstTwo?: Map<number, string[]>;
   /** A term of odd shape (opening with a space, or all apostrophes): any text may hold it. */
   #anyText = false;
 
@@ -132,71 +135,80 @@ export class TermsPattern {
    */
   #termAt(text: string, start: number, bounded: boolean): boolean {
     const byFirst = this.#byFirst!;
+    const byFirstTwo = this.#byFirstTwo!;
     for (let at = start; at < text.length; at++) {
-      const candidates = byFirst.get(text[at]!);
-      if (!candidates || (bounded && at > 0 && letterOrNumberEndsAt(text, at))) continue;
-      for (const parts of candidates) {
-        const end = partsEnd(text, at, parts);
-        if (end === MAYBE || (end >= 0 && (!bounded || !letterOrNumberStartsAt(text, end)))) return true;
-      }
+      if (bounded && at > 0 && letterOrNumberEndsAt(text, at)) continue;
+      const first = text.charCodeAt(at);
+      if (anyTermAt(text, at, byFirst.get(first), bounded)) return true;
+      if (at + 1 < text.length && anyTermAt(text, at, byFirstTwo.get(pairKey(first, text[at + 1]!)), bounded)) return true;
     }
     return false;
   }
 
   #index(): void {
     if (this.#byFirst) return;
-    const byFirst = new Map<string, Part[][]>();
-    const add = (first: string, parts: Part[]) => {
-      const list = byFirst.get(first);
-      if (list) list.push(parts);
-      else byFirst.set(first, [parts]);
+    const byFirst = new Map<number, string[]>();
+    const byFirstTwo = new Map<number, string[]>();
+    const add = (map: Map<number, string[]>, key: number, term: string) => {
+      const list = map.get(key);
+      if (list) list.push(term);
+      else map.set(key, [term]);
     };
     for (const term of this.terms) {
-      const parts = termParts(term);
-      const [head, next] = parts;
-      if (typeof head === 'string') add(head[0]!, parts);
-      else if (head === APOSTROPHE && typeof next === 'string') {
-        add("'", parts);
-        add(next[0]!, parts);
-      } else this.#anyText = true;
+      const first = term[0];
+      const second = term[1];
+      if (first === undefined || first === ' ') this.#anyText = true;
+      else if (first === "'") {
+        if (second === undefined || second === ' ' || second === "'") this.#anyText = true;
+        else {
+          add(byFirst, APOSTROPHE, term);
+          add(byFirst, term.charCodeAt(1), term);
+        }
+      } else if (second === undefined || second === "'") add(byFirst, term.charCodeAt(0), term);
+      else add(byFirstTwo, pairKey(term.charCodeAt(0), second), term);
     }
     this.#byFirst = byFirst;
+    this.#byFirstTwo = byFirstTwo;
   }
+}
+
+/** Two code units as one key; spaces and hyphens, which a space in a term may stand for or be, as one. */
+const pairKey = (first: number, second: string) => first * 0x10000 + (isSpaceOrHyphen(second) ? 0x20 : second.charCodeAt(0));
+
+/** Whether one of `candidates` matches at `at`; `bounded`: ending before no letter or number. */
+function anyTermAt(text: string, at: number, candidates: readonly string[] | undefined, bounded: boolean): boolean {
+  if (!candidates) return false;
+  for (const term of candidates) {
+    const end = termEnd(text, at, term);
+    if (end === MAYBE || (end >= 0 && (!bounded || !letterOrNumberStartsAt(text, end)))) return true;
+  }
+  return false;
 }
 
 /**
- * Where the term (its parts) ends when it matches at `at`, -1 when it cannot. A space takes every
- * space and hyphen, and an apostrophe is taken when there: when what follows in the term starts
- * with neither, that is the only way the rest can match; otherwise MAYBE.
+ * Where `term` ends when it matches at `at` as the pattern reads it (a space there is `[\s-]+`,
+ * an apostrophe `'?`), -1 when it cannot. A space takes every space and hyphen, and an apostrophe
+ * is taken when there: when what follows in the term is neither, that is the only way the rest
+ * can match; otherwise MAYBE.
  */
-function partsEnd(text: string, at: number, parts: readonly Part[]): number {
+function termEnd(text: string, at: number, term: string): number {
   let i = at;
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]!;
-    const next = parts[k + 1];
-    if (typeof part === 'string') {
-      if (!text.startsWith(part, i)) return -1;
-      i += part.length;
-    } else if (part === SPACE) {
+  for (let k = 0; k < term.length; k++) {
+    const c = term[k]!;
+    if (c === ' ') {
       if (i >= text.length || !isSpaceOrHyphen(text[i]!)) return -1;
-      if (typeof next !== 'string' || isSpaceOrHyphen(next[0]!)) return MAYBE;
+      const next = term[k + 1];
+      if (next === undefined || next === "'" || isSpaceOrHyphen(next)) return MAYBE;
       while (i < text.length && isSpaceOrHyphen(text[i]!)) i++;
-    } else if (text[i] === "'") {
-      if (typeof next !== 'string') return MAYBE;
+    } else if (c === "'") {
+      if (text[i] !== "'") continue;
+      const next = term[k + 1];
+      if (next === undefined || next === ' ' || next === "'") return MAYBE;
       i++;
-    }
+    } else if (text[i] === c) i++;
+    else return -1;
   }
   return i;
-}
-
-function termParts(term: string): Part[] {
-  const parts: Part[] = [];
-  for (const piece of term.split(/([ '])/)) {
-    if (piece === ' ') parts.push(SPACE);
-    else if (piece === "'") parts.push(APOSTROPHE);
-    else if (piece) parts.push(piece);
-  }
-  return parts;
 }
 
 function isSpaceOrHyphen(c: string): boolean {

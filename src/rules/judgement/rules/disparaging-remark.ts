@@ -12,7 +12,7 @@ import * as profanity from '../../vocab/profanity.json';
 const INSULT = boundedTerms(disparaging.insults, 'gu');
 const SARCASM_WORDS = boundedTerms(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t)), 'gu');
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
-const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
+const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
 const TARGET = boundedTerms([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')], 'gu', `year ?\\d+s?|y\\d+s?`);
 /** Swearing aimed at someone: "useless f*cking woman", "little sh*t", "you miserable old b*tch". */
 const AIMED_PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
