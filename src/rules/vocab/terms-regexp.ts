@@ -53,7 +53,8 @@ export class TermsRegExp extends RegExp {
       if (stateful) this.lastIndex = 0;
       return null;
     }
-    matcher.lastIndex = this.lastIndex;
+    // The matcher is global whatever this object's flags: without them, a search from 0.
+    matcher.lastIndex = stateful ? this.lastIndex : 0;
     const match = matcher.exec(string);
     if (stateful) this.lastIndex = matcher.lastIndex;
     return match;
@@ -105,9 +106,9 @@ export class TermsPattern {
    * or none when nothing can.
    */
   matcherFor(text: string, from: number): RegExp | null {
-    if (this.termsMayMatch(text, from)) return (this.#full ??= new RegExp(this.source, this.flags));
+    if (this.termsMayMatch(text, from)) return (this.#full ??= globalMatcher(this.source, this.flags));
     if (this.others === undefined) return null;
-    return (this.#othersOnly ??= new RegExp(boundedSource(this.others), this.flags));
+    return (this.#othersOnly ??= globalMatcher(boundedSource(this.others), this.flags));
   }
 
   /** False only when no term can match `text` at or after `from`. */
@@ -170,6 +171,21 @@ export class TermsPattern {
     this.#byFirst = byFirst;
     this.#byFirstTwo = byFirstTwo;
   }
+}
+
+const globalMatchers = new Map<string, RegExp>();
+
+/**
+ * The pattern `source` with `flags` and g, one for every TermsPattern of that source whether
+ * made with g or without: the same list is often searched through by one rule ('gu') and tested
+ * by another ('u'), and V8 compiles a pattern once per set of flags.
+ */
+function globalMatcher(source: string, flags: string): RegExp {
+  const global = [...new Set([...flags, 'g'])].sort().join('');
+  const key = `${global}/${source}`;
+  let matcher = globalMatchers.get(key);
+  if (!matcher) globalMatchers.set(key, (matcher = new RegExp(source, global)));
+  return matcher;
 }
 
 /** Two code units as one key; spaces and hyphens, which a space in a term may stand for or be, as one. */
