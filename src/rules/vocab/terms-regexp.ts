@@ -8,8 +8,12 @@ export function termsPattern(terms: readonly string[]): string {
     .join('|');
 }
 
-/** Whole words only: not inside another word, and not "won" in "won't". */
-const boundedSource = (pattern: string) => `(?<![\\p{L}\\p{N}]|\\p{L}')(?:${pattern})(?![\\p{L}\\p{N}]|'(?!s(?!\\p{L}))\\p{L})`;
+/**
+ * Whole words only: not inside another word, and not "won" in "won't". Not after a letter, a
+ * letter and an apostrophe, or a number: one property escape fewer than `[\p{L}\p{N}]|\p{L}'`,
+ * and V8 looks each up on every parse and compile of the pattern.
+ */
+const boundedSource = (pattern: string) => `(?<!\\p{L}'?|\\p{N})(?:${pattern})(?![\\p{L}\\p{N}]|'(?!s(?!\\p{L}))\\p{L})`;
 export const bounded = (pattern: string, flags = 'u') => new RegExp(boundedSource(pattern), flags);
 
 /**
