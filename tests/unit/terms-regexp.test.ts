@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { termsPattern } from '../../src/rules/vocab';
 import confidential from '../../src/rules/vocab/confidential.json';
 import sickness from '../../src/rules/vocab/sickness.json';
-import { boundedTerms, TermsRegExp } from '../../src/rules/vocab/terms-regexp';
+import { boundedTerms, GatedRegExp, spellingOneOf } from '../../src/rules/vocab/terms-regexp';
 
-/** The pattern a TermsRegExp stands for, written out as it was before there were TermsRegExps. */
+/** The pattern a GatedRegExp stands for, written out as it was before there were GatedRegExps. */
 const plainPattern = (terms: readonly string[], flags: string, others?: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}]|\\p{L}')(?:${others === undefined ? termsPattern(terms) : `${termsPattern(terms)}|${others}`})(?![\\p{L}\\p{N}]|'(?!s(?!\\p{L}))\\p{L})`, flags);
 
@@ -33,7 +33,7 @@ function* texts(terms: readonly string[], count: number): Generator<string> {
   }
 }
 
-describe('TermsRegExp', () => {
+describe('GatedRegExp', () => {
   const lists: [string, readonly string[]][] = [
     ['tricky', TRICKY_TERMS],
     ['confidential.aboutColleague', confidential.aboutColleague],
@@ -65,8 +65,18 @@ describe('TermsRegExp', () => {
     const gated = boundedTerms(['sick leave', 'hen do'], 'u');
     expect(new RegExp(gated.source, 'u').test('on sick-leave')).toBe(true);
     const copy = gated.withFlags('gu');
-    expect(copy).toBeInstanceOf(TermsRegExp);
+    expect(copy).toBeInstanceOf(GatedRegExp);
     expect(copy.flags).toBe('gu');
     expect([...'a hen do, sick  leave'.matchAll(copy)].map((m) => m[0])).toEqual(['hen do', 'sick  leave']);
+  });
+
+  it('runs a pattern that spells one of a few words only over texts holding one, with the same answers', () => {
+    const source = String.raw`(?<![\p{L}])(?:i|we)\s+(?:hate|can't stand)\s+(?:[\p{L}']+\s+){0,2}?(?:mondays|meetings)(?![\p{L}])`;
+    const gated = spellingOneOf(['hate', "can't stand"], source, 'gu');
+    const plain = new RegExp(source, 'gu');
+    for (const text of ['i hate mondays', 'we really hate meetings', "i can't stand long meetings, we hate mondays", 'i hated mondays', 'nothing here']) {
+      expect([...text.matchAll(gated)].map((m) => [m.index, m[0]]), text).toEqual([...text.matchAll(plain)].map((m) => [m.index, m[0]]));
+    }
+    expect(gated.source).toBe(source);
   });
 });

@@ -1,4 +1,4 @@
-import { TermsRegExp } from '../vocab/terms-regexp';
+import { GatedRegExp } from '../vocab/terms-regexp';
 import type { PostDocument } from './document';
 
 /**
@@ -64,8 +64,8 @@ const startsByDoc = new WeakMap<PostDocument, Map<RegExp, number | Int32Array>>(
 
 /** Every offset of doc.lower where the stripped pattern matches, ascending: one pass over the post. */
 function possibleStarts(doc: PostDocument, pattern: RegExp): Int32Array {
-  // A vocabulary list none of whose terms is in the post: nothing to search, or to compile.
-  if (pattern instanceof TermsRegExp && !pattern.pattern.mayOccurIn(doc.lower)) return new Int32Array(0);
+  // A pattern whose gate says it matches nowhere in the post: nothing to search, or to compile.
+  if (pattern instanceof GatedRegExp && !pattern.pattern.mayOccurIn(doc.lower)) return new Int32Array(0);
   let loose = stripped.get(pattern);
   if (!loose) stripped.set(pattern, (loose = withoutAssertions(pattern)));
   const found: number[] = [];

@@ -18,34 +18,49 @@ export const bounded = (pattern: string, flags = 'u') => new RegExp(boundedSourc
 
 /**
  * bounded(termsPattern(terms)), with `others` (a pattern) as further alternatives after the
- * terms, as a TermsRegExp.
+ * terms, as a GatedRegExp.
  */
-export function boundedTerms(terms: readonly string[], flags = 'u', others?: string): TermsRegExp {
-  return new TermsRegExp(new TermsPattern(terms, flags, others), flags);
+export function boundedTerms(terms: readonly string[], flags = 'u', others?: string): GatedRegExp {
+  return new GatedRegExp(new TermsPattern(terms, flags, others), flags);
+}
+
+/** `source`, every match of which spells one of `words`, as a GatedRegExp. */
+export function spellingOneOf(words: readonly string[], source: string, flags: string): GatedRegExp {
+  return new GatedRegExp(new WordsPattern(words, source, flags), flags);
 }
 
 /**
- * A whole-word alternation of vocabulary terms, bounded(termsPattern(terms)), that is neither
- * built nor run over a text where none of its terms could match. V8 parses a pattern when it is
- * made and compiles it on its first exec, and these run to thousands of characters: making and
- * compiling them was much of a fresh engine's import and first checkPost (issue 10), while a
- * post holds no term of most lists. Every answer is the full pattern's: the terms are looked
- * for only to rule out texts where none can match (TermsPattern.termsMayMatch).
+ * A pattern that is neither made nor run over a text where it cannot match: a whole-word
+ * alternation of vocabulary terms (TermsPattern), or a pattern each of whose matches spells one
+ * of a few words (WordsPattern). V8 parses a pattern when it is made and compiles it on its first
+ * exec, and these run to thousands of characters: making and compiling them was much of a fresh
+ * engine's import and first checkPost (issue 10), while a post holds no term of most lists.
+ * Every answer is the full pattern's: the gate only rules out texts where it cannot match.
  */
-export class TermsRegExp extends RegExp {
-  readonly pattern: TermsPattern;
+export interface GatedPattern {
+  readonly flags: string;
+  readonly source: string;
+  withFlags(flags: string): GatedPattern;
+  /** The pattern to run over `text` from `from`, global whatever the flags; none when nothing can match. */
+  matcherFor(text: string, from: number): RegExp | null;
+  /** False only when the pattern stripped of its assertions matches nowhere in `text` (document/window-precheck.ts). */
+  mayOccurIn(text: string): boolean;
+}
+
+export class GatedRegExp extends RegExp {
+  readonly pattern: GatedPattern;
 
   /** String.prototype.matchAll and split copy a pattern by calling this with it and its flags. */
-  constructor(pattern: TermsPattern | TermsRegExp, flags: string) {
+  constructor(pattern: GatedPattern | GatedRegExp, flags: string) {
     // What this object runs are the patterns `pattern` makes; the empty one it is made with never runs.
     super('(?:)', flags);
-    const terms = pattern instanceof TermsRegExp ? pattern.pattern : pattern;
-    this.pattern = flags === terms.flags ? terms : terms.withFlags(flags);
+    const gated = pattern instanceof GatedRegExp ? pattern.pattern : pattern;
+    this.pattern = flags === gated.flags ? gated : gated.withFlags(flags);
   }
 
-  /** The same terms under other flags ('gu' to step through a text). */
-  withFlags(flags: string): TermsRegExp {
-    return new TermsRegExp(this, flags);
+  /** The same pattern under other flags ('gu' to step through a text). */
+  withFlags(flags: string): GatedRegExp {
+    return new GatedRegExp(this, flags);
   }
 
   /** test, matchAll, replace and the rest all call exec. */
@@ -65,8 +80,8 @@ export class TermsRegExp extends RegExp {
   }
 }
 // The full pattern, for whoever reads it (document/window-precheck.ts strips its assertions).
-Object.defineProperty(TermsRegExp.prototype, 'source', {
-  get(this: TermsRegExp) {
+Object.defineProperty(GatedRegExp.prototype, 'source', {
+  get(this: GatedRegExp) {
     return this.pattern.source;
   },
 });
@@ -78,8 +93,11 @@ const APOSTROPHE = 0x27;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const SPACE_OR_HYPHEN = /[\s-]/u;
 
-/** The terms of a TermsRegExp, the full pattern and the pattern of `others` alone, each made when first needed. */
-export class TermsPattern {
+/**
+ * bounded(termsPattern(terms)) and `others`: the full pattern, and the pattern of `others` alone,
+ * each made when first needed. Where no term can match is found by reading the terms word by word.
+ */
+export class TermsPattern implements GatedPattern {
   #source?: string;
   #full?: RegExp;
   #othersOnly?: RegExp;
@@ -174,6 +192,29 @@ export class TermsPattern {
     }
     this.#byFirst = byFirst;
     this.#byFirstTwo = byFirstTwo;
+  }
+}
+
+/** A pattern each of whose matches spells one of `words`: run only over a text holding one. */
+class WordsPattern implements GatedPattern {
+  constructor(
+    readonly words: readonly string[],
+    readonly source: string,
+    readonly flags: string,
+  ) {}
+
+  withFlags(flags: string): WordsPattern {
+    return new WordsPattern(this.words, this.source, flags);
+  }
+
+  matcherFor(text: string, from: number): RegExp | null {
+    // In a unicode pattern, a lastIndex inside a surrogate pair may step back to the pair's start.
+    const start = Math.max(0, from - 1);
+    return this.flags.includes('i') || this.words.some((word) => text.includes(word, start)) ? globalMatcher(this.source, this.flags) : null;
+  }
+
+  mayOccurIn(text: string): boolean {
+    return this.flags.includes('i') || this.words.some((word) => text.includes(word));
   }
 }
 

@@ -4,7 +4,7 @@ import { sentenceAt } from '../../document/document';
 import { childReferences } from '../../context/children';
 import { nameMentions } from '../../evidence/names';
 import { schoolMentions } from '../../evidence/school';
-import { boundedTerms, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern } from '../../vocab';
+import { boundedTerms, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, spellingOneOf, termsPattern } from '../../vocab';
 import * as disparaging from '../../vocab/disparaging.json';
 import * as sickness from '../../vocab/sickness.json';
 import * as profanity from '../../vocab/profanity.json';
@@ -19,8 +19,9 @@ const AIMED_PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
   wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper little|miserable old|old|what a|such a)\\s+${alternation(present)}`, `(?:is|are) a (?:f\\S*ing )?${alternation([...present, 'sadist'])}`]),
 );
 const PROFANE = new DisguisedRoots(profanity.terms, (present) => wordsRegex([...present, 'ffs']));
+const CONTEMPT = ['hate', 'despise', 'loathe', "can't stand", 'cannot stand', 'sick of', 'fed up with', 'tired of', 'done with', 'sick to death of'];
 /** "I'm sick of SLT…", "can't stand the parents": contempt the author aims at a target a few words on. */
-const CONTEMPT_FOR_TARGET = new RegExp(`(?<![\\p{L}])(?:i|we)(?:'m| am|'re| are)?\\s+(?:really |honestly |absolutely |so |just )?(?:hate|despise|loathe|can't stand|cannot stand|sick of|fed up with|tired of|done with|sick to death of)\\s+(?:[\\p{L}']+\\s+){0,3}?(?:${termsPattern(disparaging.targets)})(?![\\p{L}])`, 'gu');
+const CONTEMPT_FOR_TARGET = spellingOneOf(CONTEMPT, `(?<![\\p{L}])(?:i|we)(?:'m| am|'re| are)?\\s+(?:really |honestly |absolutely |so |just )?(?:${CONTEMPT.join('|')})\\s+(?:[\\p{L}']+\\s+){0,3}?(?:${termsPattern(disparaging.targets)})(?![\\p{L}])`, 'gu');
 /** "who at @School thought a 4.45 Friday meeting was a good idea??": the rhetorical question as sarcasm. */
 const WHO_THOUGHT = /(?<![\p{L}])who(?: on earth| in their right mind)?(?: at| in)? (?:[^.!?\n]|\.(?=\d)){0,80}?thought (?:[^.!?\n]|\.(?=\d)){0,80}?(?:was|were|is|would be) a (?:good|great|brilliant|sensible) idea/gu;
 /** Scare quotes round official or upbeat words ("'valuing staff'", "'workload reduction'") said of a target. */

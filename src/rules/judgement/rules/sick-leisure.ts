@@ -1,12 +1,13 @@
 import type { Detector } from '../../detector';
 import { mentionEndingWithin } from '../../evidence/names';
-import { boundedTerms, termsPattern } from '../../vocab';
+import { boundedTerms, spellingOneOf, termsPattern } from '../../vocab';
 import * as sickness from '../../vocab/sickness.json';
 
 const ABSENCE = boundedTerms(sickness.absence, 'gu', `not (?:at|in) (?:work|school)|not (?:at|in) \\p{L}+(?: \\p{L}+){0,3} today|day off|off 'poorly'`);
 const ILLNESS = termsPattern(sickness.illness);
+const TOLD = ['told', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed'];
 /** "told Denise I had a migraine", "Texted Bryony in the exams office that I've got…" */
-const TOLD_ILL = new RegExp(`(?<![\\p{L}])(?:told|texted|rang|phoned|called|messaged|emailed)\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?i(?:'d|'ve|'m| had| have| was| am)?\\s+(?:got\\s+|had\\s+|been\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:${ILLNESS})(?![\\p{L}])`, 'gu');
+const TOLD_ILL = spellingOneOf(TOLD, `(?<![\\p{L}])(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?i(?:'d|'ve|'m| had| have| was| am)?\\s+(?:got\\s+|had\\s+|been\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:${ILLNESS})(?![\\p{L}])`, 'gu');
 /** An illness in quotes is an illness the author does not mean: "'migraine' day", "called in with 'food poisoning'". */
 const QUOTED_ILLNESS = new RegExp(`['"](?:got |have |with |had )?(?:a |an |the )?(?:${ILLNESS}|sick)(?: bug| day)?['"]`, 'gu');
 const LEISURE = boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'gu');
