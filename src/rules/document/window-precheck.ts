@@ -1,4 +1,4 @@
-import { GatedRegExp } from '../vocab/terms-regexp';
+import { GatedRegExp } from '../vocab/gated-regexp';
 import type { PostDocument } from './document';
 
 /**

@@ -6,9 +6,9 @@ import * as family from './family.json';
 import * as outsideSchoolToo from './outside-school-too.json';
 import * as schoolContext from './school-context.json';
 import * as wordNames from './word-names.json';
-import { boundedTerms } from './terms-regexp';
+import { boundedTerms } from './gated-regexp';
 
-export { bounded, boundedTerms, spellingOneOf, termsPattern } from './terms-regexp';
+export { bounded, boundedTerms, spellingOneOf, termsPattern } from './gated-regexp';
 
 export const WORD_NAMES = new Set(wordNames.terms);
 export const FAMILY_WORDS = new Set(family.terms);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { termsPattern } from '../../src/rules/vocab';
 import confidential from '../../src/rules/vocab/confidential.json';
 import sickness from '../../src/rules/vocab/sickness.json';
-import { boundedTerms, GatedRegExp, spellingOneOf } from '../../src/rules/vocab/terms-regexp';
+import { boundedTerms, GatedRegExp, spellingOneOf } from '../../src/rules/vocab/gated-regexp';
 
 /** The pattern a GatedRegExp stands for, written out as it was before there were GatedRegExps. */
 const plainPattern = (terms: readonly string[], flags: string, others?: string) =>
