@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { termsPattern } from '../../src/rules/vocab';
 import confidential from '../../src/rules/vocab/confidential.json';
 import sickness from '../../src/rules/vocab/sickness.json';
-import { boundedTerms, GatedRegExp, spellingOneOf } from '../../src/rules/vocab/gated-regexp';
+import { boundedTerms, GatedRegExp, holdingTerms, spellingOneOf } from '../../src/rules/vocab/gated-regexp';
 
 /** The pattern a GatedRegExp stands for, written out as it was before there were GatedRegExps. */
 const plainPattern = (terms: readonly string[], flags: string, others?: string) =>
@@ -78,5 +78,14 @@ describe('GatedRegExp', () => {
       expect([...text.matchAll(gated)].map((m) => [m.index, m[0]]), text).toEqual([...text.matchAll(plain)].map((m) => [m.index, m[0]]));
     }
     expect(gated.source).toBe(source);
+  });
+
+  it('runs a pattern that holds one of a list of terms only over texts holding one, with the same answers', () => {
+    const source = String.raw`['"](?:a |the )?(?:${termsPattern(sickness.illness)}|sick)(?: bug| day)?['"]`;
+    const gated = holdingTerms(sickness.illness, ['sick'], source, 'gu');
+    const plain = new RegExp(source, 'gu');
+    for (const text of [...texts(sickness.illness, 300), "off with 'a migraine'", 'a "sick day"', "it's 'sick'", 'nothing here']) {
+      expect([...text.matchAll(gated)].map((m) => [m.index, m[0]]), text).toEqual([...text.matchAll(plain)].map((m) => [m.index, m[0]]));
+    }
   });
 });

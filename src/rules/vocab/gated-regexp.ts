@@ -26,7 +26,12 @@ export function boundedTerms(terms: readonly string[], flags = 'u', others?: str
 
 /** `source`, every match of which spells one of `words`, as a GatedRegExp. */
 export function spellingOneOf(words: readonly string[], source: string, flags: string): GatedRegExp {
-  return new GatedRegExp(new WordsPattern(words, source, flags), flags);
+  return new GatedRegExp(new SpellingPattern(words, undefined, source, flags), flags);
+}
+
+/** `source`, every match of which holds a match of termsPattern(terms) or spells one of `words`, as a GatedRegExp. */
+export function holdingTerms(terms: readonly string[], words: readonly string[], source: string, flags: string): GatedRegExp {
+  return new GatedRegExp(new SpellingPattern(words, new TermsPattern(terms, flags), source, flags), flags);
 }
 
 /**
@@ -147,9 +152,14 @@ export class TermsPattern implements GatedPattern {
    * then no slice of `text` holds a match either (document/window-precheck.ts).
    */
   mayOccurIn(text: string): boolean {
-    if (this.flags.includes('i') || this.others !== undefined) return true;
+    return this.others !== undefined || this.occurFrom(text, 0);
+  }
+
+  /** False only when no term, as termsPattern reads it, occurs in `text` at or after `start`, whole word or not. */
+  occurFrom(text: string, start: number): boolean {
+    if (this.flags.includes('i')) return true;
     this.#index();
-    return this.#anyText || this.#termAt(text, 0, false);
+    return this.#anyText || this.#termAt(text, start, false);
   }
 
   /**
@@ -195,26 +205,33 @@ export class TermsPattern implements GatedPattern {
   }
 }
 
-/** A pattern each of whose matches spells one of `words`: run only over a text holding one. */
-class WordsPattern implements GatedPattern {
+/**
+ * A pattern each of whose matches spells one of `words` or, when `terms` are given, one of them
+ * as termsPattern reads it: run only over a text holding one.
+ */
+class SpellingPattern implements GatedPattern {
   constructor(
     readonly words: readonly string[],
+    readonly terms: TermsPattern | undefined,
     readonly source: string,
     readonly flags: string,
   ) {}
 
-  withFlags(flags: string): WordsPattern {
-    return new WordsPattern(this.words, this.source, flags);
+  withFlags(flags: string): SpellingPattern {
+    return new SpellingPattern(this.words, this.terms?.withFlags(flags), this.source, flags);
   }
 
   matcherFor(text: string, from: number): RegExp | null {
     // In a unicode pattern, a lastIndex inside a surrogate pair may step back to the pair's start.
-    const start = Math.max(0, from - 1);
-    return this.flags.includes('i') || this.words.some((word) => text.includes(word, start)) ? globalMatcher(this.source, this.flags) : null;
+    return this.#spelledFrom(text, Math.max(0, from - 1)) ? globalMatcher(this.source, this.flags) : null;
   }
 
   mayOccurIn(text: string): boolean {
-    return this.flags.includes('i') || this.words.some((word) => text.includes(word));
+    return this.#spelledFrom(text, 0);
+  }
+
+  #spelledFrom(text: string, start: number): boolean {
+    return this.flags.includes('i') || this.words.some((word) => text.includes(word, start)) || (this.terms?.occurFrom(text, start) ?? false);
   }
 }
 

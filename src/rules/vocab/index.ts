@@ -8,7 +8,7 @@ import * as schoolContext from './school-context.json';
 import * as wordNames from './word-names.json';
 import { boundedTerms } from './gated-regexp';
 
-export { bounded, boundedTerms, spellingOneOf, termsPattern } from './gated-regexp';
+export { bounded, boundedTerms, holdingTerms, spellingOneOf, termsPattern } from './gated-regexp';
 
 export const WORD_NAMES = new Set(wordNames.terms);
 export const FAMILY_WORDS = new Set(family.terms);

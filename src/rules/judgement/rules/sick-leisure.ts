@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector';
 import { mentionEndingWithin } from '../../evidence/names';
-import { boundedTerms, spellingOneOf, termsPattern } from '../../vocab';
+import { boundedTerms, holdingTerms, spellingOneOf, termsPattern } from '../../vocab';
 import * as sickness from '../../vocab/sickness.json';
 
 const ABSENCE = boundedTerms(sickness.absence, 'gu', `not (?:at|in) (?:work|school)|not (?:at|in) \\p{L}+(?: \\p{L}+){0,3} today|day off|off 'poorly'`);
@@ -9,7 +9,7 @@ const TOLD = ['told', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed
 /** "told Denise I had a migraine", "Texted Bryony in the exams office that I've got…" */
 const TOLD_ILL = spellingOneOf(TOLD, `(?<![\\p{L}])(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?i(?:'d|'ve|'m| had| have| was| am)?\\s+(?:got\\s+|had\\s+|been\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:${ILLNESS})(?![\\p{L}])`, 'gu');
 /** An illness in quotes is an illness the author does not mean: "'migraine' day", "called in with 'food poisoning'". */
-const QUOTED_ILLNESS = new RegExp(`['"](?:got |have |with |had )?(?:a |an |the )?(?:${ILLNESS}|sick)(?: bug| day)?['"]`, 'gu');
+const QUOTED_ILLNESS = holdingTerms(sickness.illness, ['sick'], `['"](?:got |have |with |had )?(?:a |an |the )?(?:${ILLNESS}|sick)(?: bug| day)?['"]`, 'gu');
 const LEISURE = boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'gu');
 const LEISURE_EMOJI = new RegExp(sickness.leisure.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
 /** "am actually at Lord's", "went to the Arsenal", "took the kids to Beamish": the author is out somewhere, not in bed. */
