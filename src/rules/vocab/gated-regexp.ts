@@ -34,14 +34,7 @@ export function holdingTerms(terms: readonly string[], words: readonly string[],
   return new GatedRegExp(new SpellingPattern(words, new TermsPattern(terms, flags), source, flags), flags);
 }
 
-/**
- * A pattern that is neither made nor run over a text where it cannot match: a whole-word
- * alternation of vocabulary terms (TermsPattern), or a pattern each of whose matches spells one
- * of a few words (WordsPattern). V8 parses a pattern when it is made and compiles it on its first
- * exec, and these run to thousands of characters: making and compiling them was much of a fresh
- * engine's import and first checkPost (issue 10), while a post holds no term of most lists.
- * Every answer is the full pattern's: the gate only rules out texts where it cannot match.
- */
+/** What a GatedRegExp stands for, and where it can match. */
 export interface GatedPattern {
   readonly flags: string;
   readonly source: string;
@@ -52,6 +45,14 @@ export interface GatedPattern {
   mayOccurIn(text: string): boolean;
 }
 
+/**
+ * A pattern that is neither made nor run over a text where it cannot match: a whole-word
+ * alternation of vocabulary terms (TermsPattern), or a pattern each of whose matches spells one
+ * of a few words or terms (SpellingPattern). V8 parses a pattern when it is made and compiles it
+ * on its first exec, and these run to thousands of characters: making and compiling them was much
+ * of a fresh engine's import and first checkPost (issue 10), while a post holds no term of most
+ * lists. Every answer is the full pattern's: the gate only rules out texts where it cannot match.
+ */
 export class GatedRegExp extends RegExp {
   readonly pattern: GatedPattern;
 
@@ -246,7 +247,11 @@ function globalMatcher(source: string, flags: string): RegExp {
   const global = [...new Set([...flags, 'g'])].sort().join('');
   const key = `${global}/${source}`;
   let matcher = globalMatchers.get(key);
-  if (!matcher) globalMatchers.set(key, (matcher = new RegExp(source, global)));
+  if (!matcher) {
+    // A bound for a long-lived engine that compiles pack after pack (school names are terms too).
+    if (globalMatchers.size >= 256) globalMatchers.clear();
+    globalMatchers.set(key, (matcher = new RegExp(source, global)));
+  }
   return matcher;
 }
 
