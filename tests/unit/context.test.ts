@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack } from '../../src/rules';
+import { absenceClaim, claimContradicted } from '../../src/rules/context/absence';
 import { postSetting } from '../../src/rules/context/setting';
 import { sentenceStances } from '../../src/rules/context/stance';
 import { postSubjects } from '../../src/rules/context/subjects';
 import type { CheckContext } from '../../src/rules/detector';
 import { parsePost } from '../../src/rules/document/document';
 import { postFeatures } from '../../src/rules/judgement/features';
+import { judgementGate } from '../../src/rules/judgement';
 import { judge, loadModel, type ModelWeights } from '../../src/rules/judgement/model';
 import { EXAMPLE_SCHOOL } from './example-school';
 
@@ -29,6 +31,35 @@ describe('stance', () => {
   it('sees irony by its signs, per sentence', () => {
     const stances = sentenceStances(contextOf('Great meeting again. Yeah right 🙄'));
     expect(stances.map((s) => s.irony)).toEqual([false, true]);
+  });
+});
+
+describe('absence claim', () => {
+  const claimOf = (text: string) => absenceClaim(contextOf(text));
+  it("finds the author's own absence, told or claimed, and not someone else's", () => {
+    expect(claimOf('Rang in sick this morning').absences).toHaveLength(1);
+    expect(claimOf('Told the clerk I had a migraine').absences).toHaveLength(1);
+    expect(claimOf('Claiming a bad back today').absences).toHaveLength(1);
+    const others = claimOf('She rang in sick again');
+    expect(others.absences).toHaveLength(0);
+    expect(others.othersAbsences).toBe(1);
+    expect(claimOf("Off with 'stress' apparently. Saw her at the races").absences).toHaveLength(0);
+  });
+  it('reads an excuse in quotes as not meant, unless it is reported of someone else', () => {
+    expect(claimOf("Day three of the 'flu'. Day three of the Tour").quoted).toHaveLength(1);
+    expect(claimOf("'Tonsillitis' apparently. He looked well at the gig").quoted).toHaveLength(0);
+  });
+  it('leaves out leisure and boasts the author denies', () => {
+    expect(claimOf('Off sick with a fever. No gym, no fun').leisure).toHaveLength(0);
+    expect(claimOf('Off sick with my back, not skiving').sickie).toHaveLength(0);
+    expect(claimOf('Off sick, currently at the races').leisure.length).toBeGreaterThan(0);
+  });
+  it('opens the sickness judgement only where something contradicts the claim, with no school word needed', () => {
+    const genuine = contextOf('Off sick with flu, staying in bed 🤒');
+    expect(claimContradicted(genuine, absenceClaim(genuine))).toBe(false);
+    expect(judgementGate(genuine, 'sickness')).toBe('closed');
+    expect(judgementGate(contextOf('Rang in sick. Currently three pints deep at the darts 🎯'), 'sickness')).toBe('open');
+    expect(judgementGate(contextOf('Migraine cleared up nicely in time for the caravan 😎'), 'sickness')).toBe('weak');
   });
 });
 

@@ -110,6 +110,12 @@ describe('who a first name is, in the engine', () => {
     expect(raised(text).has('staff')).toBe(false);
   });
 
+  it('a colleague named in a post typed with no capitals at all is still the colleague', () => {
+    expect(raised('imelda has moved the department meeting again, third time this week').has('staff')).toBe(true);
+    expect(raised('Imelda has moved the department meeting again, third time this week').has('staff')).toBe(true);
+    expect(raised('imelda has moved the department meeting again, Third time this week').has('staff')).toBe(false);
+  });
+
   it('a title and a surname that is an ordinary word, typed in lower case, is not taken as the colleague', () => {
     expect(raised('took the car to mr mills at the garage, fixed in an hour').has('staff')).toBe(false);
   });

@@ -33,6 +33,8 @@ export interface PostDocument {
   tokens: Token[];
   /** Token index ranges [first, last] per sentence. */
   sentences: { first: number; last: number; start: number; end: number }[];
+  /** Written with no capital letter at all: capitals say nothing about which words are names. */
+  caseless: boolean;
   span(start: number, end: number): Span;
 }
 
@@ -117,6 +119,7 @@ export function parsePost(original: string): PostDocument {
     lower,
     tokens,
     sentences,
+    caseless: text === lower,
     span: (start, end) => toOriginalSpan(norm, start, end),
   };
 }

@@ -1,3 +1,4 @@
+import { absenceClaim, claimContradicted } from '../context/absence';
 import type { CheckContext, Detector } from '../detector';
 import { postSetting } from '../context/setting';
 import { sentenceStances } from '../context/stance';
@@ -23,7 +24,7 @@ export const JUDGED_CATEGORIES = ['disparaging', 'sickness', 'confidential', 'ch
  * a child needs one sign, so that it is judged at all (at two, disparaging recall on the writers'
  * sets fell by 0.1–0.2 for 3 fewer false findings on real text).
  */
-const MIN_SCHOOL_SIGNS: Record<(typeof JUDGED_CATEGORIES)[number], number> = { disparaging: 1, sickness: 1, confidential: 2, 'child-comment': 1 };
+const MIN_SCHOOL_SIGNS: Record<Exclude<(typeof JUDGED_CATEGORIES)[number], 'sickness'>, number> = { disparaging: 1, confidential: 2, 'child-comment': 1 };
 
 const SHIPPED = weights as ModelWeights | PackedWeights;
 let model: LoadedModel | undefined;
@@ -76,6 +77,15 @@ export function judgementGate(ctx: CheckContext, category: (typeof JUDGED_CATEGO
   // Every judged category is about the school's community: with nothing in the post that places
   // it in school life, the model has nothing to judge (speeches, novels and e-mail stay quiet).
   if (ctx.doc.tokens.length === 0) return 'closed';
+  // Sickness is the author's own: "rang in sick, off to the match" needs no school word, so its gate is something
+  // that contradicts a claimed absence (open) or an illness the post speaks of (weak), wherever the post sits.
+  // Genuine illness ("off sick with flu, staying in bed") has nothing against it and is never judged.
+  if (category === 'sickness') {
+    const claim = absenceClaim(ctx);
+    if (!claimContradicted(ctx, claim)) return 'closed';
+    if (claim.absences.length > 0 || claim.quoted.length > 0 || claim.sickie.length > 0) return 'open';
+    return claim.illness ? 'weak' : 'closed';
+  }
   const setting = postSetting(ctx);
   if (setting.schoolSigns === 0) return 'closed';
   // A post whose only signs are words with a life outside school is half placed in school.

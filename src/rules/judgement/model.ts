@@ -83,7 +83,7 @@ const CAPITAL_A = 65;
 const isCapital = (code: number) => code >= CAPITAL_A && code < CAPITAL_A + PREFIX_DIGITS.length;
 
 export function packWeights(weights: ModelWeights): PackedWeights {
-  const decimals = [3, 4, 5, 6].find((d) => Object.values(weights.categories).every((m) => m.weights.every((w) => Number(w.toFixed(d)) === w)));
+  const decimals = [2, 3, 4, 5, 6].find((d) => Object.values(weights.categories).every((m) => m.weights.every((w) => Number(w.toFixed(d)) === w)));
   if (decimals === undefined) throw new Error('weights.json: weights have more than 6 decimal places; round them in training');
   const scale = 10 ** decimals;
   const largest = Math.max(0, ...Object.values(weights.categories).flatMap((m) => m.weights.map((w) => Math.abs(Math.round(w * scale)))));

@@ -1,0 +1,104 @@
+import { memoize, type CheckContext } from '../detector';
+import { mentionEndingWithin } from '../evidence/names';
+import { boundedTerms, holdingTerms, spellingOneOf, termsPattern } from '../vocab';
+import { sentenceStances } from './stance';
+import * as sickness from '../vocab/sickness.json';
+
+/**
+ * Whether the author says they are off sick, or claims an illness they seem not to mean: the
+ * subject of the sickness judgement, found once per post for the rule (judgement/rules/sick-leisure)
+ * and for the gate before the learned judgement (judgement/index). Someone else's absence
+ * ("Hollie's been signed off") is a confidential matter, not this.
+ */
+export interface AbsenceClaim {
+  /** The author's own absence: "rang in sick", "told Denise I had a migraine". */
+  absences: [number, number][];
+  /** An illness in scare quotes, which the author does not mean: "'migraine' day". */
+  quoted: [number, number][];
+  /** A boast that is enough on its own: "pulled a sickie". */
+  sickie: [number, number][];
+  /** Absences of someone else, named or pronoun, just before the absence words. */
+  othersAbsences: number;
+  /** An illness word anywhere: the post may be about being ill, though it claims no absence. */
+  illness: boolean;
+  /** Where the author is out doing something else: leisure words (not negated, "no gym") and "off to <Place>". */
+  leisure: [number, number][];
+  leisureEmoji: boolean;
+  /** A wink at the reader: "don't tell the head", "miracle recovery", 🤫. */
+  faking: boolean;
+}
+
+/**
+ * Whether the post says anything against the illness it claims: leisure, a wink, an excuse in quotes,
+ * a boast, or a cheerful sentence. "Off sick with flu, staying in bed 🤒" has none of these, and
+ * genuine illness is never the judgement's to flag.
+ */
+export function claimContradicted(ctx: CheckContext, claim: AbsenceClaim): boolean {
+  return claim.leisure.length > 0 || claim.leisureEmoji || claim.faking || claim.quoted.length > 0 || claim.sickie.length > 0 || sentenceStances(ctx).some((s) => s.valence >= 2);
+}
+
+const ILLNESS = termsPattern(sickness.illness);
+const ABSENCE = boundedTerms(
+  sickness.absence,
+  'gu',
+  `not (?:at|in) (?:work|school)|not (?:at|in) \\p{L}+(?: \\p{L}+){0,3} today|day off|off 'poorly'|off (?:work |school )?with (?:a |an |the |my )?['"‘]?(?:${ILLNESS})`,
+);
+const ANY_ILLNESS = boundedTerms(sickness.illness, 'u');
+const TOLD = ['told', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed', 'said'];
+const CLAIMING = ['claiming', 'citing', 'blaming', 'pleading'];
+/** "told Denise I had a migraine", "Texted Bryony in the exams office that I've got…", "claiming a bad back". */
+const TOLD_ILL = spellingOneOf(
+  [...TOLD, ...CLAIMING],
+  `(?<![\\p{L}])(?:(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?i(?:'d|'ve|'m| had| have| was| am)?\\s+(?:got\\s+|had\\s+|been\\s+)?|(?:${CLAIMING.join('|')})\\s+)(?:a\\s+|an\\s+|the\\s+|my\\s+)?['"]?(?:${ILLNESS})(?![\\p{L}])`,
+  'gu',
+);
+/** An illness in quotes is an illness the author does not mean: "'migraine' day", "called in with 'food poisoning'". */
+const QUOTED_ILLNESS = holdingTerms(sickness.illness, ['sick'], `['"‘“](?:got |have |with |had |off with |a bit of )?(?:a |an |the |my )?(?:${ILLNESS}|sick)(?: bug| day)?['"’”]`, 'gu');
+const SICKIE = boundedTerms(sickness.sickie, 'gu');
+const LEISURE = boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'gu');
+const LEISURE_EMOJI = new RegExp(sickness.leisure.filter((t) => !/\p{L}/u.test(t)).join('|'), 'u');
+/** "am actually at Lord's", "went to the Arsenal", "took the kids to Beamish": the author is out somewhere, not in bed. */
+const OUT_SOMEWHERE = /(?<![\p{L}])(?:i'm|i am|we're|am|now|currently|actually|instead|off to|heading to|went to|going to|go to|took the kids to|here|sat|sitting|queuing|queueing|halfway up|up|down)\b(?:\s+[\p{L}'’]+){0,4}?\s+(?:at|to|in|on|up) (?:the )?\p{Lu}[\p{L}'’]+/giu;
+const FAKING = boundedTerms(sickness.faking.filter((t) => /\p{L}/u.test(t)), 'u');
+const FAKING_EMOJI = new RegExp(sickness.faking.filter((t) => !/\p{L}/u.test(t)).join('|'), 'u');
+/** Sickness of someone else: a third-person subject earlier in the same sentence… */
+const THIRD_PERSON = /\b(?:she|he|they|who|who's|whos|she's|he's)\b[^.!?\n]*$/u;
+/** …or, for an excuse in quotes, a third person in the sentence that follows it ("'Tonsillitis' apparently. Saw her at…"). */
+const THIRD_PERSON_AFTER = /^[^\n]{0,80}?\b(?:she|he|her|him|his|she's|he's)\b/u;
+export const NEGATED = /\b(?:not|no|never|without)\s+(?:a\s+)?$/u;
+const sentenceBefore = (lower: string, at: number) => lower.slice(Math.max(0, at - 60), at);
+/** Reported, not claimed: "off with 'stress' apparently", "signed off, according to the office". */
+const HEARSAY = /^[^.!?\n]{0,40}?\b(?:apparently|allegedly|supposedly|according to (?!work|school)|so i'm told|so i hear)\b/u;
+/** The rest of this sentence, or (next) the sentence after it. */
+const sentenceAfter = (lower: string, at: number, next: boolean) => (next ? lower.slice(at, at + 120).replace(/^[^.!?\n]*[.!?]+\s*/u, '') : lower.slice(at, at + 60));
+
+export function absenceClaim(ctx: CheckContext): AbsenceClaim {
+  return memoize(ctx, 'absence-claim', () => {
+    const { lower } = ctx.doc;
+    const absences: [number, number][] = [];
+    // "Stacey Featherstone rang in sick…", "Dr Siddiqui's been signed off": someone else's absence.
+    const namedJustBefore = (start: number) => mentionEndingWithin(ctx, start, 24, (m) => !/[.!?\n]/u.test(lower.slice(m.end, start)));
+    let othersAbsences = 0;
+    for (const m of lower.matchAll(ABSENCE)) {
+      if (THIRD_PERSON.test(sentenceBefore(lower, m.index)) || namedJustBefore(m.index) || HEARSAY.test(sentenceAfter(lower, m.index, false))) othersAbsences++;
+      else absences.push([m.index, m.index + m[0].length]);
+    }
+    for (const m of lower.matchAll(TOLD_ILL)) {
+      if (!THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index))) absences.push([m.index, m.index + m[0].length]);
+    }
+    absences.sort((a, b) => a[0] - b[0]);
+    // "Jolene rang in with 'a migraine'", "Off with 'stress' apparently… saw her in Asda": someone else's excuse.
+    const quoted = [...lower.matchAll(QUOTED_ILLNESS)]
+      .filter((m) => !THIRD_PERSON.test(sentenceBefore(lower, m.index)) && !namedJustBefore(m.index) && !HEARSAY.test(sentenceAfter(lower, m.index + m[0].length, false)) && !THIRD_PERSON_AFTER.test(sentenceAfter(lower, m.index + m[0].length, true)))
+      .map((m): [number, number] => [m.index, m.index + m[0].length]);
+    // "not skiving", "no sickie": the author says they are not.
+    const sickie = [...lower.matchAll(SICKIE)].filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index))).map((m): [number, number] => [m.index, m.index + m[0].length]);
+    // "no gym, no fun": leisure the author says they are not having.
+    const leisure = [...lower.matchAll(LEISURE), ...ctx.doc.text.matchAll(OUT_SOMEWHERE)]
+      .filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index)))
+      .map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const leisureEmoji = LEISURE_EMOJI.test(ctx.doc.original);
+    const faking = FAKING_EMOJI.test(ctx.doc.original) || FAKING.test(lower);
+    return { absences, quoted, sickie, othersAbsences, illness: ANY_ILLNESS.test(lower), leisure, leisureEmoji, faking };
+  });
+}
