@@ -67,8 +67,9 @@ export function parseNameCsv(source: string, fileName: string): NameCsvResult {
   if (unreadable) return { people: [], problems: [], fatal: unreadable };
 
   const text = source.replace(/^\uFEFF/, '');
-  const reader = new PeopleReader();
-  forEachRow(text, detectDelimiter(firstLine(text)), reader.read);
+  const delimiter = detectDelimiter(firstLine(text));
+  const reader = new PeopleReader(mayStartCellWithFormulaOrDash(text, delimiter));
+  forEachRow(text, delimiter, reader.read);
   if (reader.tooMany) {
     return { people: [], problems: [], fatal: `${fileName} is too large: it has more than ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} rows; the most PostCheck takes is ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} names` };
   }
@@ -92,6 +93,9 @@ class PeopleReader {
   /** Rows with something in them, less the header's. */
   private dataRows = -1;
 
+  /** `formulaCheck`: false when no cell in the file can start with a formula or placeholder character. */
+  constructor(private readonly formulaCheck: boolean) {}
+
   /** One row; true when reading should stop. */
   readonly read = (cells: string[], line: number, quoteError?: string): boolean => {
     const blank = isBlank(cells);
@@ -99,9 +103,9 @@ class PeopleReader {
     if (!blank) this.firstFilledRow ??= cells;
     if (this.header) {
       if (blank) return false;
-      const result = personFromRow(cells, quoteError, this.header);
-      if ('problem' in result) this.problems.push({ line, message: result.problem });
-      else this.people.push(result.person);
+      const result = personFromRow(cells, quoteError, this.header, this.formulaCheck);
+      if (typeof result === 'string') this.problems.push({ line, message: result });
+      else this.people.push(result);
     } else if (this.rowCount <= HEADER_SEARCH_ROWS) {
       this.header = headerOf(cells);
     }
@@ -283,25 +287,42 @@ function noHeaderMessage(fileName: string, first: readonly string[] | undefined)
   return `${fileName} has no header row PostCheck recognises${found}; the first line should name the columns, e.g. "Forename,Preferred Forename,Surname" or "Name"`;
 }
 
-type RowResult = { person: PersonEntry } | { problem: string };
+/** A person, or the reason the row was skipped. */
+type RowResult = Exclude<PersonEntry, string> | string;
 
-/** One row with something in it → one person, or the reason the row was skipped. */
-function personFromRow(row: readonly string[], quoteError: string | undefined, header: Header): RowResult {
-  if (quoteError) return { problem: 'has a quoted field that is not closed properly (a stray " character?); row skipped' };
+/**
+ * One row with something in it → one person, or the reason the row was skipped.
+ * `formulaCheck` false: no cell in the file starts with a formula or placeholder character.
+ */
+function personFromRow(row: readonly string[], quoteError: string | undefined, header: Header, formulaCheck: boolean): RowResult {
+  if (quoteError) return 'has a quoted field that is not closed properly (a stray " character?); row skipped';
   const shapeProblem = rowShapeProblem(row, header.width);
-  if (shapeProblem) return { problem: shapeProblem };
+  if (shapeProblem) return shapeProblem;
 
   const cells: Partial<Record<Column, string>> = {};
-  for (const [column, index] of header.found) {
-    const raw = row[index] ?? '';
-    const trimmed = raw.trim();
-    if (FORMULA_START.test(trimmed) && !PLACEHOLDER.test(trimmed)) {
-      return { problem: `the ${COLUMN_LABEL[column]} cell ${JSON.stringify(clip(trimmed))} looks like a spreadsheet formula; row skipped so it cannot run when the list is opened in a spreadsheet` };
+  // Indexed, not for-of with destructuring: this runs for every row, mostly before it is optimised.
+  for (let k = 0; k < header.found.length; k++) {
+    const column = header.found[k]![0];
+    const raw = row[header.found[k]![1]] ?? '';
+    if (formulaCheck) {
+      const trimmed = raw.trim();
+      if (FORMULA_START.test(trimmed) && !PLACEHOLDER.test(trimmed)) {
+        return `the ${COLUMN_LABEL[column]} cell ${JSON.stringify(clip(trimmed))} looks like a spreadsheet formula; row skipped so it cannot run when the list is opened in a spreadsheet`;
+      }
     }
-    const value = tidy(raw);
+    const value = tidy(raw, formulaCheck);
     if (value) cells[column] = value;
   }
   return buildPerson(cells);
+}
+
+/**
+ * Whether any cell may start (after spaces) with a formula character or a dash: a cell starts
+ * the file, a line, or follows a delimiter or an opening quote. Most name lists have none, and
+ * then no cell need be tested for either.
+ */
+function mayStartCellWithFormulaOrDash(text: string, delimiter: string): boolean {
+  return new RegExp(`(?:^|[${delimiter}"\\r\\n])\\s*[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\u2013\\u2014]`).test(text);
 }
 
 /**
@@ -324,15 +345,15 @@ function buildPerson(cells: Partial<Record<Column, string>>): RowResult {
   if (forename && surname) name = `${forename} ${surname}`;
   else if (forename || surname) name = forename || surname;
   else if (cells.fullName) name = reorderSurnameFirst(cells.fullName);
-  if (!name) return { problem: 'has no forename and no surname; row skipped' };
-  if (name.length > PACK_LIMITS.maxStringLength) return { problem: `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped` };
+  if (!name) return 'has no forename and no surname; row skipped';
+  if (name.length > PACK_LIMITS.maxStringLength) return `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped`;
 
   const knownAs = knownAsName(cells.preferred, forename, surname);
   const entry: Exclude<PersonEntry, string> = { name };
   if (knownAs) entry.knownAs = knownAs;
   if (cells.title) entry.title = cells.title.slice(0, PACK_LIMITS.maxStringLength);
   if (cells.role) entry.role = cells.role.slice(0, PACK_LIMITS.maxStringLength);
-  return { person: entry };
+  return entry;
 }
 
 /**
@@ -355,11 +376,11 @@ function reorderSurnameFirst(fullName: string): string {
   return forename && surname ? `${forename} ${surname}` : fullName.replace(',', '').trim();
 }
 
-/** Trims and collapses runs of spaces; a "-" placeholder becomes empty. */
-function tidy(cell: string): string {
+/** Trims and collapses runs of spaces; a "-" placeholder becomes empty (`placeholders` false: the file has none). */
+function tidy(cell: string, placeholders: boolean): string {
   // Most cells are one plain word: no copy to make.
   const value = ANY_SPACE.test(cell) ? cell.replace(/\s+/g, ' ').trim() : cell;
-  return PLACEHOLDER.test(value) ? '' : value;
+  return placeholders && PLACEHOLDER.test(value) ? '' : value;
 }
 
 const ANY_SPACE = /\s/;
