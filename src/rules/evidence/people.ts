@@ -62,11 +62,30 @@ const fold = (s: string) => foldForMatching(s).trim();
  * nothing for foldForMatching to fold (no accents, no spaced-out letters) and nothing to split off.
  */
 const PLAIN_NAME = /^[A-Za-z][A-Za-z']+(?:[ -][A-Za-z][A-Za-z']+)*$/;
-const words = (s: string) => (PLAIN_NAME.test(s) ? s.toLowerCase().split(' ') : fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w)));
+/**
+ * Words of letters from any alphabet (and apostrophes and hyphens), one space apart, with no
+ * letter standing alone: folding then works a letter at a time (nothing spaced out to join up,
+ * nothing between letters to drop), so each word folds on its own, as in the whole name.
+ */
+const LETTER_WORDS = /^[\p{L}'-]+(?: [\p{L}'-]+)*$/u;
+const LONE_LETTER = /(?:^|\P{L})\p{L}(?:\P{L}|$)/u;
 
-export function personFromEntry(entry: PersonEntry, kind: PersonKind): Person | null {
+/** `foldedWords`: words already folded while indexing these lists ("Zoë", "Siân"), which recur across thousands of names. */
+function words(s: string, foldedWords?: Map<string, string>): string[] {
+  if (PLAIN_NAME.test(s)) return s.toLowerCase().split(' ');
+  if (foldedWords && LETTER_WORDS.test(s) && !LONE_LETTER.test(s)) {
+    return s.split(' ').map((word) => {
+      let folded = foldedWords.get(word);
+      if (folded === undefined) foldedWords.set(word, (folded = foldForMatching(word)));
+      return folded;
+    });
+  }
+  return fold(s).split(/[\s,]+/).filter(Boolean).map((w) => (w.endsWith('.') ? w.slice(0, -1) : w));
+}
+
+export function personFromEntry(entry: PersonEntry, kind: PersonKind, foldedWords?: Map<string, string>): Person | null {
   const obj = typeof entry === 'string' ? { name: entry } : entry;
-  let parts = words(obj.name);
+  let parts = words(obj.name, foldedWords);
   let title = obj.title ? fold(obj.title).replace(/\.$/, '') : undefined;
   if (parts.length > 1 && TITLE_SET.has(parts[0]!)) {
     title ??= parts[0];
@@ -124,11 +143,12 @@ export function buildPeopleIndex(lists: { pupils: readonly PersonEntry[]; staff:
   const pupilCount = lists.pupils.length;
   const entryCount = pupilCount + lists.staff.length;
   const made: (Person | null | undefined)[] = new Array(entryCount);
+  const foldedWords = new Map<string, string>();
   /** Entry number → its Person (null for a name with no words), made once so every lookup shares it. */
   const personAt = (i: number): Person | null => {
     let person = made[i];
     if (person === undefined) {
-      person = i < pupilCount ? personFromEntry(lists.pupils[i]!, 'pupil') : personFromEntry(lists.staff[i - pupilCount]!, 'staff');
+      person = i < pupilCount ? personFromEntry(lists.pupils[i]!, 'pupil', foldedWords) : personFromEntry(lists.staff[i - pupilCount]!, 'staff', foldedWords);
       made[i] = person;
     }
     return person;
