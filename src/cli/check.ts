@@ -271,7 +271,7 @@ export function invalidPackMessage(engine: Pick<Engine, 'describeProblems'>, pat
 
 /** Good rows load; skipped rows are warnings; an unreadable list stops the run (exit 2). */
 async function loadNameLists(engine: Engine, paths: readonly string[], io: CliIo): Promise<PersonEntry[]> {
-  const people: PersonEntry[] = [];
+  let people: PersonEntry[] = [];
   for (const path of paths) {
     const result = engine.parseNameCsv(await readTextFile(path, 'name list'), path);
     if (result.fatal) throw new BadInput(result.fatal);
@@ -284,7 +284,8 @@ async function loadNameLists(engine: Engine, paths: readonly string[], io: CliIo
     if (result.problems.length) {
       io.stderr.write(`postcheck: ${path}: loaded ${plural(result.people.length, 'name')}, skipped ${plural(result.problems.length, 'row')}\n`);
     }
-    people.push(...result.people);
+    // concat, not push(...): spreading 20,000 arguments cost a fresh process several ms.
+    people = people.concat(result.people);
   }
   return people;
 }
