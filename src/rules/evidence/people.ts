@@ -63,17 +63,18 @@ const fold = (s: string) => foldForMatching(s).trim();
  */
 const PLAIN_NAME = /^[A-Za-z][A-Za-z']+(?:[ -][A-Za-z][A-Za-z']+)*$/;
 /**
- * Words of letters from any alphabet (and apostrophes and hyphens), one space apart, with no
- * letter standing alone: folding then works a letter at a time (nothing spaced out to join up,
- * nothing between letters to drop), so each word folds on its own, as in the whole name.
+ * Words of letters from any alphabet (and apostrophes and hyphens), one space apart, with fewer
+ * than three letters standing alone ("Ó Briain"): folding then works a letter at a time (no
+ * spaced-out word like "G r a c e" to join up, nothing between letters to drop), so each word
+ * folds on its own, as in the whole name.
  */
 const LETTER_WORDS = /^[\p{L}'-]+(?: [\p{L}'-]+)*$/u;
-const LONE_LETTER = /(?:^|\P{L})\p{L}(?:\P{L}|$)/u;
+const LONE_LETTERS = /(?:^|\P{L})\p{L}(?=\P{L}|$)/gu;
 
 /** `foldedWords`: words already folded while indexing these lists ("Zoë", "Siân"), which recur across thousands of names. */
 function words(s: string, foldedWords?: Map<string, string>): string[] {
   if (PLAIN_NAME.test(s)) return s.toLowerCase().split(' ');
-  if (foldedWords && LETTER_WORDS.test(s) && !LONE_LETTER.test(s)) {
+  if (foldedWords && LETTER_WORDS.test(s) && (s.match(LONE_LETTERS)?.length ?? 0) < 3) {
     return s.split(' ').map((word) => {
       let folded = foldedWords.get(word);
       if (folded === undefined) foldedWords.set(word, (folded = foldForMatching(word)));
