@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as POSTCHECK_VERSION } from '../../package.json';
 import type { CompiledPack } from '../rules/compile';
@@ -388,6 +387,8 @@ async function loadLogoFiles(): Promise<typeof import('./logo-files')> {
 /** One post per line; a bad line is reported and skipped, and the run ends with exit 2. */
 async function checkJsonLines({ checkPost }: Engine, compiled: CompiledPack, io: CliIo): Promise<number> {
   if (io.stdin.isTTY) io.stderr.write('postcheck: reading JSON lines {"id": "...", "text": "..."} from stdin (Ctrl-D to finish; --text checks one post)\n');
+  // Loaded here: only posts read from stdin need it, and --text starts sooner without it.
+  const { createInterface } = await import('node:readline');
   let lineNumber = 0;
   let badLines = 0;
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
