@@ -3,7 +3,7 @@ import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
 import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
-import { compactKey, isTitle, type Person } from './people';
+import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
 import { bounded, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
@@ -294,7 +294,7 @@ function ourColleague(doc: PostDocument, t: Token, post: PostContext): boolean {
 }
 
 /** `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family. */
-function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>, ourAtWork = false): boolean {
+function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: FirstNameLookup, ourAtWork = false): boolean {
   const next = nextToken(doc, t);
   const prev = prevToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
@@ -367,7 +367,7 @@ interface PupilChains {
  * Each list is walked once per post, not once per name in it: a class list
  * of 300 names was 300 walks of 300.
  */
-function pupilChains(doc: PostDocument, firstNames: Map<string, Person[]>, aboutSchool: boolean): PupilChains {
+function pupilChains(doc: PostDocument, firstNames: FirstNameLookup, aboutSchool: boolean): PupilChains {
   const { tokens } = doc;
   const isPupilName = (x: Token | undefined) => !!x && x.kind === 'word' && x.capitalized && !!firstNames.get(x.key)?.some((p) => p.kind === 'pupil');
   const following = (i: number) => {
