@@ -5,8 +5,10 @@ import { sentenceStances } from '../../src/rules/context/stance';
 import { postSubjects } from '../../src/rules/context/subjects';
 import type { CheckContext } from '../../src/rules/detector';
 import { parsePost } from '../../src/rules/document/document';
-import { postFeatures } from '../../src/rules/judgement/features';
-import { judge, loadModel, type ModelWeights } from '../../src/rules/judgement/model';
+import { featureIndex, FeatureIdCollector } from '../../src/rules/judgement/feature-ids';
+import { collectFeatures, postFeatures, stemOf } from '../../src/rules/judgement/features';
+import { judge, judgeIds, loadModel, type ModelWeights, type PackedWeights } from '../../src/rules/judgement/model';
+import weights from '../../src/rules/judgement/weights.json';
 import { EXAMPLE_SCHOOL } from './example-school';
 
 const compiled = (() => {
@@ -85,5 +87,25 @@ describe('learned judgement features and scoring', () => {
     expect(feral.score).toBeGreaterThan(0.5);
     expect(feral.sentence).toBe(1);
     expect(calm.score).toBeLessThan(0.5);
+  });
+  it('scores the same from ids found by their parts as from feature names, to the last bit', () => {
+    const model = loadModel(weights as PackedWeights);
+    const categories = ['disparaging', 'sickness', 'confidential', 'child-comment'] as const;
+    for (const text of [
+      'Love how SLT announce a new marking policy the week before reports. Genius.',
+      'My Year 9s were awful today, absolutely useless. The parents were worse!! Grace Hetherington was lovely though',
+      'Off sick again 🙄 but the beach was glorious. Mrs Okafor is covering my class',
+    ]) {
+      const byName = judge(model, postFeatures(contextOf(text), new Set(['child-comment'])), categories);
+      const collector = new FeatureIdCollector(featureIndex(model));
+      collectFeatures(contextOf(text), new Set(['child-comment']), collector);
+      expect(judgeIds(model, collector.ids, categories)).toEqual(byName);
+    }
+  });
+  it('stems as the regular expression it replaced did, letters beyond the BMP counting once', () => {
+    const byPattern = (word: string) => (word.length < 5 || !/^\p{L}+$/u.test(word) ? word : (/^(.{3,}?)(?:ing|ed|es|s|ly|er|est|ness|ful)$/u.exec(word)?.[1] ?? word));
+    for (const word of ['moaned', 'moaning', 'moans', 'classes', 'goodness', 'abness', 'bless', 'wonderful', 'ringing', 'hopefully', '<pupil>', 'year9s', '𝐀𝐁s', '𝐀𝐁𝐂s', '𝐀𝐀𝐀𝐀ing']) {
+      expect(stemOf(word)).toBe(byPattern(word));
+    }
   });
 });

@@ -2,8 +2,9 @@ import type { CheckContext, Detector } from '../detector';
 import { postSetting } from '../context/setting';
 import { sentenceStances } from '../context/stance';
 import type { CategoryId } from '../types';
-import { postFeatures } from './features';
-import { judge, loadModel, type LoadedModel, type ModelWeights, type PackedWeights } from './model';
+import { featureIndex, FeatureIdCollector } from './feature-ids';
+import { collectFeatures } from './features';
+import { judgeIds, loadModel, type LoadedModel, type ModelWeights, type PackedWeights } from './model';
 import weights from './weights.json';
 
 /**
@@ -55,9 +56,11 @@ export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<Category
   const gates = new Map<CategoryId, Gate>(enabled.map((c) => [c, judgementGate(ctx, c)]));
   const judged = enabled.filter((c) => gates.get(c) === 'open' || (gates.get(c) === 'weak' && SHIPPED.categories[c]!.weakThreshold !== undefined));
   if (judged.length === 0) return [];
-  const features = postFeatures(ctx, raisedByRules);
+  const loaded = judgementModel();
+  const features = new FeatureIdCollector(featureIndex(loaded));
+  collectFeatures(ctx, raisedByRules, features);
   const decisions: JudgementDecision[] = [];
-  for (const j of judge(judgementModel(), features, judged)) {
+  for (const j of judgeIds(loaded, features.ids, judged)) {
     const threshold = gates.get(j.category) === 'open' ? j.threshold : SHIPPED.categories[j.category]!.weakThreshold!;
     const yes = j.score >= threshold;
     const raised = raisedByRules.has(j.category);

@@ -149,26 +149,36 @@ export function unpackWeights(packed: PackedWeights): ModelWeights {
 }
 
 export function judge(model: LoadedModel, features: PostFeatures, categories: Iterable<CategoryId>): Judgement[] {
-  const postIds = ids(model, features.post);
-  const sentenceIds = features.sentences.map((s) => ids(model, s));
-  const allWords = [...new Set(sentenceIds.flat())];
+  const sentences = features.sentences.map((s) => ids(model, s));
+  return judgeIds(model, { post: ids(model, features.post), sentences, words: [...new Set(sentences.flat())] }, categories);
+}
+
+/** A post's features as ids into the model's feature list, each list without repeats. */
+export interface FeatureIds {
+  post: number[];
+  sentences: number[][];
+  /** Every sentence's ids once, in the order first met. */
+  words: number[];
+}
+
+export function judgeIds(model: LoadedModel, features: FeatureIds, categories: Iterable<CategoryId>): Judgement[] {
   const out: Judgement[] = [];
   for (const category of categories) {
     const m = model.weights.categories[category];
     if (!m) continue;
     let z = m.bias;
-    for (const id of postIds) z += m.weights[id]!;
-    for (const id of allWords) z += m.weights[id]!;
+    for (const id of features.post) z += m.weights[id]!;
+    for (const id of features.words) z += m.weights[id]!;
     let best = 0;
     let bestWeight = -Infinity;
-    sentenceIds.forEach((words, i) => {
+    for (let i = 0; i < features.sentences.length; i++) {
       let w = 0;
-      for (const id of words) w += m.weights[id]!;
+      for (const id of features.sentences[i]!) w += m.weights[id]!;
       if (w > bestWeight) {
         bestWeight = w;
         best = i;
       }
-    });
+    }
     out.push({ category, mode: m.mode, score: sigmoid(z), threshold: m.threshold, sentence: best });
   }
   return out;
