@@ -5,9 +5,8 @@ import { sentenceStances } from '../../src/rules/context/stance';
 import { postSubjects } from '../../src/rules/context/subjects';
 import type { CheckContext } from '../../src/rules/detector';
 import { parsePost } from '../../src/rules/document/document';
-import { featureIndex, FeatureIdCollector } from '../../src/rules/judgement/feature-ids';
 import { collectFeatures, postFeatures, stemOf } from '../../src/rules/judgement/features';
-import { judge, judgeIds, loadModel, type ModelWeights, type PackedWeights } from '../../src/rules/judgement/model';
+import { judge, loadModel, PostScorer, sigmoid, type ModelWeights, type PackedWeights } from '../../src/rules/judgement/model';
 import weights from '../../src/rules/judgement/weights.json';
 import { EXAMPLE_SCHOOL } from './example-school';
 
@@ -88,18 +87,32 @@ describe('learned judgement features and scoring', () => {
     expect(feral.sentence).toBe(1);
     expect(calm.score).toBeLessThan(0.5);
   });
-  it('scores the same from ids found by their parts as from feature names, to the last bit', () => {
+  it('scores features found by their parts as the sums over their names, to the last bit', () => {
     const model = loadModel(weights as PackedWeights);
-    const categories = ['disparaging', 'sickness', 'confidential', 'child-comment'] as const;
+    const index = new Map(model.weights.features.map((f, i) => [f, i]));
+    const ids = (names: string[]) => names.flatMap((f) => index.get(f) ?? []);
+    // The categories the model scores ("rules" ships no weights).
+    const categories = (['disparaging', 'sickness', 'confidential', 'child-comment'] as const).filter((c) => model.weights.categories[c]?.mode === 'union');
+    expect(categories.length).toBeGreaterThan(1);
     for (const text of [
       'Love how SLT announce a new marking policy the week before reports. Genius.',
       'My Year 9s were awful today, absolutely useless. The parents were worse!! Grace Hetherington was lovely though',
       'Off sick again 🙄 but the beach was glorious. Mrs Okafor is covering my class',
     ]) {
-      const byName = judge(model, postFeatures(contextOf(text), new Set(['child-comment'])), categories);
-      const collector = new FeatureIdCollector(featureIndex(model));
-      collectFeatures(contextOf(text), new Set(['child-comment']), collector);
-      expect(judgeIds(model, collector.ids, categories)).toEqual(byName);
+      // The sums as they were written before the scorer: post features, then each word once, in order.
+      const features = postFeatures(contextOf(text), new Set(['child-comment']));
+      const sentences = features.sentences.map(ids);
+      const expected = categories.map((category) => {
+        const m = model.weights.categories[category]!;
+        let z = m.bias;
+        for (const id of [...ids(features.post), ...new Set(sentences.flat())]) z += m.weights[id]!;
+        const sentenceWeights = sentences.map((s) => s.reduce((w, id) => w + m.weights[id]!, 0));
+        return { category, mode: m.mode, score: sigmoid(z), threshold: m.threshold, sentence: sentenceWeights.indexOf(Math.max(...sentenceWeights)) };
+      });
+      const scorer = new PostScorer(model, categories);
+      collectFeatures(contextOf(text), new Set(['child-comment']), scorer);
+      expect(scorer.judgements()).toEqual(expected);
+      expect(judge(model, features, categories)).toEqual(expected);
     }
   });
   it('stems as the regular expression it replaced did, letters beyond the BMP counting once', () => {

@@ -4,6 +4,7 @@ import { bounded, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern
 import * as privateLife from '../vocab/private-life.json';
 import { childReferences } from './children';
 import { roleMentions } from './subjects';
+import { allMatches } from '../document/matches';
 
 /**
  * Where a post sits: school work, private life, or neither. Counted from the
@@ -28,7 +29,7 @@ const SCHOOL_WORDS = new RegExp(SCHOOL_CONTEXT.source, 'gu');
 export function postSetting(ctx: CheckContext): Setting {
   return memoize(ctx, 'setting', () => {
     const { doc } = ctx;
-    const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)];
+    const schoolWords = allMatches(SCHOOL_WORDS, doc.lower);
     const roles = roleMentions(ctx);
     const school = schoolWords.length + roles.length + schoolMentions(ctx).length + childReferences(ctx).length;
     // Words that also name things outside school ("cook", "the head") are at most one sign between
@@ -38,7 +39,7 @@ export function postSetting(ctx: CheckContext): Setting {
     const schoolSigns = school - shared + Math.min(shared, 1);
     let family = 0;
     for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
-    const priv = [...doc.lower.matchAll(PRIVATE_LIFE)].length + family;
+    const priv = allMatches(PRIVATE_LIFE, doc.lower).length + family;
     // For "only such words", a bare "head" counts as "the head" (of a whale, a queue, a river).
     const sharedOrBare = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w) || OUTSIDE_SCHOOL_TOO.has(`the ${w}`)).length;
     return { school, schoolSigns, onlySharedWords: sharedOrBare > 0 && sharedOrBare === school, private: priv };

@@ -5,6 +5,7 @@ import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { bounded, COLLEAGUE_ROLE, termsPattern } from '../vocab';
 import * as subjects from '../vocab/subjects.json';
+import { allMatches } from '../document/matches';
 
 /**
  * Who (or what) each sentence is about, as far as the school's policy cares:
@@ -26,7 +27,7 @@ const ROLES = new RegExp(COLLEAGUE_ROLE.source, 'gu');
 
 /** Colleagues named by role ("the caretaker", "our SENCo"): one scan a post, shared with the setting. */
 export function roleMentions(ctx: CheckContext): [number, number][] {
-  return memoize(ctx, 'roles', () => [...ctx.doc.lower.matchAll(ROLES)].map((m) => [m.index, m.index + m[0].length]));
+  return memoize(ctx, 'roles', () => allMatches(ROLES, ctx.doc.lower).map((m) => [m.index, m.index + m[0].length]));
 }
 const GROUPS: [SubjectKind, RegExp][] = [
   ['leadership', bounded(termsPattern(subjects.leadership), 'gu')],
@@ -43,7 +44,7 @@ export function postSubjects(ctx: CheckContext): Subject[] {
     for (const m of schoolMentions(ctx)) found.push({ kind: 'school', start: m.start, end: m.end });
     for (const [start, end] of roleMentions(ctx)) found.push({ kind: 'colleague', start, end });
     for (const [kind, pattern] of GROUPS) {
-      for (const m of doc.lower.matchAll(pattern)) found.push({ kind, start: m.index, end: m.index + m[0].length });
+      for (const m of allMatches(pattern, doc.lower)) found.push({ kind, start: m.index, end: m.index + m[0].length });
     }
     return found.map((s) => ({ ...s, sentence: sentenceAt(doc, s.start) })).sort((a, b) => a.start - b.start);
   });

@@ -1,6 +1,3 @@
-import type { FeatureSink } from './features';
-import type { FeatureIds, LoadedModel } from './model';
-
 /**
  * The model's features found from their parts ("b:" + word + " " + next) without building their
  * names. Named, a judged post made some 150 new strings, most of them not in the model, and the
@@ -12,7 +9,7 @@ export class FeatureIndex {
   /** Open addressing on the FNV-1a hash of a name: id + 1 per slot, 0 when empty. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Reused by every collection on this index (one at a time): a post's features, one sentence's, a post's words. */
+  /** Scratch for de-duplicating a post's features, one sentence's, and a post's words: one post at a time per index. */
   readonly seenInPost: IdSet;
   readonly seenInSentence: IdSet;
   readonly seenInWords: IdSet;
@@ -74,48 +71,5 @@ export class IdSet {
     if (this.stamps[id] === this.stamp) return false;
     this.stamps[id] = this.stamp;
     return true;
-  }
-}
-
-const indexes = new WeakMap<LoadedModel, FeatureIndex>();
-export function featureIndex(model: LoadedModel): FeatureIndex {
-  let index = indexes.get(model);
-  if (!index) indexes.set(model, (index = new FeatureIndex(model.weights.features)));
-  return index;
-}
-
-/**
- * A post's features as the model's ids, in the order and with the de-duplication that their names
- * have in features.ts (a Set for the post, one per sentence), and the post's words across its
- * sentences as the scoring wants them: a score sums the same weights in the same order either way.
- * Uses its index's scratch sets, so one collection at a time per model.
- */
-export class FeatureIdCollector implements FeatureSink {
-  readonly ids: FeatureIds = { post: [], sentences: [], words: [] };
-  private readonly index: FeatureIndex;
-  private current: number[] = [];
-
-  constructor(index: FeatureIndex) {
-    this.index = index;
-    index.seenInPost.clear();
-    index.seenInWords.clear();
-  }
-
-  postFeature(a: string, b?: string, c?: string, d?: string): void {
-    const id = this.index.idOf(a, b, c, d);
-    if (id >= 0 && this.index.seenInPost.add(id)) this.ids.post.push(id);
-  }
-
-  startSentence(): void {
-    this.current = [];
-    this.ids.sentences.push(this.current);
-    this.index.seenInSentence.clear();
-  }
-
-  sentenceFeature(a: string, b?: string, c?: string, d?: string): void {
-    const id = this.index.idOf(a, b, c, d);
-    if (id < 0 || !this.index.seenInSentence.add(id)) return;
-    this.current.push(id);
-    if (this.index.seenInWords.add(id)) this.ids.words.push(id);
   }
 }

@@ -32,18 +32,23 @@ export interface PostFeatures {
   sentences: string[][];
 }
 
-const SICKNESS_CUES: [string, RegExp][] = [
-  ['absence', bounded(termsPattern(sickness.absence), 'u')],
-  ['illness', bounded(termsPattern(sickness.illness), 'u')],
-  ['leisure', bounded(termsPattern(sickness.leisure.filter((t) => /\p{L}/u.test(t))), 'u')],
-  ['faking', bounded(termsPattern(sickness.faking.filter((t) => /\p{L}/u.test(t))), 'u')],
+/** A cue and the pattern that finds it. (Objects, not [cue, pattern] pairs: destructuring a pair in a loop allocates an iterator.) */
+interface Cue {
+  cue: string;
+  pattern: RegExp;
+}
+const SICKNESS_CUES: Cue[] = [
+  { cue: 'absence', pattern: bounded(termsPattern(sickness.absence), 'u') },
+  { cue: 'illness', pattern: bounded(termsPattern(sickness.illness), 'u') },
+  { cue: 'leisure', pattern: bounded(termsPattern(sickness.leisure.filter((t) => /\p{L}/u.test(t))), 'u') },
+  { cue: 'faking', pattern: bounded(termsPattern(sickness.faking.filter((t) => /\p{L}/u.test(t))), 'u') },
 ];
 /**
  * The rules' own vocabulary as cues, wherever it stands: the rules raise a finding only when a term
  * meets their conditions (a target near an insult, a school link beside a confidential matter); the
  * model weighs the term with everything else in the post.
  */
-const VOCAB_CUES: [string, RegExp][] = Object.entries({
+const VOCAB_CUES: Cue[] = Object.entries({
   insult: disparaging.insults,
   'disparaging-sarcasm': disparaging.sarcasm,
   'confidential-always': confidential.always,
@@ -51,7 +56,7 @@ const VOCAB_CUES: [string, RegExp][] = Object.entries({
   'confidential-pupil': confidential.aboutPupil,
   'confidential-colleague': confidential.aboutColleague,
   'work-and-behaviour': childComment.workAndBehaviour,
-}).map(([cue, terms]) => [cue, bounded(termsPattern(terms.filter((t) => /\p{L}/u.test(t))), 'u')]);
+}).map(([cue, terms]) => ({ cue, pattern: bounded(termsPattern(terms.filter((t) => /\p{L}/u.test(t))), 'u') }));
 /** A short phrase in quotes: "'valuing staff'", "“quick chat”". */
 const SCARE_QUOTE = /(?<![\p{L}])['"“‘][\p{L}][\p{L} '-]{1,40}['"”’](?![\p{L}])/u;
 /** A word of four or more letters in capitals: "THREE", "AGAIN". */
@@ -179,8 +184,8 @@ export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Ca
   }
   if (valence <= -4) sink.postFeature('stance:post-negative');
   if (valence >= 4) sink.postFeature('stance:post-positive');
-  for (const [cue, pattern] of SICKNESS_CUES) if (pattern.test(doc.lower)) sink.postFeature('cue:', cue);
-  for (const [cue, pattern] of VOCAB_CUES) {
+  for (const { cue, pattern } of SICKNESS_CUES) if (pattern.test(doc.lower)) sink.postFeature('cue:', cue);
+  for (const { cue, pattern } of VOCAB_CUES) {
     for (let i = 0; i < sentenceTexts.length; i++) {
       if (!pattern.test(sentenceTexts[i]!)) continue;
       sink.postFeature('cue:', cue);

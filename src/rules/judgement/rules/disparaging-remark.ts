@@ -8,6 +8,7 @@ import { bounded, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, term
 import * as disparaging from '../../vocab/disparaging.json';
 import * as sickness from '../../vocab/sickness.json';
 import * as profanity from '../../vocab/profanity.json';
+import { allMatches } from '../../document/matches';
 
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
 const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
@@ -63,12 +64,12 @@ export const disparagingRemark: Detector = {
     const { doc } = ctx;
     const targets = memoize(ctx, 'disparaging-targets', () => {
       const named = [...schoolMentions(ctx).map((m) => m.start), ...nameMentions(ctx).map((m) => m.start), ...childReferences(ctx).map((r) => r.start)];
-      const words = [...doc.lower.matchAll(TARGET)];
+      const words = allMatches(TARGET, doc.lower);
       const plain = words.filter((m) => !OUTSIDE_SCHOOL_TOO.has(m[0]));
       // "the cook", "the board", "management" name the school's people only in a post set in school.
       const shared = words.filter((m) => OUTSIDE_SCHOOL_TOO.has(m[0]));
       const inSchool =
-        named.length > 0 || plain.length > 0 || (shared.length > 0 && [...doc.lower.matchAll(SCHOOL_WORDS)].some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
+        named.length > 0 || plain.length > 0 || (shared.length > 0 && allMatches(SCHOOL_WORDS, doc.lower).some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
       return [...named, ...plain.map((m) => m.index), ...(inSchool ? shared.map((m) => m.index) : [])];
     });
     if (targets.length === 0) return [];
@@ -80,13 +81,13 @@ export const disparagingRemark: Detector = {
       return false;
     };
     const hits: [number, number][] = [];
-    for (const m of doc.lower.matchAll(INSULT)) {
+    for (const m of allMatches(INSULT, doc.lower)) {
       if (NEGATED.test(doc.lower.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     }
-    for (const m of doc.lower.matchAll(CONTEMPT_FOR_TARGET)) hits.push([m.index, m.index + m[0].length]);
-    for (const m of doc.lower.matchAll(INTENSIFIED_INSULT)) if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
-    for (const m of doc.lower.matchAll(WHO_THOUGHT)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(CONTEMPT_FOR_TARGET, doc.lower)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(INTENSIFIED_INSULT, doc.lower)) if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(WHO_THOUGHT, doc.lower)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     // Irony is looked for once per sentence, however many quotes it holds.
     const ironyBySentence = new Map<number, boolean>();
     const ironyAround = (sentence: number) => {
@@ -99,22 +100,22 @@ export const disparagingRemark: Detector = {
       }
       return found;
     };
-    for (const m of doc.lower.matchAll(SCARE_QUOTES)) {
+    for (const m of allMatches(SCARE_QUOTES, doc.lower)) {
       if (near(m.index, 0) && !QUOTED_ILLNESS.test(m[0]) && ironyAround(sentenceOf(m.index))) hits.push([m.index, m.index + m[0].length]);
     }
     for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY.regexFor(doc.lower)]) {
-      for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
+      for (const m of allMatches(re, doc.lower)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
     }
     // Exasperation at a target, with swearing somewhere in the post: "governors' meeting overran AGAIN… FFS."
     if (PROFANE.regexFor(doc.lower).test(doc.lower)) {
-      for (const m of doc.text.matchAll(EXASPERATION)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+      for (const m of allMatches(EXASPERATION, doc.text)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     }
     if (hits.length === 0) {
       // Two weak signs of irony near a target add up to a disparaging remark; a short post is one context.
       const reach = doc.text.length <= 320 ? doc.sentences.length : 2;
       const weak: [number, number][] = [];
       for (const re of WEAK_IRONY) {
-        for (const m of doc.text.matchAll(re)) if (near(m.index, reach)) weak.push([m.index, m.index + m[0].length]);
+        for (const m of allMatches(re, doc.text)) if (near(m.index, reach)) weak.push([m.index, m.index + m[0].length]);
       }
       if (weak.length >= 2) hits.push(weak.sort((a, b) => a[0] - b[0])[0]!);
     }

@@ -2,6 +2,7 @@ import type { Detector } from '../../detector';
 import { mentionEndingWithin } from '../../evidence/names';
 import { bounded, termsPattern } from '../../vocab';
 import * as sickness from '../../vocab/sickness.json';
+import { allMatches } from '../../document/matches';
 
 const ABSENCE = bounded(`${termsPattern(sickness.absence)}|not (?:at|in) (?:work|school)|not (?:at|in) \\p{L}+(?: \\p{L}+){0,3} today|day off|off 'poorly'`, 'gu');
 const ILLNESS = termsPattern(sickness.illness);
@@ -39,15 +40,15 @@ export const sickLeisure: Detector = {
     // "Stacey Featherstone rang in sick…", "Dr Siddiqui's been signed off": someone else's absence.
     const namedJustBefore = (start: number) => mentionEndingWithin(ctx, start, 24, (m) => !/[.!?\n]/u.test(lower.slice(m.end, start)));
     let othersAbsences = 0;
-    for (const m of lower.matchAll(ABSENCE)) {
+    for (const m of allMatches(ABSENCE, lower)) {
       if (THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index)) || namedJustBefore(m.index)) othersAbsences++;
       else absences.push([m.index, m.index + m[0].length]);
     }
-    for (const m of lower.matchAll(TOLD_ILL)) absences.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(TOLD_ILL, lower)) absences.push([m.index, m.index + m[0].length]);
     const someoneElsesAbsence = absences.length === 0 && othersAbsences > 0;
-    const quoted = [...lower.matchAll(QUOTED_ILLNESS)].map((m): [number, number] => [m.index, m.index + m[0].length]);
-    const sickie = [...lower.matchAll(SICKIE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
-    const leisure = [...lower.matchAll(LEISURE), ...text.matchAll(OUT_SOMEWHERE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const quoted = allMatches(QUOTED_ILLNESS, lower).map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const sickie = allMatches(SICKIE, lower).map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const leisure = [...allMatches(LEISURE, lower), ...allMatches(OUT_SOMEWHERE, text)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     const leisureEmoji = LEISURE_EMOJI.test(doc.original);
     LEISURE_EMOJI.lastIndex = 0;
     const faking = FAKING_EMOJI.test(doc.original) || FAKING.test(lower);
