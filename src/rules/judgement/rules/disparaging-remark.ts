@@ -1,4 +1,4 @@
-import { memoize, type Detector } from '../../detector';
+import { memoize, type CheckContext, type Detector } from '../../detector';
 import { alternation, DisguisedRoots, wordsRegex } from '../../document/disguise';
 import { sentenceAt } from '../../document/document';
 import { childReferences } from '../../context/children';
@@ -51,6 +51,28 @@ const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */
 const EXASPERATION = /(?<![\p{L}])(?:AGAIN|STILL|THIRD|ONE more time)(?![\p{L}])/gu;
 
+/** Where the post names a target: the school, a named person, a child, or a word for the school's people. */
+function targetsOf(ctx: CheckContext): number[] {
+  const { doc } = ctx;
+  const targets: number[] = [];
+  for (const m of schoolMentions(ctx)) targets.push(m.start);
+  for (const m of nameMentions(ctx)) targets.push(m.start);
+  for (const r of childReferences(ctx)) targets.push(r.start);
+  const named = targets.length;
+  const words = allMatches(TARGET, doc.lower);
+  let plain = 0;
+  for (const m of words) {
+    if (OUTSIDE_SCHOOL_TOO.has(m[0])) continue;
+    targets.push(m.index);
+    plain++;
+  }
+  // "the cook", "the board", "management" name the school's people only in a post set in school.
+  const shared = words.length - plain;
+  const inSchool = named > 0 || plain > 0 || (shared > 0 && allMatches(SCHOOL_WORDS, doc.lower).some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
+  if (inSchool) for (const m of words) if (OUTSIDE_SCHOOL_TOO.has(m[0])) targets.push(m.index);
+  return targets;
+}
+
 export const disparagingRemark: Detector = {
   meta: {
     id: 'disparaging-remark',
@@ -62,16 +84,7 @@ export const disparagingRemark: Detector = {
   messages: { remark: 'This reads as a negative comment about the school or people in its community.' },
   check(ctx) {
     const { doc } = ctx;
-    const targets = memoize(ctx, 'disparaging-targets', () => {
-      const named = [...schoolMentions(ctx).map((m) => m.start), ...nameMentions(ctx).map((m) => m.start), ...childReferences(ctx).map((r) => r.start)];
-      const words = allMatches(TARGET, doc.lower);
-      const plain = words.filter((m) => !OUTSIDE_SCHOOL_TOO.has(m[0]));
-      // "the cook", "the board", "management" name the school's people only in a post set in school.
-      const shared = words.filter((m) => OUTSIDE_SCHOOL_TOO.has(m[0]));
-      const inSchool =
-        named.length > 0 || plain.length > 0 || (shared.length > 0 && allMatches(SCHOOL_WORDS, doc.lower).some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
-      return [...named, ...plain.map((m) => m.index), ...(inSchool ? shared.map((m) => m.index) : [])];
-    });
+    const targets = memoize(ctx, 'disparaging-targets', targetsOf);
     if (targets.length === 0) return [];
     const sentenceOf = (offset: number) => sentenceAt(doc, offset);
     const targetSentences = new Set(targets.map(sentenceOf));
