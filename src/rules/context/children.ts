@@ -3,6 +3,7 @@ import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { SCHOOL_CONTEXT } from '../vocab';
 import { allMatches } from '../document/matches';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Where a post refers to a child of the school: a named pupil, or a pupil
@@ -80,5 +81,5 @@ function childReferencesOf(ctx: CheckContext): ChildReference[] {
   for (const m of allMatches(YEAR_GROUP_SUBJECT, ctx.doc.lower)) {
     if (!covered[m.index]) refs.push({ start: m.index, end: m.index + m[0].length, named: false, subjectOnly: true });
   }
-  return refs.sort((a, b) => a.start - b.start);
+  return sortInPlace(refs, (a, b) => a.start - b.start);
 }

@@ -6,6 +6,7 @@ import { schoolMentions } from '../evidence/school';
 import { bounded, COLLEAGUE_ROLE, termsPattern } from '../vocab';
 import * as subjects from '../vocab/subjects.json';
 import { allMatches } from '../document/matches';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Who (or what) each sentence is about, as far as the school's policy cares:
@@ -51,5 +52,5 @@ function subjectsOf(ctx: CheckContext): Subject[] {
   for (const { kind, pattern } of GROUPS) {
     for (const m of allMatches(pattern, doc.lower)) add(kind, m.index, m.index + m[0].length);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return sortInPlace(found, (a, b) => a.start - b.start);
 }

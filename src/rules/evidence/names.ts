@@ -9,6 +9,7 @@ import { correspondentSpans } from '../context/correspondence';
 import { bounded, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import * as babyhood from '../vocab/babyhood.json';
 import * as colleagueCues from '../vocab/colleague-cues.json';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Where the post names someone on the school's lists. Full names, title and
@@ -68,7 +69,7 @@ export function mentionEndingWithin(ctx: CheckContext, offset: number, reach: nu
   return false;
 }
 
-const mentionsByEnd = (ctx: CheckContext) => [...nameMentions(ctx)].sort((a, b) => a.end - b.end);
+const mentionsByEnd = (ctx: CheckContext) => sortInPlace([...nameMentions(ctx)], (a, b) => a.end - b.end);
 
 function findNameMentions(ctx: CheckContext): NameMention[] {
   const { doc } = ctx;
@@ -184,7 +185,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
       mentions.push({ person: staffBySurname[0]!, form: 'surname', start: t.start, end: t.end });
     }
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  return sortInPlace(mentions, (a, b) => a.start - b.start);
 }
 
 const PERSON_KINDS = ['pupil', 'staff'] as const;

@@ -4,6 +4,7 @@ import type { Pack } from '../pack/schema';
 import { compactKey } from './people';
 import { bounded, SCHOOL_CONTEXT, termsPattern } from '../vocab';
 import { allMatches } from '../document/matches';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Finds where a post identifies the school: its name, a short form in a
@@ -101,7 +102,7 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
     for (const m of allMatches(SOCIAL_PROFILE, lower)) {
       if (handles.has(compactKey(m[1]!))) out.push({ kind: 'handle', start: m.index, end: m.index + m[0].length });
     }
-    return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
+    return sortInPlace(out, (a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
   }
 
   return { find };

@@ -21,8 +21,12 @@ export function mergeSameSpan(findings: Finding[]): Finding[] {
     const findingWins = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[kept.severity];
     const winner = findingWins ? finding : kept;
     const other = findingWins ? kept : finding;
-    const also = [...(kept.alsoRaises ?? []), ...(finding.alsoRaises ?? []), other.category].filter((id) => id !== winner.category);
-    merged[place] = also.length > 0 ? { ...winner, alsoRaises: [...new Set(also)] } : winner;
+    // The other categories either raised, each once, in the order first raised.
+    const also: CategoryId[] = [];
+    for (const ids of [kept.alsoRaises, finding.alsoRaises, [other.category]]) {
+      for (const id of ids ?? []) if (id !== winner.category && !also.includes(id)) also.push(id);
+    }
+    merged[place] = also.length > 0 ? { ...winner, alsoRaises: also } : winner;
   }
   return merged;
 }

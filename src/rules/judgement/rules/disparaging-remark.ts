@@ -9,6 +9,7 @@ import * as disparaging from '../../vocab/disparaging.json';
 import * as sickness from '../../vocab/sickness.json';
 import * as profanity from '../../vocab/profanity.json';
 import { allMatches } from '../../document/matches';
+import { sortInPlace } from '../../document/sort';
 
 const INSULT = bounded(termsPattern(disparaging.insults), 'gu');
 const SARCASM_WORDS = bounded(termsPattern(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t))), 'gu');
@@ -130,9 +131,9 @@ export const disparagingRemark: Detector = {
       for (const re of WEAK_IRONY) {
         for (const m of allMatches(re, doc.text)) if (near(m.index, reach)) weak.push([m.index, m.index + m[0].length]);
       }
-      if (weak.length >= 2) hits.push(weak.sort((a, b) => a[0] - b[0])[0]!);
+      if (weak.length >= 2) hits.push(sortInPlace(weak, (a, b) => a[0] - b[0])[0]!);
     }
-    return hits.length ? [{ spans: [hits.sort((a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
+    return hits.length ? [{ spans: [sortInPlace(hits, (a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
   },
   examples: {
     valid: [
