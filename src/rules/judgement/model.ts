@@ -164,8 +164,8 @@ export function judge(model: LoadedModel, features: PostFeatures, categories: It
  * kept (issue 10: a judged check made ~150 feature names, and the Sets and arrays that held them).
  * Each feature counts once in the post, and a sentence's features once in that sentence. The
  * post's score adds, to the bias, its post features' weights and then each word feature's at its
- * first sentence; a sentence's weight adds its own word features'. Training (scripts/train.ts)
- * scores the same sums.
+ * first sentence (the features training fits, scripts/train.ts); a sentence's weight adds its own
+ * word features'.
  */
 export class PostScorer implements FeatureSink {
   private readonly index: FeatureIndex;
