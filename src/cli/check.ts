@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as POSTCHECK_VERSION } from '../../package.json';
 import type { CompiledPack } from '../rules/compile';
@@ -271,7 +270,7 @@ export function invalidPackMessage(engine: Pick<Engine, 'describeProblems'>, pat
 
 /** Good rows load; skipped rows are warnings; an unreadable list stops the run (exit 2). */
 async function loadNameLists(engine: Engine, paths: readonly string[], io: CliIo): Promise<PersonEntry[]> {
-  const people: PersonEntry[] = [];
+  let people: PersonEntry[] = [];
   for (const path of paths) {
     const result = engine.parseNameCsv(await readTextFile(path, 'name list'), path);
     if (result.fatal) throw new BadInput(result.fatal);
@@ -284,7 +283,8 @@ async function loadNameLists(engine: Engine, paths: readonly string[], io: CliIo
     if (result.problems.length) {
       io.stderr.write(`postcheck: ${path}: loaded ${plural(result.people.length, 'name')}, skipped ${plural(result.problems.length, 'row')}\n`);
     }
-    people.push(...result.people);
+    // concat, not push(...): spreading 20,000 arguments cost a fresh process several ms.
+    people = people.concat(result.people);
   }
   return people;
 }
@@ -387,6 +387,8 @@ async function loadLogoFiles(): Promise<typeof import('./logo-files')> {
 /** One post per line; a bad line is reported and skipped, and the run ends with exit 2. */
 async function checkJsonLines({ checkPost }: Engine, compiled: CompiledPack, io: CliIo): Promise<number> {
   if (io.stdin.isTTY) io.stderr.write('postcheck: reading JSON lines {"id": "...", "text": "..."} from stdin (Ctrl-D to finish; --text checks one post)\n');
+  // Loaded here: only posts read from stdin need it, and --text starts sooner without it.
+  const { createInterface } = await import('node:readline');
   let lineNumber = 0;
   let badLines = 0;
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {

@@ -9,6 +9,7 @@ import { judgePersons } from './judgement/person';
 import { toFinding } from './findings/finding';
 import { mergeSameSpan } from './findings/merge';
 import type { CategoryId, Finding } from './types';
+import { sortInPlace } from './document/sort';
 
 export { mergeSameSpan, raisedCategories } from './findings/merge';
 
@@ -19,7 +20,7 @@ export interface PostInput {
 /** Every finding for one post, in text order. Pure; cheap enough to run on each pause in typing. */
 export function checkPost(compiled: CompiledPack, input: PostInput): Finding[] {
   const { ctx, findings } = checkWithRules(compiled, input);
-  return mergeSameSpan(applyJudgement(ctx, findings)).sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || byCategoryId(a.category, b.category));
+  return sortInPlace(mergeSameSpan(applyJudgement(ctx, findings)), (a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || byCategoryId(a.category, b.category));
 }
 
 /**

@@ -48,9 +48,10 @@ export interface Detector {
   examples: DetectorExamples;
 }
 
-export function memoize<T>(ctx: CheckContext, key: string, compute: () => T): T {
+/** `compute` is best a function declared once, not an arrow written at the call: that is a new closure on every call, memoized or not. */
+export function memoize<T>(ctx: CheckContext, key: string, compute: (ctx: CheckContext) => T): T {
   if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
-  const value = compute();
+  const value = compute(ctx);
   ctx.memo.set(key, value);
   return value;
 }

@@ -6,9 +6,10 @@ import { sentenceStances } from '../../src/rules/context/stance';
 import { postSubjects } from '../../src/rules/context/subjects';
 import type { CheckContext } from '../../src/rules/detector';
 import { parsePost } from '../../src/rules/document/document';
-import { postFeatures } from '../../src/rules/judgement/features';
+import { collectFeatures, postFeatures, stemOf } from '../../src/rules/judgement/features';
 import { judgementGate } from '../../src/rules/judgement';
-import { judge, loadModel, type ModelWeights } from '../../src/rules/judgement/model';
+import { judge, loadModel, PostScorer, sigmoid, type ModelWeights, type PackedWeights } from '../../src/rules/judgement/model';
+import weights from '../../src/rules/judgement/weights.json';
 import { EXAMPLE_SCHOOL } from './example-school';
 
 const compiled = (() => {
@@ -116,5 +117,39 @@ describe('learned judgement features and scoring', () => {
     expect(feral.score).toBeGreaterThan(0.5);
     expect(feral.sentence).toBe(1);
     expect(calm.score).toBeLessThan(0.5);
+  });
+  it('scores features found by their parts as the sums over their names, to the last bit', () => {
+    const model = loadModel(weights as PackedWeights);
+    const index = new Map(model.weights.features.map((f, i) => [f, i]));
+    const ids = (names: string[]) => names.flatMap((f) => index.get(f) ?? []);
+    // The categories the model scores ("rules" ships no weights).
+    const categories = (['disparaging', 'sickness', 'confidential', 'child-comment'] as const).filter((c) => model.weights.categories[c]?.mode === 'union');
+    expect(categories.length).toBeGreaterThan(1);
+    for (const text of [
+      'Love how SLT announce a new marking policy the week before reports. Genius.',
+      'My Year 9s were awful today, absolutely useless. The parents were worse!! Grace Hetherington was lovely though',
+      'Off sick again 🙄 but the beach was glorious. Mrs Okafor is covering my class',
+    ]) {
+      // The sums as they were written before the scorer: post features, then each word once, in order.
+      const features = postFeatures(contextOf(text), new Set(['child-comment']));
+      const sentences = features.sentences.map(ids);
+      const expected = categories.map((category) => {
+        const m = model.weights.categories[category]!;
+        let z = m.bias;
+        for (const id of [...ids(features.post), ...new Set(sentences.flat())]) z += m.weights[id]!;
+        const sentenceWeights = sentences.map((s) => s.reduce((w, id) => w + m.weights[id]!, 0));
+        return { category, mode: m.mode, score: sigmoid(z), threshold: m.threshold, sentence: sentenceWeights.indexOf(Math.max(...sentenceWeights)) };
+      });
+      const scorer = new PostScorer(model, categories);
+      collectFeatures(contextOf(text), new Set(['child-comment']), scorer);
+      expect(scorer.judgements()).toEqual(expected);
+      expect(judge(model, features, categories)).toEqual(expected);
+    }
+  });
+  it('stems as the regular expression it replaced did, letters beyond the BMP counting once', () => {
+    const byPattern = (word: string) => (word.length < 5 || !/^\p{L}+$/u.test(word) ? word : (/^(.{3,}?)(?:ing|ed|es|s|ly|er|est|ness|ful)$/u.exec(word)?.[1] ?? word));
+    for (const word of ['moaned', 'moaning', 'moans', 'classes', 'goodness', 'abness', 'bless', 'wonderful', 'ringing', 'hopefully', '<pupil>', 'year9s', '𝐀𝐁s', '𝐀𝐁𝐂s', '𝐀𝐀𝐀𝐀ing']) {
+      expect(stemOf(word)).toBe(byPattern(word));
+    }
   });
 });

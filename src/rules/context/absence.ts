@@ -1,4 +1,5 @@
 import { memoize, type CheckContext } from '../detector';
+import { allMatches } from '../document/matches';
 import { mentionEndingWithin } from '../evidence/names';
 import { boundedTerms, holdingTerms, spellingOneOf, termsPattern } from '../vocab';
 import { sentenceStances } from './stance';
@@ -73,32 +74,34 @@ const HEARSAY = /^[^.!?\n]{0,40}?\b(?:apparently|allegedly|supposedly|according 
 const sentenceAfter = (lower: string, at: number, next: boolean) => (next ? lower.slice(at, at + 120).replace(/^[^.!?\n]*[.!?]+\s*/u, '') : lower.slice(at, at + 60));
 
 export function absenceClaim(ctx: CheckContext): AbsenceClaim {
-  return memoize(ctx, 'absence-claim', () => {
-    const { lower } = ctx.doc;
-    const absences: [number, number][] = [];
-    // "Stacey Featherstone rang in sick…", "Dr Siddiqui's been signed off": someone else's absence.
-    const namedJustBefore = (start: number) => mentionEndingWithin(ctx, start, 24, (m) => !/[.!?\n]/u.test(lower.slice(m.end, start)));
-    let othersAbsences = 0;
-    for (const m of lower.matchAll(ABSENCE)) {
-      if (THIRD_PERSON.test(sentenceBefore(lower, m.index)) || namedJustBefore(m.index) || HEARSAY.test(sentenceAfter(lower, m.index, false))) othersAbsences++;
-      else absences.push([m.index, m.index + m[0].length]);
-    }
-    for (const m of lower.matchAll(TOLD_ILL)) {
-      if (!THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index))) absences.push([m.index, m.index + m[0].length]);
-    }
-    absences.sort((a, b) => a[0] - b[0]);
-    // "Jolene rang in with 'a migraine'", "Off with 'stress' apparently… saw her in Asda": someone else's excuse.
-    const quoted = [...lower.matchAll(QUOTED_ILLNESS)]
-      .filter((m) => !THIRD_PERSON.test(sentenceBefore(lower, m.index)) && !namedJustBefore(m.index) && !HEARSAY.test(sentenceAfter(lower, m.index + m[0].length, false)) && !THIRD_PERSON_AFTER.test(sentenceAfter(lower, m.index + m[0].length, true)))
-      .map((m): [number, number] => [m.index, m.index + m[0].length]);
-    // "not skiving", "no sickie": the author says they are not.
-    const sickie = [...lower.matchAll(SICKIE)].filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index))).map((m): [number, number] => [m.index, m.index + m[0].length]);
-    // "no gym, no fun": leisure the author says they are not having.
-    const leisure = [...lower.matchAll(LEISURE), ...ctx.doc.text.matchAll(OUT_SOMEWHERE)]
-      .filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index)))
-      .map((m): [number, number] => [m.index, m.index + m[0].length]);
-    const leisureEmoji = LEISURE_EMOJI.test(ctx.doc.original);
-    const faking = FAKING_EMOJI.test(ctx.doc.original) || FAKING.test(lower);
-    return { absences, quoted, sickie, othersAbsences, illness: ANY_ILLNESS.test(lower), leisure, leisureEmoji, faking };
-  });
+  return memoize(ctx, 'absence-claim', readAbsenceClaim);
+}
+
+function readAbsenceClaim(ctx: CheckContext): AbsenceClaim {
+  const { lower } = ctx.doc;
+  const absences: [number, number][] = [];
+  // "Stacey Featherstone rang in sick…", "Dr Siddiqui's been signed off": someone else's absence.
+  const namedJustBefore = (start: number) => mentionEndingWithin(ctx, start, 24, (m) => !/[.!?\n]/u.test(lower.slice(m.end, start)));
+  let othersAbsences = 0;
+  for (const m of allMatches(ABSENCE, lower)) {
+    if (THIRD_PERSON.test(sentenceBefore(lower, m.index)) || namedJustBefore(m.index) || HEARSAY.test(sentenceAfter(lower, m.index, false))) othersAbsences++;
+    else absences.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of allMatches(TOLD_ILL, lower)) {
+    if (!THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index))) absences.push([m.index, m.index + m[0].length]);
+  }
+  absences.sort((a, b) => a[0] - b[0]);
+  // "Jolene rang in with 'a migraine'", "Off with 'stress' apparently… saw her in Asda": someone else's excuse.
+  const quoted = allMatches(QUOTED_ILLNESS, lower)
+    .filter((m) => !THIRD_PERSON.test(sentenceBefore(lower, m.index)) && !namedJustBefore(m.index) && !HEARSAY.test(sentenceAfter(lower, m.index + m[0].length, false)) && !THIRD_PERSON_AFTER.test(sentenceAfter(lower, m.index + m[0].length, true)))
+    .map((m): [number, number] => [m.index, m.index + m[0].length]);
+  // "not skiving", "no sickie": the author says they are not.
+  const sickie = allMatches(SICKIE, lower).filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index))).map((m): [number, number] => [m.index, m.index + m[0].length]);
+  // "no gym, no fun": leisure the author says they are not having.
+  const leisure = [...allMatches(LEISURE, lower), ...allMatches(OUT_SOMEWHERE, ctx.doc.text)]
+    .filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index)))
+    .map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const leisureEmoji = LEISURE_EMOJI.test(ctx.doc.original);
+  const faking = FAKING_EMOJI.test(ctx.doc.original) || FAKING.test(lower);
+  return { absences, quoted, sickie, othersAbsences, illness: ANY_ILLNESS.test(lower), leisure, leisureEmoji, faking };
 }

@@ -2,6 +2,8 @@ import { memoize, type CheckContext } from '../detector';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { SCHOOL_CONTEXT } from '../vocab';
+import { allMatches } from '../document/matches';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Where a post refers to a child of the school: a named pupil, or a pupil
@@ -60,22 +62,24 @@ export interface ChildReference {
 const YEAR_GROUP_SUBJECT = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2})(?![\p{L}\p{N}])/gu;
 
 export function childReferences(ctx: CheckContext): ChildReference[] {
-  return memoize(ctx, 'children', () => {
-    const refs: ChildReference[] = nameMentions(ctx)
-      .filter((m) => m.person.kind === 'pupil')
-      .map((m) => ({ start: m.start, end: m.end, named: true }));
-    for (const m of ctx.doc.lower.matchAll(UNNAMED_CHILD)) refs.push({ start: m.index, end: m.index + m[0].length, named: false });
-    if (refs.length > 0 || SCHOOL_CONTEXT.test(ctx.doc.lower) || schoolMentions(ctx).length > 0) {
-      for (const m of ctx.doc.lower.matchAll(AGE_OR_FAMILY_CHILD)) refs.push({ start: m.index, end: m.index + m[0].length, named: false });
-    }
-    // One pass marks what the references cover, so a year group is looked up in O(1): asking every
-    // reference about every year group was quadratic on "Year 9 Year 9 …". Year groups found here
-    // never overlap one another, so only the references above can cover one.
-    const covered = new Uint8Array(ctx.doc.lower.length);
-    for (const r of refs) covered.fill(1, r.start, r.end);
-    for (const m of ctx.doc.lower.matchAll(YEAR_GROUP_SUBJECT)) {
-      if (!covered[m.index]) refs.push({ start: m.index, end: m.index + m[0].length, named: false, subjectOnly: true });
-    }
-    return refs.sort((a, b) => a.start - b.start);
-  });
+  return memoize(ctx, 'children', childReferencesOf);
+}
+
+function childReferencesOf(ctx: CheckContext): ChildReference[] {
+  const refs: ChildReference[] = nameMentions(ctx)
+    .filter((m) => m.person.kind === 'pupil')
+    .map((m) => ({ start: m.start, end: m.end, named: true }));
+  for (const m of allMatches(UNNAMED_CHILD, ctx.doc.lower)) refs.push({ start: m.index, end: m.index + m[0].length, named: false });
+  if (refs.length > 0 || SCHOOL_CONTEXT.test(ctx.doc.lower) || schoolMentions(ctx).length > 0) {
+    for (const m of allMatches(AGE_OR_FAMILY_CHILD, ctx.doc.lower)) refs.push({ start: m.index, end: m.index + m[0].length, named: false });
+  }
+  // One pass marks what the references cover, so a year group is looked up in O(1): asking every
+  // reference about every year group was quadratic on "Year 9 Year 9 …". Year groups found here
+  // never overlap one another, so only the references above can cover one.
+  const covered = new Uint8Array(ctx.doc.lower.length);
+  for (const r of refs) covered.fill(1, r.start, r.end);
+  for (const m of allMatches(YEAR_GROUP_SUBJECT, ctx.doc.lower)) {
+    if (!covered[m.index]) refs.push({ start: m.index, end: m.index + m[0].length, named: false, subjectOnly: true });
+  }
+  return sortInPlace(refs, (a, b) => a.start - b.start);
 }

@@ -1,4 +1,5 @@
 import type { PostDocument } from '../document/document';
+import { allMatches } from '../document/matches';
 
 /**
  * Where a post quotes e-mail: the header and attribution lines that name who
@@ -29,9 +30,9 @@ export function correspondentSpans(doc: PostDocument): Uint8Array {
   if (!/(?:^|\n|\s)>|\bwrote:|\b(?:from|forwarded-by):|@[\p{L}\p{N}.-]+\s+\(/iu.test(doc.text)) return new Uint8Array(0);
   const covered = new Uint8Array(doc.text.length);
   const spans: [number, number][] = [];
-  for (const re of ATTRIBUTION) for (const m of doc.text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  for (const re of ATTRIBUTION) for (const m of allMatches(re, doc.text)) spans.push([m.index, m.index + m[0].length]);
   // "<name> wrote:" with the quoted reply after it: the attribution runs back to the start of its line or quote.
-  for (const m of doc.text.matchAll(WROTE)) {
+  for (const m of allMatches(WROTE, doc.text)) {
     const from = Math.max(0, m.index - 100);
     const before = doc.text.slice(from, m.index);
     const lineStart = from + Math.max(before.lastIndexOf('\n'), before.lastIndexOf('>')) + 1;

@@ -4,6 +4,7 @@ import { boundedTerms, COLLEAGUE_ROLE, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_
 import * as adultsElsewhere from '../vocab/adults-elsewhere.json';
 import * as cues from '../vocab/person-cues.json';
 import * as privateLife from '../vocab/private-life.json';
+import { allMatches } from '../document/matches';
 
 /**
  * Who a first name on the school's lists is, read from the words around it:
@@ -108,9 +109,9 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
   const leisureClasses = (doc.lower.match(new RegExp(NOT_A_SCHOOL_CLASS.source, 'gu')) ?? []).length;
   // Colleagues by role ("Parveen our nurse", "the caretaker") place a post at school as school words do.
   // "head" is also a body part: a role only as "the head", "our head".
-  const roleMatches = [...doc.lower.matchAll(ROLES)].filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index)));
+  const roleMatches = allMatches(ROLES, doc.lower).filter((m) => m[0] !== 'head' || /(?:the|our|my|new)\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 5), m.index)));
   const roles = roleMatches.length;
-  const schoolWordMatches = [...doc.lower.matchAll(SCHOOL_WORDS)];
+  const schoolWordMatches = allMatches(SCHOOL_WORDS, doc.lower);
   const schoolWords = schoolWordMatches.length + roles - leisureClasses;
   const hashtags = (doc.lower.match(SCHOOL_HASHTAG) ?? []).length;
   const signs = [...schoolWordMatches, ...roleMatches].map((m) => m[0]);
@@ -118,7 +119,7 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
   for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
   return {
     school: Math.max(0, schoolWords) + schoolIdentifiers + hashtags,
-    private: [...doc.lower.matchAll(PRIVATE_LIFE)].length + family,
+    private: allMatches(PRIVATE_LIFE, doc.lower).length + family,
     adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
     screen: SCREEN.test(doc.lower),

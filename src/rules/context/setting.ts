@@ -1,9 +1,10 @@
 import { memoize, type CheckContext } from '../detector';
 import { schoolMentions } from '../evidence/school';
-import { boundedTerms, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT } from '../vocab';
+import { boundedTerms, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE, SCHOOL_CONTEXT } from '../vocab';
 import * as privateLife from '../vocab/private-life.json';
 import { childReferences } from './children';
 import { roleMentions } from './subjects';
+import { allMatches } from '../document/matches';
 
 /**
  * Where a post sits: school work, private life, or neither. Counted from the
@@ -26,21 +27,24 @@ const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
 
 
 export function postSetting(ctx: CheckContext): Setting {
-  return memoize(ctx, 'setting', () => {
-    const { doc } = ctx;
-    const schoolWords = [...doc.lower.matchAll(SCHOOL_WORDS)];
-    const roles = roleMentions(ctx);
-    const school = schoolWords.length + roles.length + schoolMentions(ctx).length + childReferences(ctx).length;
-    // Words that also name things outside school ("cook", "the head") are at most one sign between
-    // them when deciding whether the post is in school life at all.
-    const words = [...schoolWords.map((m) => m[0]), ...roles.map(([s, e]) => doc.lower.slice(s, e))];
-    const shared = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w)).length;
-    const schoolSigns = school - shared + Math.min(shared, 1);
-    let family = 0;
-    for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
-    const priv = [...doc.lower.matchAll(PRIVATE_LIFE)].length + family;
-    // For "only such words", a bare "head" counts as "the head" (of a whale, a queue, a river).
-    const sharedOrBare = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w) || OUTSIDE_SCHOOL_TOO.has(`the ${w}`)).length;
-    return { school, schoolSigns, onlySharedWords: sharedOrBare > 0 && sharedOrBare === school, private: priv };
-  });
+  return memoize(ctx, 'setting', settingOf);
+}
+
+function settingOf(ctx: CheckContext): Setting {
+  const { doc } = ctx;
+  const schoolWords = allMatches(SCHOOL_WORDS, doc.lower);
+  const roles = roleMentions(ctx);
+  const school = schoolWords.length + roles.length + schoolMentions(ctx).length + childReferences(ctx).length;
+  // Words that also name things outside school ("cook", "the head") are at most one sign between
+  // them when deciding whether the post is in school life at all.
+  const words = schoolWords.map((m) => m[0]);
+  for (const role of roles) words.push(doc.lower.slice(role[0], role[1]));
+  const shared = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w)).length;
+  const schoolSigns = school - shared + Math.min(shared, 1);
+  let family = 0;
+  for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
+  const priv = allMatches(PRIVATE_LIFE, doc.lower).length + family;
+  // For "only such words", a bare "head" counts as "the head" (of a whale, a queue, a river).
+  const sharedOrBare = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w) || OUTSIDE_SCHOOL_TOO_AFTER_THE.has(w)).length;
+  return { school, schoolSigns, onlySharedWords: sharedOrBare > 0 && sharedOrBare === school, private: priv };
 }

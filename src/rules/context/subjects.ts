@@ -5,6 +5,8 @@ import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { boundedTerms, COLLEAGUE_ROLE } from '../vocab';
 import * as subjects from '../vocab/subjects.json';
+import { allMatches } from '../document/matches';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Who (or what) each sentence is about, as far as the school's policy cares:
@@ -26,25 +28,29 @@ const ROLES = COLLEAGUE_ROLE.withFlags('gu');
 
 /** Colleagues named by role ("the caretaker", "our SENCo"): one scan a post, shared with the setting. */
 export function roleMentions(ctx: CheckContext): [number, number][] {
-  return memoize(ctx, 'roles', () => [...ctx.doc.lower.matchAll(ROLES)].map((m) => [m.index, m.index + m[0].length]));
+  return memoize(ctx, 'roles', rolesOf);
 }
-const GROUPS: [SubjectKind, RegExp][] = [
-  ['leadership', boundedTerms(subjects.leadership, 'gu')],
-  ['parents', boundedTerms(subjects.parents, 'gu')],
-  ['school', boundedTerms(subjects.place, 'gu')],
+const rolesOf = (ctx: CheckContext): [number, number][] => allMatches(ROLES, ctx.doc.lower).map((m) => [m.index, m.index + m[0].length]);
+const GROUPS: { kind: SubjectKind; pattern: RegExp }[] = [
+  { kind: 'leadership', pattern: boundedTerms(subjects.leadership, 'gu') },
+  { kind: 'parents', pattern: boundedTerms(subjects.parents, 'gu') },
+  { kind: 'school', pattern: boundedTerms(subjects.place, 'gu') },
 ];
 
 export function postSubjects(ctx: CheckContext): Subject[] {
-  return memoize(ctx, 'subjects', () => {
-    const { doc } = ctx;
-    const found: Omit<Subject, 'sentence'>[] = [];
-    for (const ref of childReferences(ctx)) found.push({ kind: ref.named ? 'pupil' : 'child', start: ref.start, end: ref.end });
-    for (const m of nameMentions(ctx)) if (m.person.kind === 'staff') found.push({ kind: 'staff', start: m.start, end: m.end });
-    for (const m of schoolMentions(ctx)) found.push({ kind: 'school', start: m.start, end: m.end });
-    for (const [start, end] of roleMentions(ctx)) found.push({ kind: 'colleague', start, end });
-    for (const [kind, pattern] of GROUPS) {
-      for (const m of doc.lower.matchAll(pattern)) found.push({ kind, start: m.index, end: m.index + m[0].length });
-    }
-    return found.map((s) => ({ ...s, sentence: sentenceAt(doc, s.start) })).sort((a, b) => a.start - b.start);
-  });
+  return memoize(ctx, 'subjects', subjectsOf);
+}
+
+function subjectsOf(ctx: CheckContext): Subject[] {
+  const { doc } = ctx;
+  const found: Subject[] = [];
+  const add = (kind: SubjectKind, start: number, end: number) => found.push({ kind, start, end, sentence: sentenceAt(doc, start) });
+  for (const ref of childReferences(ctx)) add(ref.named ? 'pupil' : 'child', ref.start, ref.end);
+  for (const m of nameMentions(ctx)) if (m.person.kind === 'staff') add('staff', m.start, m.end);
+  for (const m of schoolMentions(ctx)) add('school', m.start, m.end);
+  for (const role of roleMentions(ctx)) add('colleague', role[0], role[1]);
+  for (const { kind, pattern } of GROUPS) {
+    for (const m of allMatches(pattern, doc.lower)) add(kind, m.index, m.index + m[0].length);
+  }
+  return sortInPlace(found, (a, b) => a.start - b.start);
 }

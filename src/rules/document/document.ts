@@ -48,6 +48,9 @@ export interface PostDocument {
 const TOKEN = /[@#][\p{L}\p{N}_]+|\p{L}[\p{L}\p{M}\p{N}]*(?:['\-.](?=\p{L})[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,:/]\p{N}+)*|[^\s\p{L}\p{N}]/uy;
 const SPACE = /\s*/uy;
 const SENTENCE_END = /^[.!?]$/;
+// Compiled once: a regular expression literal inside the loop is a new object on every token.
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
 
 export function parsePost(original: string): PostDocument {
   const norm = normalizeText(original);
@@ -66,8 +69,7 @@ export function parsePost(original: string): PostDocument {
     if (start >= text.length || !TOKEN.test(text)) break;
     const end = TOKEN.lastIndex;
     const raw = text.slice(start, end);
-    const gap = text.slice(lastEnd, start);
-    const afterLineBreak = gap.includes('\n');
+    const afterLineBreak = hasLineBreak(text, lastEnd, start);
     if (afterLineBreak && tokens.length > 0 && !atSentenceStart) {
       // A line break ends a sentence for context purposes, but names may still run across it.
       sentences.push(sentenceRange(tokens, sentenceFirst, tokens.length - 1));
@@ -77,15 +79,16 @@ export function parsePost(original: string): PostDocument {
     }
     const first = raw[0]!;
     const kind: Token['kind'] =
-      first === '@' && raw.length > 1 ? 'handle' : first === '#' && raw.length > 1 ? 'hashtag' : /\p{L}/u.test(first) ? 'word' : /\p{N}/u.test(first) ? 'number' : 'punct';
-    let key = lower.slice(start, end);
+      first === '@' && raw.length > 1 ? 'handle' : first === '#' && raw.length > 1 ? 'hashtag' : LETTER.test(first) ? 'word' : DIGIT.test(first) ? 'number' : 'punct';
+    // Most words are written in lower case already: the same string then serves as the key.
+    let key = sameText(text, lower, start, end) ? raw : lower.slice(start, end);
     let possessive = false;
     if (kind === 'word') {
       // "Grace's", "James'" (the trailing apostrophe is a separate punct token).
       if (key.endsWith("'s")) {
         key = key.slice(0, -2);
         possessive = true;
-      } else if (text[end] === "'" && !/\p{L}/u.test(text[end + 1] ?? '')) {
+      } else if (text[end] === "'" && !LETTER.test(text[end + 1] ?? '')) {
         possessive = true;
       }
     }
@@ -97,13 +100,13 @@ export function parsePost(original: string): PostDocument {
       index: tokens.length,
       sentence,
       kind,
-      capitalized: first !== first.toLowerCase(),
+      capitalized: isCapital(first),
       sentenceStart: atSentenceStart && kind !== 'punct',
       possessive,
       afterLineBreak,
     });
     if (kind !== 'punct') atSentenceStart = false;
-    if (kind === 'punct' && SENTENCE_END.test(raw) && !/\p{L}/u.test(text[end] ?? '')) {
+    if (kind === 'punct' && SENTENCE_END.test(raw) && !LETTER.test(text[end] ?? '')) {
       sentences.push(sentenceRange(tokens, sentenceFirst, tokens.length - 1));
       sentence++;
       sentenceFirst = tokens.length;
@@ -122,6 +125,22 @@ export function parsePost(original: string): PostDocument {
     caseless: text === lower,
     span: (start, end) => toOriginalSpan(norm, start, end),
   };
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+function sameText(a: string, b: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether a character changes in lower case; ASCII answered without the new string toLowerCase makes. */
+function isCapital(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : ch !== ch.toLowerCase();
 }
 
 function sentenceRange(tokens: Token[], first: number, last: number) {

@@ -3,12 +3,13 @@ import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
 import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
-import { compactKey, isTitle, type Person } from './people';
+import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
 import { boundedTerms, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
 import * as babyhood from '../vocab/babyhood.json';
 import * as colleagueCues from '../vocab/colleague-cues.json';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Where the post names someone on the school's lists. Full names, title and
@@ -28,7 +29,7 @@ export interface NameMention {
 }
 
 export function nameMentions(ctx: CheckContext): NameMention[] {
-  return memoize(ctx, 'names', () => findNameMentions(ctx.doc, ctx));
+  return memoize(ctx, 'names', findNameMentions);
 }
 
 /** A first name alone that the person-in-context decision judged: who it could be, and whether it was taken as them. */
@@ -56,7 +57,7 @@ export function nameCues(ctx: CheckContext, t: Token): Set<PersonCue> {
  * many names the post holds ("Amelia off sick" a thousand times).
  */
 export function mentionEndingWithin(ctx: CheckContext, offset: number, reach: number, test: (m: NameMention) => boolean): boolean {
-  const byEnd = memoize(ctx, 'names-by-end', () => [...nameMentions(ctx)].sort((a, b) => a.end - b.end));
+  const byEnd = memoize(ctx, 'names-by-end', mentionsByEnd);
   let lo = 0;
   let hi = byEnd.length;
   while (lo < hi) {
@@ -68,7 +69,10 @@ export function mentionEndingWithin(ctx: CheckContext, offset: number, reach: nu
   return false;
 }
 
-function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
+const mentionsByEnd = (ctx: CheckContext) => sortInPlace([...nameMentions(ctx)], (a, b) => a.end - b.end);
+
+function findNameMentions(ctx: CheckContext): NameMention[] {
+  const { doc } = ctx;
   const index = ctx.compiled.people;
   const { tokens } = doc;
   const mentions: NameMention[] = [];
@@ -99,7 +103,7 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       // "Mr Smith at the garage": a title and a common surname is a colleague only in a post about school or work.
       if (seq.form === 'title-surname' && seq.person.kind === 'staff' && COMMON_SURNAMES.has(seq.person.surname) && !aboutSchool && !WORK_SENTENCE.test(doc.lower)) continue;
       // "our neighbour Mrs Pattinson", "my mate Tommy Robson": named as someone else.
-      if ([1, 2].some((step) => FAMILY_WORDS.has(tokens[i - step]?.key ?? '') && tokens[i - step]!.sentence === t.sentence)) continue;
+      if (familyWordJustBefore(tokens, i)) continue;
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
       // "my wife, Dr Faith Adebayo", "Mr Brophy the farrier", "Oliver Tate … on Film4": an adult, a tradesperson or a character, in a post with no school in it.
       if (!aboutSchool && someoneElseByWholeName(doc, t, tokens[last]!, seq.person, seq.form, postSetting())) continue;
@@ -152,19 +156,28 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
     if (t.kind !== 'word' || consumed[t.index] || correspondent(t)) continue;
     const people = index.firstNames.get(t.key);
     if (people) {
-      for (const kind of ['pupil', 'staff'] as const) {
-        const ofKind = people.filter((p) => p.kind === kind);
-        if (ofKind.length === 0) continue;
-        const coreferent = ofKind.find((p) => named.has(p));
+      for (const kind of PERSON_KINDS) {
+        // The first listed person of this kind, and the first already named in full: without a filtered list per name.
+        let listed: Person | undefined;
+        let coreferent: Person | undefined;
+        for (const p of people) {
+          if (p.kind !== kind) continue;
+          listed ??= p;
+          if (named.has(p)) {
+            coreferent = p;
+            break;
+          }
+        }
+        if (!listed) continue;
         if (coreferent) {
           mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
           continue;
         }
         if (namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, postContext))) continue;
         const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
-        candidates.push({ person: ofKind[0]!, token: t.index, accepted });
+        candidates.push({ person: listed, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
-        if (accepted && !surnameFollows(doc, t)) mentions.push({ person: ofKind[0]!, form: 'first-name', start: t.start, end: t.end });
+        if (accepted && !surnameFollows(doc, t)) mentions.push({ person: listed, form: 'first-name', start: t.start, end: t.end });
       }
     }
     const staffBySurname = index.staffSurnames.get(t.key);
@@ -172,7 +185,18 @@ function findNameMentions(doc: PostDocument, ctx: CheckContext): NameMention[] {
       mentions.push({ person: staffBySurname[0]!, form: 'surname', start: t.start, end: t.end });
     }
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  return sortInPlace(mentions, (a, b) => a.start - b.start);
+}
+
+const PERSON_KINDS = ['pupil', 'staff'] as const;
+
+/** "our neighbour Mrs Pattinson", "my mate Tommy Robson": a family word one or two words before, in the same sentence. */
+function familyWordJustBefore(tokens: Token[], i: number): boolean {
+  for (let step = 1; step <= 2; step++) {
+    const before = tokens[i - step];
+    if (FAMILY_WORDS.has(before?.key ?? '') && before!.sentence === tokens[i]!.sentence) return true;
+  }
+  return false;
 }
 
 interface PostContext {
@@ -294,7 +318,7 @@ function ourColleague(doc: PostDocument, t: Token, post: PostContext): boolean {
 }
 
 /** `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family. */
-function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: Map<string, Person[]>, ourAtWork = false): boolean {
+function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: FirstNameLookup, ourAtWork = false): boolean {
   const next = nextToken(doc, t);
   const prev = prevToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
@@ -367,7 +391,7 @@ interface PupilChains {
  * Each list is walked once per post, not once per name in it: a class list
  * of 300 names was 300 walks of 300.
  */
-function pupilChains(doc: PostDocument, firstNames: Map<string, Person[]>, aboutSchool: boolean): PupilChains {
+function pupilChains(doc: PostDocument, firstNames: FirstNameLookup, aboutSchool: boolean): PupilChains {
   const { tokens } = doc;
   const isPupilName = (x: Token | undefined) => !!x && x.kind === 'word' && x.capitalized && !!firstNames.get(x.key)?.some((p) => p.kind === 'pupil');
   const following = (i: number) => {

@@ -1,4 +1,5 @@
 import { normalizeText } from '../document/normalize';
+import { allMatches } from '../document/matches';
 
 /**
  * Finds any of a list of phrases in lower-cased normalized text, on word
@@ -23,7 +24,7 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher | null 
     find(lower) {
       const out: [number, number][] = [];
       re.lastIndex = 0;
-      for (const m of lower.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+      for (const m of allMatches(re, lower)) out.push([m.index, m.index + m[0].length]);
       return out;
     },
   };

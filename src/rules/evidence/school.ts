@@ -3,6 +3,8 @@ import { normalizeText } from '../document/normalize';
 import type { Pack } from '../pack/schema';
 import { compactKey } from './people';
 import { boundedTerms, SCHOOL_CONTEXT } from '../vocab';
+import { allMatches } from '../document/matches';
+import { sortInPlace } from '../document/sort';
 
 /**
  * Finds where a post identifies the school: its name, a short form in a
@@ -29,6 +31,8 @@ const PLACE_AFTER = new RegExp(`^(?:'s)?\\s+(?:${PLACE_NOUNS.join('|')})\\b`, 'u
 const WORK_AFTER = /^(?:'s)?\s+(?:(?:has|have) been (?:told|judged|rated|graded|asked)|is (?:recruiting|hiring|closing)|has announced|got (?:outstanding|good)|governors?|staff|timetable|parents?|pupils?|students?|kids|children|slt|head|leadership|office|staffroom|assembly|sports day|inset|english|maths|science|department|team|family|families|choir|website|newsletter|uniform|canteen)\b/u;
 const LEAD_IN = /(?:\bat|\bfrom|\bto|\bour|\bthe|\btell|\boutside|\binside|\btold|\btexted|\brang|\bphoned|\bemailed|\bjoin|\bjoined|\bjoining|\bleft|\bleaving|\bwork at|\bteach at|\bteaching at|\bwhole of|@)\s*$/u;
 
+/** A handle as a profile link: "facebook.com/KettleshulmeStJamesPrimary". */
+const SOCIAL_PROFILE = /(?:facebook|instagram|x|twitter|linkedin)\.com\/(?:company\/|school\/)?([\p{L}\p{N}_.-]+)/gu;
 const fold = (s: string) => normalizeText(s).lower.trim();
 const isAcronym = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias.trim());
 
@@ -60,13 +64,13 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
       return SCHOOL_CONTEXT.test(lower.slice(from, stops.length ? Math.min(...stops) : lower.length));
     };
     if (nameRe) {
-      for (const m of lower.matchAll(nameRe)) {
+      for (const m of allMatches(nameRe, lower)) {
         if (PLACE_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 16)) && !schoolish) continue;
         out.push({ kind: 'name', start: m.index, end: m.index + m[0].length });
       }
     }
     if (placeLikeRe) {
-      for (const m of lower.matchAll(placeLikeRe)) {
+      for (const m of allMatches(placeLikeRe, lower)) {
         const end = m.index + m[0].length;
         const after = lower.slice(end, end + 24);
         if (PLACE_AFTER.test(after)) continue;
@@ -77,7 +81,7 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
       }
     }
     if (acronymRe) {
-      for (const m of text.matchAll(acronymRe)) {
+      for (const m of allMatches(acronymRe, text)) {
         const end = m.index + m[0].length;
         if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4))) continue; // "TCS London Marathon"
         const before = lower.slice(Math.max(0, m.index - 24), m.index);
@@ -85,8 +89,8 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
         if (LEAD_IN.test(before) || WORK_AFTER.test(after) || schoolishAround(m.index, end)) out.push({ kind: 'alias', start: m.index, end });
       }
     }
-    if (lowerAcronymRe) for (const m of text.matchAll(lowerAcronymRe)) out.push({ kind: 'alias', start: m.index, end: m.index + m[0].length });
-    if (domainRe) for (const m of lower.matchAll(domainRe)) out.push({ kind: 'domain', start: m.index, end: m.index + m[0].length });
+    if (lowerAcronymRe) for (const m of allMatches(lowerAcronymRe, text)) out.push({ kind: 'alias', start: m.index, end: m.index + m[0].length });
+    if (domainRe) for (const m of allMatches(domainRe, lower)) out.push({ kind: 'domain', start: m.index, end: m.index + m[0].length });
     for (const t of doc.tokens) {
       if (t.kind === 'handle' && handles.has(compactKey(t.text.slice(1)))) out.push({ kind: 'handle', start: t.start, end: t.end });
       if (t.kind === 'hashtag') {
@@ -95,10 +99,10 @@ export function buildSchoolMatcher(school: Pack['school']): SchoolMatcher {
       }
     }
     // Handles as profile links: "facebook.com/KettleshulmeStJamesPrimary".
-    for (const m of lower.matchAll(/(?:facebook|instagram|x|twitter|linkedin)\.com\/(?:company\/|school\/)?([\p{L}\p{N}_.-]+)/gu)) {
+    for (const m of allMatches(SOCIAL_PROFILE, lower)) {
       if (handles.has(compactKey(m[1]!))) out.push({ kind: 'handle', start: m.index, end: m.index + m[0].length });
     }
-    return out.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
+    return sortInPlace(out, (a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
   }
 
   return { find };

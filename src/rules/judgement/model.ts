@@ -1,5 +1,6 @@
 import type { CategoryId } from '../types';
-import type { PostFeatures } from './features';
+import { FeatureIndex } from './feature-ids';
+import type { FeatureSink, PostFeatures } from './features';
 
 /**
  * The learned judgement: one logistic regression per category over the
@@ -46,12 +47,12 @@ export interface Judgement {
 
 export interface LoadedModel {
   weights: ModelWeights;
-  index: Map<string, number>;
+  index: FeatureIndex;
 }
 
 export function loadModel(weights: ModelWeights | PackedWeights): LoadedModel {
   const model = 'packing' in weights ? unpackWeights(weights) : weights;
-  return { weights: model, index: new Map(model.features.map((f, i) => [f, i])) };
+  return { weights: model, index: new FeatureIndex(model.features) };
 }
 
 /**
@@ -149,38 +150,89 @@ export function unpackWeights(packed: PackedWeights): ModelWeights {
 }
 
 export function judge(model: LoadedModel, features: PostFeatures, categories: Iterable<CategoryId>): Judgement[] {
-  const postIds = ids(model, features.post);
-  const sentenceIds = features.sentences.map((s) => ids(model, s));
-  const allWords = [...new Set(sentenceIds.flat())];
-  const out: Judgement[] = [];
-  for (const category of categories) {
-    const m = model.weights.categories[category];
-    if (!m) continue;
-    let z = m.bias;
-    for (const id of postIds) z += m.weights[id]!;
-    for (const id of allWords) z += m.weights[id]!;
-    let best = 0;
-    let bestWeight = -Infinity;
-    sentenceIds.forEach((words, i) => {
-      let w = 0;
-      for (const id of words) w += m.weights[id]!;
-      if (w > bestWeight) {
-        bestWeight = w;
-        best = i;
-      }
-    });
-    out.push({ category, mode: m.mode, score: sigmoid(z), threshold: m.threshold, sentence: best });
+  const scorer = new PostScorer(model, categories);
+  for (const feature of features.post) scorer.postFeature(feature);
+  for (const sentence of features.sentences) {
+    scorer.startSentence();
+    for (const feature of sentence) scorer.sentenceFeature(feature);
   }
-  return out;
+  return scorer.judgements();
 }
 
-function ids(model: LoadedModel, features: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const f of features) {
-    const id = model.index.get(f);
-    if (id !== undefined) out.push(id);
+/**
+ * Scores a post for each category as collectFeatures finds its features, none of them named or
+ * kept (issue 10: a judged check made ~150 feature names, and the Sets and arrays that held them).
+ * Each feature counts once in the post, and a sentence's features once in that sentence. The
+ * post's score adds, to the bias, its post features' weights and then each word feature's at its
+ * first sentence (the features training fits, scripts/train.ts); a sentence's weight adds its own
+ * word features'.
+ */
+export class PostScorer implements FeatureSink {
+  private readonly index: FeatureIndex;
+  private readonly categories: CategoryId[] = [];
+  private readonly models: CategoryModel[] = [];
+  /** Per category: the post's score so far (before the sigmoid), the sentence's weight so far, and the weightiest sentence yet. */
+  private readonly z: number[] = [];
+  private readonly sentenceWeight: number[] = [];
+  private readonly bestWeight: number[] = [];
+  private readonly best: number[] = [];
+  private sentence = -1;
+
+  constructor(model: LoadedModel, categories: Iterable<CategoryId>) {
+    this.index = model.index;
+    for (const category of categories) {
+      const m = model.weights.categories[category];
+      if (!m) continue;
+      this.categories.push(category);
+      this.models.push(m);
+      this.z.push(m.bias);
+      this.sentenceWeight.push(0);
+      this.bestWeight.push(-Infinity);
+      this.best.push(0);
+    }
+    this.index.seenInPost.clear();
+    this.index.seenInWords.clear();
   }
-  return out;
+
+  postFeature(a: string, b?: string, c?: string, d?: string): void {
+    if (this.sentence >= 0) throw new Error('PostScorer: post features come before sentences');
+    const id = this.index.idOf(a, b, c, d);
+    if (id < 0 || !this.index.seenInPost.add(id)) return;
+    for (let k = 0; k < this.models.length; k++) this.z[k]! += this.models[k]!.weights[id]!;
+  }
+
+  startSentence(): void {
+    this.endSentence();
+    this.sentence++;
+    this.index.seenInSentence.clear();
+  }
+
+  sentenceFeature(a: string, b?: string, c?: string, d?: string): void {
+    const id = this.index.idOf(a, b, c, d);
+    if (id < 0 || !this.index.seenInSentence.add(id)) return;
+    const firstInPost = this.index.seenInWords.add(id);
+    for (let k = 0; k < this.models.length; k++) {
+      const weight = this.models[k]!.weights[id]!;
+      this.sentenceWeight[k]! += weight;
+      if (firstInPost) this.z[k]! += weight;
+    }
+  }
+
+  judgements(): Judgement[] {
+    this.endSentence();
+    return this.models.map((m, k) => ({ category: this.categories[k]!, mode: m.mode, score: sigmoid(this.z[k]!), threshold: m.threshold, sentence: this.best[k]! }));
+  }
+
+  private endSentence(): void {
+    if (this.sentence < 0) return;
+    for (let k = 0; k < this.models.length; k++) {
+      if (this.sentenceWeight[k]! > this.bestWeight[k]!) {
+        this.bestWeight[k] = this.sentenceWeight[k]!;
+        this.best[k] = this.sentence;
+      }
+      this.sentenceWeight[k] = 0;
+    }
+  }
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

@@ -13,14 +13,12 @@ const PATCH_RADIUS = 15;
 /**
  * The 256 point pairs compared by the descriptor, drawn once from an isotropic
  * Gaussian (σ = patch/5, as in the BRIEF paper) with a fixed seed. Changing the
- * seed or the patch changes every fingerprint: bump FINGERPRINT_VERSION. Drawn
- * on first use: the text engine loads this module (pack validation) and never
- * describes a corner (issue 10).
+ * seed or the patch changes every fingerprint: bump FINGERPRINT_VERSION.
+ * Drawn on first use, not at import: the CLI and pack validation load this
+ * module but only images need it (issue 12).
  */
-let pattern: Int8Array | undefined;
-const briefPattern = (): Int8Array => (pattern ??= drawPattern());
-
-function drawPattern(): Int8Array {
+let briefPattern: Int8Array | undefined;
+const drawBriefPattern = (): Int8Array => {
   let state = 0x9e3779b9;
   const uniform = () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -44,7 +42,7 @@ function drawPattern(): Int8Array {
     out.set([ax, ay, bx, by], i * 4);
   }
   return out;
-}
+};
 
 export interface Corner {
   x: number;
@@ -164,7 +162,7 @@ export function detectCorners(smooth: GrayImage, options: CornerOptions): Corner
  */
 export function describeCorners(smooth: GrayImage, corners: readonly Corner[], out: Uint32Array, offset: number): void {
   const { width: w, height: h, data } = smooth;
-  const pairs = briefPattern();
+  const pattern = (briefPattern ??= drawBriefPattern());
   for (let k = 0; k < corners.length; k++) {
     const { x, y } = corners[k]!;
     const base = (offset + k) * DESCRIPTOR_WORDS;
@@ -173,7 +171,7 @@ export function describeCorners(smooth: GrayImage, corners: readonly Corner[], o
       let bits = 0;
       for (let b = 0; b < 32; b++) {
         const p = (word * 32 + b) * 4;
-        let ax = x + pairs[p]!, ay = y + pairs[p + 1]!, bx = x + pairs[p + 2]!, by = y + pairs[p + 3]!;
+        let ax = x + pattern[p]!, ay = y + pattern[p + 1]!, bx = x + pattern[p + 2]!, by = y + pattern[p + 3]!;
         if (!inside) {
           ax = ax < 0 ? 0 : ax >= w ? w - 1 : ax;
           bx = bx < 0 ? 0 : bx >= w ? w - 1 : bx;

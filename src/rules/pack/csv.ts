@@ -68,27 +68,55 @@ export function parseNameCsv(source: string, fileName: string): NameCsvResult {
 
   const text = source.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(firstLine(text));
-  const rows = readRows(text, delimiter);
-  if ('fatal' in rows) return { people: [], problems: [], fatal: `${fileName} ${rows.fatal}` };
-
-  const header = findHeader(rows.rows);
-  if (!header) return { people: [], problems: [], fatal: noHeaderMessage(fileName, rows.rows) };
-
-  const people: PersonEntry[] = [];
-  const problems: NameCsvProblem[] = [];
-  for (let i = header.index + 1; i < rows.rows.length; i++) {
-    const row = rows.rows[i]!;
-    const result = personFromRow(row, header);
-    if (result === null) continue;
-    if ('problem' in result) problems.push({ line: row.line, message: result.problem });
-    else people.push(result.person);
+  const reader = new PeopleReader(mayStartCellWithFormulaOrDash(text, delimiter));
+  forEachRow(text, delimiter, reader.read);
+  if (reader.tooMany) {
+    return { people: [], problems: [], fatal: `${fileName} is too large: it has more than ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} rows; the most PostCheck takes is ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} names` };
   }
-  return { people, problems };
+  if (!reader.header) return { people: [], problems: [], fatal: noHeaderMessage(fileName, reader.firstFilledRow) };
+  return { people: reader.people, problems: reader.problems };
+}
+
+/**
+ * Takes the rows one at a time, as they are read: finds the header among the first rows, turns
+ * each row after it into a person or a problem, and counts rows to refuse a file that is too
+ * large. Rows are not kept, so a 20,000-name list holds only its people (issue 12).
+ */
+class PeopleReader {
+  readonly people: PersonEntry[] = [];
+  readonly problems: NameCsvProblem[] = [];
+  header: Header | null = null;
+  /** The first row with anything in it, to quote when no header is found. */
+  firstFilledRow: readonly string[] | undefined;
+  tooMany = false;
+  private rowCount = 0;
+  /** Rows with something in them, less the header's. */
+  private dataRows = -1;
+
+  /** `formulaCheck`: false when no cell in the file can start with a formula or placeholder character. */
+  constructor(private readonly formulaCheck: boolean) {}
+
+  /** One row; true when reading should stop. */
+  readonly read = (cells: string[], line: number, quoteError?: string): boolean => {
+    const blank = isBlank(cells);
+    if (++this.rowCount > MAX_ROWS || (!blank && ++this.dataRows > PACK_LIMITS.maxNames)) return (this.tooMany = true);
+    if (!blank) this.firstFilledRow ??= cells;
+    if (this.header) {
+      if (blank) return false;
+      const result = personFromRow(cells, quoteError, this.header, this.formulaCheck);
+      if (typeof result === 'string') this.problems.push({ line, message: result });
+      else this.people.push(result);
+    } else if (this.rowCount <= HEADER_SEARCH_ROWS) {
+      this.header = headerOf(cells);
+    }
+    return false;
+  };
 }
 
 /** Size and encoding, checked before parsing so a wrong file fails fast and plainly. */
 function unreadableReason(source: string, fileName: string): string | null {
-  const bytes = utf8ByteLength(source);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most files are far too small to need counting.
+  const bytes = source.length * 3 > PACK_LIMITS.maxBytes ? utf8ByteLength(source) : 0;
   if (bytes > PACK_LIMITS.maxBytes) {
     return `${fileName} is too large: ${(bytes / 1024 / 1024).toFixed(1)} MB; the most PostCheck takes is ${PACK_LIMITS.maxBytes / 1024 / 1024} MB`;
   }
@@ -140,24 +168,15 @@ function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-interface CsvRow {
-  line: number;
-  cells: string[];
-  /** papaparse's complaint about this row's quoting, if any. */
-  quoteError?: string;
-}
+/** Called with each row's cells and the line it starts on; returns true to stop reading. */
+type RowReader = (cells: string[], line: number, quoteError?: string) => boolean;
 
 /** Header plus maxNames people: past this many rows a file is refused rather than held. */
 const MAX_ROWS = PACK_LIMITS.maxNames + HEADER_SEARCH_ROWS;
 
-function readRows(text: string, delimiter: string): { rows: CsvRow[] } | { fatal: string } {
-  const read = text.includes('"') ? readQuotedRows(text, delimiter) : readPlainRows(text, delimiter);
-  let dataRows = -1;
-  for (const row of read.rows) if (!isBlank(row.cells)) dataRows++;
-  if (read.tooMany || dataRows > PACK_LIMITS.maxNames) {
-    return { fatal: `is too large: it has more than ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} rows; the most PostCheck takes is ${PACK_LIMITS.maxNames.toLocaleString('en-GB')} names` };
-  }
-  return { rows: read.rows };
+function forEachRow(text: string, delimiter: string, read: RowReader): void {
+  if (text.includes('"')) readQuotedRows(text, delimiter, read);
+  else readPlainRows(text, delimiter, read);
 }
 
 /**
@@ -166,58 +185,63 @@ function readRows(text: string, delimiter: string): { rows: CsvRow[] } | { fatal
  * splitting at the line ending it guesses), without papaparse's per-row bookkeeping, which was
  * most of loading a 20,000-name list (issue 12).
  */
-function readPlainRows(text: string, delimiter: string): { rows: CsvRow[]; tooMany: boolean } {
-  const rows: CsvRow[] = [];
-  if (text === '') return { rows, tooMany: false };
+function readPlainRows(text: string, delimiter: string, read: RowReader): void {
+  if (text === '') return;
   const newline = guessLineEnding(text);
-  const lines = text.split(newline);
+  // Only a file with line breaks of another kind (mixed endings) needs each row searched for one.
+  const mixedBreaks = newline === '\n' ? text.includes('\r') : newline === '\r' ? text.includes('\n') : /\r(?!\n)|(?<!\r)\n/.test(text);
   let line = 1;
-  for (let i = 0; i < lines.length; i++) {
-    const row = lines[i]!;
-    rows.push({ line, cells: row.split(delimiter) });
-    const last = i === lines.length - 1;
-    // A row may hold a line break of another kind (a file with mixed endings): count it as the line numbers do.
-    line += /[\r\n]/.test(row) ? ((last ? row : row + newline).match(/\r\n|\n|\r/g)?.length ?? 0) : last ? 0 : 1;
-    if (rows.length > MAX_ROWS) return { rows, tooMany: true };
+  for (let start = 0; ; ) {
+    const end = text.indexOf(newline, start);
+    const last = end === -1;
+    const row = last ? text.slice(start) : text.slice(start, end);
+    if (read(row.split(delimiter), line)) return;
+    if (last) return;
+    // A row may hold a line break of another kind: count it as the line numbers do.
+    line += mixedBreaks && /[\r\n]/.test(row) ? ((row + newline).match(/\r\n|\n|\r/g)?.length ?? 0) : 1;
+    start = end + newline.length;
   }
-  return { rows, tooMany: false };
 }
 
-/** papaparse's guess (guessLineEndings) for a text with no quotes: "\n" unless "\r" comes first, then "\r\n" when at least half the "\r"s start one. */
+/**
+ * papaparse's guess (guessLineEndings) for a text with no quotes: "\n" unless "\r" comes first,
+ * then "\r\n" when at least half of the pieces "\r" cuts the text into start with "\n".
+ */
 function guessLineEnding(text: string): string {
   const head = text.substring(0, 1024 * 1024);
-  const r = head.split('\r');
-  const n = head.split('\n');
-  if (r.length === 1 || (n.length > 1 && n[0]!.length < r[0]!.length)) return '\n';
+  const firstR = head.indexOf('\r');
+  if (firstR === -1) return '\n';
+  const firstN = head.indexOf('\n');
+  if (firstN !== -1 && firstN < firstR) return '\n';
+  // The piece before the first "\r" cannot start with "\n" (it would have come first), so
+  // the pieces that do are those after a "\r\n".
+  let pieces = 1;
   let withN = 0;
-  for (const part of r) if (part[0] === '\n') withN++;
-  return withN >= r.length / 2 ? '\r\n' : '\r';
+  for (let at = firstR; at !== -1; at = head.indexOf('\r', at + 1)) {
+    pieces++;
+    if (head.charCodeAt(at + 1) === 0x0a) withN++;
+  }
+  return withN >= pieces / 2 ? '\r\n' : '\r';
 }
 
-function readQuotedRows(text: string, delimiter: string): { rows: CsvRow[]; tooMany: boolean } {
-  const rows: CsvRow[] = [];
+function readQuotedRows(text: string, delimiter: string, read: RowReader): void {
   const lineBreak = /\r\n|\n|\r/g;
   let line = 1;
   let rowStart = 0;
-  let tooMany = false;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
-      const row: CsvRow = { line, cells: result.data };
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
-      if (quoteError) row.quoteError = quoteError.code;
-      rows.push(row);
+      if (read(result.data, line, quoteError?.code)) {
+        parser.abort();
+        return;
+      }
       const end = result.meta.cursor;
       line += text.slice(rowStart, end).match(lineBreak)?.length ?? 0;
       rowStart = end;
-      if (rows.length > MAX_ROWS) {
-        tooMany = true;
-        parser.abort();
-      }
     },
   });
-  return { rows, tooMany };
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -226,22 +250,17 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 interface Header {
-  /** Index of the header in the parsed rows. */
-  index: number;
   width: number;
   columns: ColumnMap;
   /** The columns found, in the order their cells are read: listed once, not per row. */
   found: readonly (readonly [Column, number])[];
 }
 
-function findHeader(rows: readonly CsvRow[]): Header | null {
-  for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH_ROWS); index++) {
-    const cells = rows[index]?.cells ?? [];
-    const columns = mapColumns(cells);
-    const namesSomeone = columns.forename !== undefined || columns.preferred !== undefined || columns.surname !== undefined || columns.fullName !== undefined;
-    if (namesSomeone) return { index, width: cells.length, columns, found: Object.entries(columns) as [Column, number][] };
-  }
-  return null;
+/** The header, if this row is one: it names a column that names someone. */
+function headerOf(cells: readonly string[]): Header | null {
+  const columns = mapColumns(cells);
+  const namesSomeone = columns.forename !== undefined || columns.preferred !== undefined || columns.surname !== undefined || columns.fullName !== undefined;
+  return namesSomeone ? { width: cells.length, columns, found: Object.entries(columns) as [Column, number][] } : null;
 }
 
 function normaliseHeader(cell: string): string {
@@ -263,32 +282,47 @@ function mapColumns(cells: readonly string[]): ColumnMap {
   return columns;
 }
 
-function noHeaderMessage(fileName: string, rows: readonly CsvRow[]): string {
-  const first = rows.find((r) => !isBlank(r.cells));
-  const found = first ? ` (the first line reads ${first.cells.slice(0, 4).map((c) => JSON.stringify(c.slice(0, 40))).join(', ')})` : ' (the file is empty)';
+function noHeaderMessage(fileName: string, first: readonly string[] | undefined): string {
+  const found = first ? ` (the first line reads ${first.slice(0, 4).map((c) => JSON.stringify(c.slice(0, 40))).join(', ')})` : ' (the file is empty)';
   return `${fileName} has no header row PostCheck recognises${found}; the first line should name the columns, e.g. "Forename,Preferred Forename,Surname" or "Name"`;
 }
 
-type RowResult = { person: PersonEntry } | { problem: string } | null;
+/** A person, or the reason the row was skipped. */
+type RowResult = Exclude<PersonEntry, string> | string;
 
-/** One row → one person, or the reason the row was skipped; null for a blank row. */
-function personFromRow(row: CsvRow, header: Header): RowResult {
-  if (isBlank(row.cells)) return null;
-  if (row.quoteError) return { problem: 'has a quoted field that is not closed properly (a stray " character?); row skipped' };
-  const shapeProblem = rowShapeProblem(row.cells, header.width);
-  if (shapeProblem) return { problem: shapeProblem };
+/**
+ * One row with something in it → one person, or the reason the row was skipped.
+ * `formulaCheck` false: no cell in the file starts with a formula or placeholder character.
+ */
+function personFromRow(row: readonly string[], quoteError: string | undefined, header: Header, formulaCheck: boolean): RowResult {
+  if (quoteError) return 'has a quoted field that is not closed properly (a stray " character?); row skipped';
+  const shapeProblem = rowShapeProblem(row, header.width);
+  if (shapeProblem) return shapeProblem;
 
   const cells: Partial<Record<Column, string>> = {};
-  for (const [column, index] of header.found) {
-    const raw = row.cells[index] ?? '';
-    const trimmed = raw.trim();
-    if (FORMULA_START.test(trimmed) && !PLACEHOLDER.test(trimmed)) {
-      return { problem: `the ${COLUMN_LABEL[column]} cell ${JSON.stringify(clip(trimmed))} looks like a spreadsheet formula; row skipped so it cannot run when the list is opened in a spreadsheet` };
+  // Indexed, not for-of with destructuring: this runs for every row, mostly before it is optimised.
+  for (let k = 0; k < header.found.length; k++) {
+    const column = header.found[k]![0];
+    const raw = row[header.found[k]![1]] ?? '';
+    if (formulaCheck) {
+      const trimmed = raw.trim();
+      if (FORMULA_START.test(trimmed) && !PLACEHOLDER.test(trimmed)) {
+        return `the ${COLUMN_LABEL[column]} cell ${JSON.stringify(clip(trimmed))} looks like a spreadsheet formula; row skipped so it cannot run when the list is opened in a spreadsheet`;
+      }
     }
-    const value = tidy(raw);
+    const value = tidy(raw, formulaCheck);
     if (value) cells[column] = value;
   }
   return buildPerson(cells);
+}
+
+/**
+ * Whether any cell may start (after spaces) with a formula character or a dash: a cell starts
+ * the file, a line, or follows a delimiter or an opening quote. Most name lists have none, and
+ * then no cell need be tested for either.
+ */
+function mayStartCellWithFormulaOrDash(text: string, delimiter: string): boolean {
+  return new RegExp(`(?:^|[${delimiter}"\\r\\n])\\s*[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\u2013\\u2014]`).test(text);
 }
 
 /**
@@ -311,15 +345,15 @@ function buildPerson(cells: Partial<Record<Column, string>>): RowResult {
   if (forename && surname) name = `${forename} ${surname}`;
   else if (forename || surname) name = forename || surname;
   else if (cells.fullName) name = reorderSurnameFirst(cells.fullName);
-  if (!name) return { problem: 'has no forename and no surname; row skipped' };
-  if (name.length > PACK_LIMITS.maxStringLength) return { problem: `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped` };
+  if (!name) return 'has no forename and no surname; row skipped';
+  if (name.length > PACK_LIMITS.maxStringLength) return `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped`;
 
   const knownAs = knownAsName(cells.preferred, forename, surname);
   const entry: Exclude<PersonEntry, string> = { name };
   if (knownAs) entry.knownAs = knownAs;
   if (cells.title) entry.title = cells.title.slice(0, PACK_LIMITS.maxStringLength);
   if (cells.role) entry.role = cells.role.slice(0, PACK_LIMITS.maxStringLength);
-  return { person: entry };
+  return entry;
 }
 
 /**
@@ -342,11 +376,11 @@ function reorderSurnameFirst(fullName: string): string {
   return forename && surname ? `${forename} ${surname}` : fullName.replace(',', '').trim();
 }
 
-/** Trims and collapses runs of spaces; a "-" placeholder becomes empty. */
-function tidy(cell: string): string {
+/** Trims and collapses runs of spaces; a "-" placeholder becomes empty (`placeholders` false: the file has none). */
+function tidy(cell: string, placeholders: boolean): string {
   // Most cells are one plain word: no copy to make.
   const value = ANY_SPACE.test(cell) ? cell.replace(/\s+/g, ' ').trim() : cell;
-  return PLACEHOLDER.test(value) ? '' : value;
+  return placeholders && PLACEHOLDER.test(value) ? '' : value;
 }
 
 const ANY_SPACE = /\s/;

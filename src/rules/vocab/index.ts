@@ -14,6 +14,8 @@ export const WORD_NAMES = new Set(wordNames.terms);
 export const FAMILY_WORDS = new Set(family.terms);
 /** School words that also name people or things outside school (the cook, a form, the board): alone they place nothing in school. */
 export const OUTSIDE_SCHOOL_TOO = new Set(outsideSchoolToo.terms);
+/** What follows "the" in those that start with it: "head" for "the head". Asked of a bare word without building "the " + word. */
+export const OUTSIDE_SCHOOL_TOO_AFTER_THE = new Set(outsideSchoolToo.terms.filter((t) => t.startsWith('the ')).map((t) => t.slice('the '.length)));
 export const COMMON_SURNAMES = new Set(commonSurnames.terms);
 
 export const COLLEAGUE_ROLE = boundedTerms(colleagueRoles.terms);

@@ -1,4 +1,5 @@
 import type { Detector } from '../../detector';
+import { allMatches } from '../../document/matches';
 
 const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS}\\.?,?\\s+(?:19|20)\\d{2}|${MONTHS}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})`;
@@ -9,7 +10,7 @@ export const dateOfBirth: Detector = {
   meta: { id: 'date-of-birth', category: 'personal-data', defaultSeverity: 'block', description: "Someone's date of birth.", cites: 'the clause on personal data' },
   messages: { dob: 'This gives a date of birth, which is personal data.' },
   check({ doc }) {
-    return [...doc.lower.matchAll(DOB)].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'dob' }));
+    return allMatches(DOB, doc.lower).map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'dob' }));
   },
   examples: {
     valid: ['Happy 10th birthday to my nephew!', 'Born to teach 😂', 'Trip on 14/03/2025 confirmed'],

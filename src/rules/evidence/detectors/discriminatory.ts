@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector';
 import { alternation, DisguisedRoots, innocentMatch, wordsRegex } from '../../document/disguise';
 import * as slurs from '../../vocab/slurs.json';
+import { allMatches } from '../../document/matches';
 
 const SLURS = new DisguisedRoots(slurs.terms, (present) => wordsRegex([alternation(present)]));
 /** Clinical terms that share a slur's spelling. */
@@ -27,12 +28,12 @@ export const discriminatoryRule: Detector = {
     sweeping: 'This generalises about a group of people. Your school’s policy forbids discriminatory content.',
   },
   check({ doc }) {
-    const hits = [...doc.lower.matchAll(SLURS.regexFor(doc.lower))]
+    const hits = allMatches(SLURS.regexFor(doc.lower), doc.lower)
       .filter((m) => !CLINICAL.test(doc.lower.slice(m.index + m[0].length, m.index + m[0].length + 24)) && !innocentMatch(doc.text, m.index, m.index + m[0].length, slurs.innocent))
       .map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
-    for (const m of doc.lower.matchAll(GROUP_GENERALISATION)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
-    for (const m of doc.lower.matchAll(SWEEPING)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
-    for (const m of doc.lower.matchAll(GROUP_CANNOT)) {
+    for (const m of allMatches(GROUP_GENERALISATION, doc.lower)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
+    for (const m of allMatches(SWEEPING, doc.lower)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
+    for (const m of allMatches(GROUP_CANNOT, doc.lower)) {
       const start = m.index + m[0].length - m[1]!.length;
       hits.push({ spans: [[start, m.index + m[0].length]], messageId: 'sweeping' });
     }

@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector';
 import * as mailRobots from '../../vocab/mail-robots.json';
+import { allMatches } from '../../document/matches';
 
 const EMAIL = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)@((?:[\p{L}\p{N}-]+\.)*[\p{L}\p{N}-]+\.\p{L}{2,})(?![\p{L}\p{N}])/gu;
 const ROBOT_PARTS = new Set(mailRobots.localParts);
@@ -40,7 +41,7 @@ export function isPersonalAddress(local: string, domain: string, lists: Readonly
  */
 export function listLocalParts(text: string): Set<string> {
   const lists = new Set<string>();
-  for (const m of text.matchAll(LIST_SIGNS)) lists.add((m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!).toLowerCase());
+  for (const m of allMatches(LIST_SIGNS, text)) lists.add((m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!).toLowerCase());
   return lists;
 }
 
@@ -48,7 +49,7 @@ export const emailAddress: Detector = {
   meta: { id: 'email-address', category: 'personal-data', defaultSeverity: 'block', description: "A person's email address (not a no-reply, newsletter, role or placeholder address).", cites: 'the clause on personal data' },
   messages: { email: 'This is an email address. Your school’s policy asks staff not to share personal contact details.' },
   check({ doc }) {
-    const matches = [...doc.text.matchAll(EMAIL)];
+    const matches = allMatches(EMAIL, doc.text);
     const lists = matches.length ? listLocalParts(doc.text) : new Set<string>();
     return matches
       .filter((m) => isPersonalAddress(m[1]!, m[2]!, lists))

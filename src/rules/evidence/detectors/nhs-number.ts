@@ -1,4 +1,5 @@
 import type { Detector } from '../../detector';
+import { allMatches } from '../../document/matches';
 
 /** Ten digits, typed as one run or in the NHS's 3-3-4 grouping. */
 const NHS_NUMBER = /(?<![\p{N}+(])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\p{N}])/gu;
@@ -18,7 +19,7 @@ export const nhsNumber: Detector = {
   meta: { id: 'nhs-number', category: 'personal-data', defaultSeverity: 'block', description: 'An NHS number (checked with its modulus-11 check digit).', cites: 'the clause on personal data' },
   messages: { nhs: 'This is an NHS number, which identifies someone’s health records.' },
   check({ doc }) {
-    return [...doc.text.matchAll(NHS_NUMBER)]
+    return allMatches(NHS_NUMBER, doc.text)
       .filter((m) => validNhsNumber(m[1]! + m[3]! + m[4]!))
       // Spaced 3-3-4 is how NHS numbers are printed; a bare or hyphenated run needs "NHS" before it (US phones are 3-3-4 with hyphens).
       .filter((m) => m[2] === ' ' || NHS_CUE.test(doc.lower.slice(Math.max(0, m.index - 16), m.index)))

@@ -1,4 +1,5 @@
 import type { Detector } from '../../detector';
+import { allMatches } from '../../document/matches';
 
 /** UK mobiles and landlines, national or +44, with the spacing people actually type. */
 const PHONE = /(?<![\p{N}+])(?:(?:\+44\s?\(?0?\)?\s?|0)7\d{3}[\s-]?\d{3}[\s-]?\d{3}|(?:\+44\s?\(?0?\)?\s?|\(?0)[1-3]\d{1,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4})(?!\p{N})/gu;
@@ -7,7 +8,7 @@ export const phoneNumber: Detector = {
   meta: { id: 'phone-number', category: 'personal-data', defaultSeverity: 'block', description: 'A UK phone number, mobile or landline.', cites: 'the clause on personal data' },
   messages: { phone: 'This is a phone number. Your school’s policy asks staff not to share personal contact details.' },
   check({ doc }) {
-    return [...doc.text.matchAll(PHONE)]
+    return allMatches(PHONE, doc.text)
       // 10 or 11 digits with the trunk 0 (or 12 with +44): a UK number, not a reference or a sum.
       .filter((m) => {
         const digits = m[0].replace(/\D/g, '').replace(/^440?/, '0');

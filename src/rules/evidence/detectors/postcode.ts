@@ -1,4 +1,5 @@
 import type { Detector } from '../../detector';
+import { allMatches } from '../../document/matches';
 
 /** The full UK postcode shape (outward + inward code). */
 const POSTCODE = /(?<![\p{L}\p{N}])(?:GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRVWXY\d]?) ?\d[ABD-HJLNP-UW-Z]{2})(?![\p{L}\p{N}])/gu;
@@ -7,7 +8,7 @@ export const postcode: Detector = {
   meta: { id: 'postcode', category: 'personal-data', defaultSeverity: 'block', description: 'A UK postcode.', cites: 'the clause on personal data' },
   messages: { postcode: 'This is a postcode, which can locate someone’s home.' },
   check({ doc }) {
-    return [...doc.text.toUpperCase().matchAll(POSTCODE)]
+    return allMatches(POSTCODE, doc.text.toUpperCase())
       .filter((m) => /\s/.test(m[0]) || doc.text.slice(m.index, m.index + m[0].length) === m[0])
       .map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'postcode' }));
   },

@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector';
 import { DisguisedRoots, innocentMatch, showsALetter, wordsRegex } from '../../document/disguise';
 import * as profanity from '../../vocab/profanity.json';
+import { allMatches } from '../../document/matches';
 
 /**
  * "ffs" is an exclamation; after a preposition, an article or a verb it is a noun
@@ -33,7 +34,7 @@ export const profanityRule: Detector = {
   },
   check({ doc }) {
     // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
-    return [...doc.lower.matchAll(PROFANITY.regexFor(doc.lower))]
+    return allMatches(PROFANITY.regexFor(doc.lower), doc.lower)
       .filter((m) => showsALetter(m[0]) && !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
       .filter((m) => {
         const before = doc.lower.slice(Math.max(0, m.index - 24), m.index);

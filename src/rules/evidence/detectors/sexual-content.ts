@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector';
 import * as sexual from '../../vocab/sexual.json';
 import { boundedTerms } from '../../vocab';
+import { allMatches } from '../../document/matches';
 
 const SEXUAL = boundedTerms(sexual.terms, 'gu');
 
@@ -14,7 +15,7 @@ export const sexualContent: Detector = {
   },
   messages: { sexual: 'Sexual content (“{excerpt}”) is something your school’s policy asks staff not to post.' },
   check({ doc }) {
-    return [...doc.lower.matchAll(SEXUAL)].filter((m) => !/comic\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 8), m.index))).map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'sexual' }));
+    return allMatches(SEXUAL, doc.lower).filter((m) => !/comic\s+$/u.test(doc.lower.slice(Math.max(0, m.index - 8), m.index))).map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'sexual' }));
   },
   examples: {
     valid: ['Comic strip club after school is the best', 'Stripped the beds and did the washing'],

@@ -1,4 +1,5 @@
 import type { Detector } from '../../detector';
+import { allMatches } from '../../document/matches';
 
 const STREET_TYPES = '(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Crescent|Cres|Drive|Dr|Gardens|Gdns|Way|Place|Pl|Terrace|Grove|Court|Ct|Hill|View|Row|Walk|Mews|Square|Sq|Park|Green|Rise|Parade|Vale|Cottages|Cottage|Wharf)';
 /** "14 Stanhope Road", "Flat 2, 9 Winchester St", "48 Crosby Road North", "Fold Cottage, Paddock Lane". */
@@ -8,7 +9,7 @@ export const streetAddress: Detector = {
   meta: { id: 'street-address', category: 'personal-data', defaultSeverity: 'block', description: 'A home or postal address with a house number and street.', cites: 'the clause on personal data' },
   messages: { address: 'This is a street address. Your school’s policy asks staff not to share anyone’s address.' },
   check({ doc }) {
-    return [...doc.text.matchAll(ADDRESS)].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'address' }));
+    return allMatches(ADDRESS, doc.text).map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'address' }));
   },
   examples: {
     valid: ['A café on Northfield Avenue', 'Parked across the gate on Front Street', 'Year 10 walked 2 miles along the Thames Path'],

@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector';
 import * as threats from '../../vocab/threats.json';
 import { boundedTerms } from '../../vocab';
+import { allMatches } from '../../document/matches';
 
 const THREAT = boundedTerms(threats.terms, 'gu', `(?:i'?m (?:going to|gonna)|i am going to|i'll|i will|i'm gonna|gonna)\\s+(?:kill|batter|smash|punch|hurt|stab|deck|slap)\\s+(?:you|him|her|them|that|the|his|your)`);
 
@@ -17,7 +18,7 @@ export const threatRule: Detector = {
   },
   messages: { threat: 'This reads as a threat. Your school’s policy forbids threatening or harassing anyone online.' },
   check({ doc }) {
-    return [...doc.lower.matchAll(THREAT)]
+    return allMatches(THREAT, doc.lower)
       .filter((m) => !IN_A_CLAUSE_OF_TIME_OR_CONDITION.test(doc.lower.slice(Math.max(0, m.index - 24), m.index)))
       .map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'threat' }));
   },

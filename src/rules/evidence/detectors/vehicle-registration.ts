@@ -1,4 +1,5 @@
 import type { Detector } from '../../detector';
+import { allMatches } from '../../document/matches';
 
 /** Current-style UK plates ("NK12 WFD"), typed in capitals; with a "reg" cue, older styles too. */
 const PLATE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}\s?[A-Z]{3}(?![\p{L}\p{N}])/gu;
@@ -9,8 +10,8 @@ export const vehicleRegistration: Detector = {
   messages: { plate: 'This is a vehicle registration, which can identify you or someone else.' },
   check({ doc }) {
     const hits = new Map<number, [number, number]>();
-    for (const m of doc.text.matchAll(PLATE)) hits.set(m.index, [m.index, m.index + m[0].length]);
-    for (const m of doc.text.matchAll(CUED_PLATE)) {
+    for (const m of allMatches(PLATE, doc.text)) hits.set(m.index, [m.index, m.index + m[0].length]);
+    for (const m of allMatches(CUED_PLATE, doc.text)) {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       if (!hits.has(start)) hits.set(start, [start, start + m[1]!.length]);
     }

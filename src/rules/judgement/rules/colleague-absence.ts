@@ -3,6 +3,7 @@ import { sentenceAt } from '../../document/document';
 import { nameMentions } from '../../evidence/names';
 import { boundedTerms } from '../../vocab';
 import * as confidential from '../../vocab/confidential.json';
+import { allMatches } from '../../document/matches';
 
 const ABOUT_COLLEAGUE = boundedTerms(confidential.aboutColleague, 'gu');
 /** The author's own absence is the sickness rule's business, not this one. */
@@ -41,7 +42,7 @@ export const colleagueAbsence: Detector = {
       }
       return found;
     };
-    for (const m of lower.matchAll(ABOUT_COLLEAGUE)) {
+    for (const m of allMatches(ABOUT_COLLEAGUE, lower)) {
       const { firstPerson, someoneElse } = cuesOf(sentenceAt(ctx.doc, m.index));
       // "Before the phrase" = a cue that ends no later than the phrase starts.
       const someoneElseBefore = someoneElse <= m.index;

@@ -4,6 +4,7 @@ import { nameMentions } from '../../evidence/names';
 import { schoolMentions } from '../../evidence/school';
 import { boundedTerms, COLLEAGUE_ROLE, SCHOOL_CONTEXT } from '../../vocab';
 import * as confidential from '../../vocab/confidential.json';
+import { allMatches } from '../../document/matches';
 
 /** "until the report is published", "until they're out": an outcome not yet public. */
 const UNPUBLISHED = `(?:until|till|til) (?:the report|the results|results|it|they|the figures|the judgement)(?:'s|'re| is| are)? (?:published|out|public|announced)|(?:can't|cannot|not allowed to) (?:post|share|say|announce|reveal) (?:the |our |any )?(?:numbers|figures|results|grades?|judgement|outcome)`;
@@ -36,8 +37,8 @@ export const confidentialMatter: Detector = {
   messages: { matter: 'This mentions a matter the school keeps confidential.' },
   check(ctx) {
     const { doc } = ctx;
-    const hits = [...doc.lower.matchAll(SCHOOL_MATTER)];
-    if (linkedToSchool(ctx)) hits.push(...doc.lower.matchAll(LINKED_MATTER));
+    const hits = allMatches(SCHOOL_MATTER, doc.lower);
+    if (linkedToSchool(ctx)) hits.push(...allMatches(LINKED_MATTER, doc.lower));
     return hits.map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'matter' }));
   },
   examples: {

@@ -1,4 +1,4 @@
-import { memoize, type Detector } from '../../detector';
+import { memoize, type CheckContext, type Detector } from '../../detector';
 import { alternation, DisguisedRoots, wordsRegex } from '../../document/disguise';
 import { sentenceAt } from '../../document/document';
 import { childReferences } from '../../context/children';
@@ -8,6 +8,8 @@ import { boundedTerms, COLLEAGUE_ROLE_TERMS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT,
 import * as disparaging from '../../vocab/disparaging.json';
 import * as sickness from '../../vocab/sickness.json';
 import * as profanity from '../../vocab/profanity.json';
+import { allMatches } from '../../document/matches';
+import { sortInPlace } from '../../document/sort';
 
 const INSULT = boundedTerms(disparaging.insults, 'gu');
 const SARCASM_WORDS = boundedTerms(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t)), 'gu');
@@ -51,6 +53,28 @@ const NEGATED = /(?:\bnot|\bnever|n't|\bno longer|\bhardly)\s+(?:\w+\s+)?$/u;
 /** In capitals, "AGAIN" and "STILL" are exasperation. */
 const EXASPERATION = /(?<![\p{L}])(?:AGAIN|STILL|THIRD|ONE more time)(?![\p{L}])/gu;
 
+/** Where the post names a target: the school, a named person, a child, or a word for the school's people. */
+function targetsOf(ctx: CheckContext): number[] {
+  const { doc } = ctx;
+  const targets: number[] = [];
+  for (const m of schoolMentions(ctx)) targets.push(m.start);
+  for (const m of nameMentions(ctx)) targets.push(m.start);
+  for (const r of childReferences(ctx)) targets.push(r.start);
+  const named = targets.length;
+  const words = allMatches(TARGET, doc.lower);
+  let plain = 0;
+  for (const m of words) {
+    if (OUTSIDE_SCHOOL_TOO.has(m[0])) continue;
+    targets.push(m.index);
+    plain++;
+  }
+  // "the cook", "the board", "management" name the school's people only in a post set in school.
+  const shared = words.length - plain;
+  const inSchool = named > 0 || plain > 0 || (shared > 0 && allMatches(SCHOOL_WORDS, doc.lower).some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
+  if (inSchool) for (const m of words) if (OUTSIDE_SCHOOL_TOO.has(m[0])) targets.push(m.index);
+  return targets;
+}
+
 export const disparagingRemark: Detector = {
   meta: {
     id: 'disparaging-remark',
@@ -62,16 +86,7 @@ export const disparagingRemark: Detector = {
   messages: { remark: 'This reads as a negative comment about the school or people in its community.' },
   check(ctx) {
     const { doc } = ctx;
-    const targets = memoize(ctx, 'disparaging-targets', () => {
-      const named = [...schoolMentions(ctx).map((m) => m.start), ...nameMentions(ctx).map((m) => m.start), ...childReferences(ctx).map((r) => r.start)];
-      const words = [...doc.lower.matchAll(TARGET)];
-      const plain = words.filter((m) => !OUTSIDE_SCHOOL_TOO.has(m[0]));
-      // "the cook", "the board", "management" name the school's people only in a post set in school.
-      const shared = words.filter((m) => OUTSIDE_SCHOOL_TOO.has(m[0]));
-      const inSchool =
-        named.length > 0 || plain.length > 0 || (shared.length > 0 && [...doc.lower.matchAll(SCHOOL_WORDS)].some((m) => !OUTSIDE_SCHOOL_TOO.has(m[0])));
-      return [...named, ...plain.map((m) => m.index), ...(inSchool ? shared.map((m) => m.index) : [])];
-    });
+    const targets = memoize(ctx, 'disparaging-targets', targetsOf);
     if (targets.length === 0) return [];
     const sentenceOf = (offset: number) => sentenceAt(doc, offset);
     const targetSentences = new Set(targets.map(sentenceOf));
@@ -81,13 +96,13 @@ export const disparagingRemark: Detector = {
       return false;
     };
     const hits: [number, number][] = [];
-    for (const m of doc.lower.matchAll(INSULT)) {
+    for (const m of allMatches(INSULT, doc.lower)) {
       if (NEGATED.test(doc.lower.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     }
-    for (const m of doc.lower.matchAll(CONTEMPT_FOR_TARGET)) hits.push([m.index, m.index + m[0].length]);
-    for (const m of doc.lower.matchAll(INTENSIFIED_INSULT)) if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
-    for (const m of doc.lower.matchAll(WHO_THOUGHT)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(CONTEMPT_FOR_TARGET, doc.lower)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(INTENSIFIED_INSULT, doc.lower)) if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(WHO_THOUGHT, doc.lower)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     // Irony is looked for once per sentence, however many quotes it holds.
     const ironyBySentence = new Map<number, boolean>();
     const ironyAround = (sentence: number) => {
@@ -100,26 +115,26 @@ export const disparagingRemark: Detector = {
       }
       return found;
     };
-    for (const m of doc.lower.matchAll(SCARE_QUOTES)) {
+    for (const m of allMatches(SCARE_QUOTES, doc.lower)) {
       if (near(m.index, 0) && !QUOTED_ILLNESS.test(m[0]) && ironyAround(sentenceOf(m.index))) hits.push([m.index, m.index + m[0].length]);
     }
     for (const re of [SARCASM_WORDS, SARCASM_EMOJI, AIMED_PROFANITY.regexFor(doc.lower)]) {
-      for (const m of doc.lower.matchAll(re)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
+      for (const m of allMatches(re, doc.lower)) if (near(m.index, 1)) hits.push([m.index, m.index + m[0].length]);
     }
     // Exasperation at a target, with swearing somewhere in the post: "governors' meeting overran AGAIN… FFS."
     if (PROFANE.regexFor(doc.lower).test(doc.lower)) {
-      for (const m of doc.text.matchAll(EXASPERATION)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
+      for (const m of allMatches(EXASPERATION, doc.text)) if (near(m.index, 0)) hits.push([m.index, m.index + m[0].length]);
     }
     if (hits.length === 0) {
       // Two weak signs of irony near a target add up to a disparaging remark; a short post is one context.
       const reach = doc.text.length <= 320 ? doc.sentences.length : 2;
       const weak: [number, number][] = [];
       for (const re of WEAK_IRONY) {
-        for (const m of doc.text.matchAll(re)) if (near(m.index, reach)) weak.push([m.index, m.index + m[0].length]);
+        for (const m of allMatches(re, doc.text)) if (near(m.index, reach)) weak.push([m.index, m.index + m[0].length]);
       }
-      if (weak.length >= 2) hits.push(weak.sort((a, b) => a[0] - b[0])[0]!);
+      if (weak.length >= 2) hits.push(sortInPlace(weak, (a, b) => a[0] - b[0])[0]!);
     }
-    return hits.length ? [{ spans: [hits.sort((a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
+    return hits.length ? [{ spans: [sortInPlace(hits, (a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
   },
   examples: {
     valid: [

@@ -2,6 +2,7 @@ import { childReferences } from '../../context/children';
 import type { Detector } from '../../detector';
 import { boundedTerms } from '../../vocab';
 import * as confidential from '../../vocab/confidential.json';
+import { allMatches } from '../../document/matches';
 
 const YEAR_GROUP = /(?<![\p{L}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2}|reception|nursery|sixth form|class \d)(?![\p{L}\p{N}])/u;
 /** "after her heart operation": a child's own operation, not "the whole operation". */
@@ -22,7 +23,7 @@ export const pupilCircumstances: Detector = {
     // A child of this school, or at least a year group: "Y6 exclusions this week", not research on exclusions.
     if (childReferences(ctx).length === 0 && !YEAR_GROUP.test(ctx.doc.lower)) return [];
     const { lower } = ctx.doc;
-    const spans = [...lower.matchAll(FAMILY), ...lower.matchAll(DETAIL)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const spans = [...allMatches(FAMILY, lower), ...allMatches(DETAIL, lower)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     // "his dad passed away" and "passed away": one finding for one disclosure.
     const distinct = spans.filter(([s, e], i) => !spans.some(([s2, e2], j) => j < i && s2 <= s && e <= e2));
     return distinct.map((span) => ({ spans: [span], messageId: 'detail' }));
