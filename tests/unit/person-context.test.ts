@@ -128,6 +128,7 @@ describe('who a whole name is, in the engine', () => {
     "Charlotte Walker's salon on Chestergate is the best kept secret in town. Best balayage in years",
     'Submarine on Film4 tonight. Oliver Tate is the most painfully accurate teenage boy ever put on screen',
     'Appointed a trustee of the community transport charity. Looking forward to working with our chair, Isaac Robson',
+    'Congratulations to Oliver Tate, my godson, on passing out from the Royal Marines. 19 and built like a barn door',
   ])('a pupil’s full name on an adult, a business or a character, with no school in the post, is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
@@ -135,6 +136,7 @@ describe('who a whole name is, in the engine', () => {
   it.each([
     'Mr Brophy the farrier came out first thing to sort the pony’s front shoes',
     'Mrs Whitlock down our road has just turned 100!! Card from the King and everything',
+    'Dr Brophy at the surgery was brilliant with Dad today, half an hour going through his tablets',
   ])('a colleague’s title and surname on a trade or a neighbour, with no school in the post, is not the colleague: %s', (text) => {
     expect(raised(text).has('staff')).toBe(false);
   });
