@@ -59,7 +59,7 @@ const roleBefore = (terms: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms}
  */
 const roleAfter = (terms: string) => {
   const words = `(?:[\\p{L}'’-]+\\s+){0,2}(?:${terms})`;
-  return new RegExp(`^(?:(?:'s|’s)\\s+${words}|\\s*,\\s*(?:(?:the|our|my|a|an|who is)\\s+)?${words}|\\s+(?:the|our|my|from|at|in|of)\\s+(?:(?:the|our|my|a|an)\\s+)?${words}|\\s+(?:${terms}))(?![\\p{L}\\p{N}])`, 'u');
+  return new RegExp(`^(?:(?:'s|’s)\\s+${words}|\\s*,\\s*(?:(?:the|our|my|a|an|who is)\\s+)?${words}|\\s+(?:the|our|my|from|at|in|on|of)\\s+(?:(?:the|our|my|a|an)\\s+)?${words}|\\s+(?:${terms}))(?![\\p{L}\\p{N}])`, 'u');
 };
 const ADULT_ROLE_BEFORE = roleBefore(ADULT_ROLE_TERMS);
 const ADULT_ROLE_AFTER = roleAfter(ADULT_ROLE_TERMS);
