@@ -105,6 +105,7 @@ describe('who a first name is, in the engine', () => {
     'Shout out to Sue on the front desk at our garage, who keeps this place running',
     'Honestly Sue from book club makes the best brownies in the county',
     'Bryony in the pub last night had us all in stitches',
+    'Hospital update: Dad is out of ICU. Thank you to Nurse Imelda on Ward 11, an absolute angel',
     'Our Sue turned 7 today and wants a unicorn cake 🦄',
   ])('someone who shares a colleague’s first name, placed outside work, is not the colleague: %s', (text) => {
     expect(raised(text).has('staff')).toBe(false);

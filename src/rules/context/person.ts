@@ -205,11 +205,18 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
 
 /** Whether the words around a first name place a colleague-by-context elsewhere: a leisure group, another job, or a post mostly about private life. */
 export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
+  // "The nurse, Janice", "Nurse Gwen on Ward 11", "the carer Olu": a role or place beside the name, with no school in sight.
+  if (has(cues, 'adult:role', 'elsewhere:role', 'screen') && !schoolInSight(cues)) return true;
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
 }
 
 /** A sign of school for a whole name: not only words that live outside school too ("our chair", "bring a chair"). */
 const schoolInSight = (cues: ReadonlySet<PersonCue>) => cues.has('setting:school') && !cues.has('setting:shared-words-only');
+
+/** A place outside school or a screen beside the name, with no school in sight: "Janice on Ward 11", "Stacey from Gavin & Stacey". */
+export function placedElsewhere(cues: ReadonlySet<PersonCue>): boolean {
+  return has(cues, 'elsewhere:role', 'screen') && !schoolInSight(cues);
+}
 
 /**
  * Whether a pupil's whole name ("Faith Adebayo", "Sir Teddy Taylor") is someone else. A pupil is a
@@ -233,7 +240,7 @@ export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
  * Adult life alone does not do it: "Mrs Okafor's retirement do" is still the colleague.
  */
 export function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
-  if (has(cues, 'elsewhere:role', 'screen')) return !schoolInSight(cues);
+  if (has(cues, 'adult:role', 'elsewhere:role', 'screen')) return !schoolInSight(cues);
   return cues.has('other-setting') && !cues.has('setting:school');
 }
 

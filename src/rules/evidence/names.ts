@@ -2,7 +2,7 @@ import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
-import { childInSchool, notTheColleague, notThePupil, personCues, personSetting, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
+import { childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
@@ -231,7 +231,9 @@ function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: P
 /** The same for a colleague: a name accepted only because the post is about school or work is not one when the words around it place it elsewhere. */
 function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): boolean {
   const byRules = colleagueContext(doc, t, post);
-  if (byRules !== 'by-setting') return byRules === 'by-cue';
+  if (byRules === null) return false;
+  // A role word is a colleague's by default ("the nurse, Janice"), not where the name sits in a hospital or on a ward.
+  if (byRules === 'by-cue') return !placedElsewhere(post.cues(t));
   return !notTheColleague(post.cues(t));
 }
 
