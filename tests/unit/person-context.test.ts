@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack, raisedCategories } from '../../src/rules';
+import { checkWithRules } from '../../src/rules/check';
 import { personCues, personSetting } from '../../src/rules/context/person';
 import type { CheckContext } from '../../src/rules/detector';
 import { parsePost } from '../../src/rules/document/document';
@@ -161,12 +162,13 @@ describe('the learned person-in-context decision', () => {
   });
   const text = 'Honey had the best day in the sensory room today';
 
-  it('the shipped weights keep pupil and staff on the rules, which adds nothing', () => {
-    expect(judgePersons(contextOf(text))).toEqual([]);
+  it('the shipped weights add a pupil the rules left where the sentence places a child in school, and not a friend', () => {
+    expect(judgePersons(contextOf(text)).map((d) => d.person.name)).toEqual(['Honey Wood']);
+    expect(judgePersons(contextOf("Honey's hen do was at a spa with the girls"))).toEqual([]);
   });
   it('in union mode adds a first name the rules left, where the cues score over the threshold', () => {
     // "Honey" is also a word: the rules want more than the sensory room before calling her the pupil.
-    expect(raisedCategories(checkPost(compiled, { text })).has('pupil')).toBe(false);
+    expect(raisedCategories(checkWithRules(compiled, { text }).findings).has('pupil')).toBe(false);
     const [decision] = judgePersons(contextOf(text), section('union', 4));
     expect(decision?.person.name).toBe('Honey Wood');
     expect(decision!.score).toBeGreaterThan(0.5);
