@@ -98,7 +98,6 @@ export interface PackedWeights {
 
 /** No quote, backslash, backtick or dollar: the string sits in JSON inside a JavaScript bundle unescaped. */
 const WEIGHT_DIGITS = "!#%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
-const PREFIX_DIGITS = PREFIX_CODES;
 const BASE = WEIGHT_DIGITS.length;
 const CAPITAL_A = 65;
 /** WEIGHT_DIGITS' values by character code. */
@@ -125,11 +124,11 @@ export function packWeights(weights: ModelWeights): PackedWeights {
   const features = weights.features.map((feature, i) => {
     const before = weights.features[i - 1] ?? '';
     let shared = 0;
-    while (shared < PREFIX_DIGITS.length - 1 && shared < before.length && before[shared] === feature[shared]) shared++;
+    while (shared < PREFIX_CODES.length - 1 && shared < before.length && before[shared] === feature[shared]) shared++;
     // Never half an emoji: a lone surrogate is not valid JSON text.
     if (shared > 0 && /[\uD800-\uDBFF]/u.test(feature[shared - 1]!)) shared--;
     if (/[A-Z]/u.test(feature)) throw new Error(`weights.json: feature ${JSON.stringify(feature)} has a capital letter; features are lower case`);
-    return PREFIX_DIGITS[shared]! + feature.slice(shared);
+    return PREFIX_CODES[shared]! + feature.slice(shared);
   });
   const categories: PackedWeights['categories'] = {};
   for (const [category, model] of Object.entries(weights.categories) as [CategoryId, CategoryModel][]) {
