@@ -8,7 +8,7 @@ export interface LazyEngine {
   checkPost: typeof checkPost;
   /** Loads compromise, which the engine otherwise loads on the first post that needs it (src/rules/document/nlp.ts). */
   loadNlp(): void;
-  /** Unpacks the learned model, which the engine otherwise unpacks on the first post it judges (src/rules/judgement/index.ts). */
+  /** Loads the learned model, which the engine otherwise loads on the first post it judges (src/rules/judgement/index.ts). */
   loadJudgementModel(): void;
 }
 

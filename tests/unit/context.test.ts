@@ -8,7 +8,7 @@ import type { CheckContext } from '../../src/rules/detector';
 import { parsePost } from '../../src/rules/document/document';
 import { collectFeatures, postFeatures, stemOf } from '../../src/rules/judgement/features';
 import { judgementGate } from '../../src/rules/judgement';
-import { judge, loadModel, PostScorer, sigmoid, type ModelWeights, type PackedWeights } from '../../src/rules/judgement/model';
+import { judge, loadModel, PostScorer, sigmoid, unpackWeights, type ModelWeights, type PackedWeights } from '../../src/rules/judgement/model';
 import weights from '../../src/rules/judgement/weights.json';
 import { EXAMPLE_SCHOOL } from './example-school';
 
@@ -120,10 +120,11 @@ describe('learned judgement features and scoring', () => {
   });
   it('scores features found by their parts as the sums over their names, to the last bit', () => {
     const model = loadModel(weights as PackedWeights);
-    const index = new Map(model.weights.features.map((f, i) => [f, i]));
+    const plain = unpackWeights(weights as PackedWeights);
+    const index = new Map(plain.features.map((f, i) => [f, i]));
     const ids = (names: string[]) => names.flatMap((f) => index.get(f) ?? []);
     // The categories the model scores ("rules" ships no weights).
-    const categories = (['disparaging', 'sickness', 'confidential', 'child-comment'] as const).filter((c) => model.weights.categories[c]?.mode === 'union');
+    const categories = (['disparaging', 'sickness', 'confidential', 'child-comment'] as const).filter((c) => plain.categories[c]?.mode === 'union');
     expect(categories.length).toBeGreaterThan(1);
     for (const text of [
       'Love how SLT announce a new marking policy the week before reports. Genius.',
@@ -134,7 +135,7 @@ describe('learned judgement features and scoring', () => {
       const features = postFeatures(contextOf(text), new Set(['child-comment']));
       const sentences = features.sentences.map(ids);
       const expected = categories.map((category) => {
-        const m = model.weights.categories[category]!;
+        const m = plain.categories[category]!;
         let z = m.bias;
         for (const id of [...ids(features.post), ...new Set(sentences.flat())]) z += m.weights[id]!;
         const sentenceWeights = sentences.map((s) => s.reduce((w, id) => w + m.weights[id]!, 0));

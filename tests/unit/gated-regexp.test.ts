@@ -10,6 +10,8 @@ const plainPattern = (terms: readonly string[], flags: string, others?: string) 
 
 const TRICKY_TERMS = ["'s been off", "off with 'stress'", "mates'", 'x - y', 'after-school club', 'a  b', 'd&v', 'é', '🤡', 'y9'];
 const OTHERS = String.raw`year\s?\d{1,2}|(?:her|his) (?:\p{L}+ )?operation`;
+/** A word every match of OTHERS spells. */
+const OTHERS_SPELL = ['year', 'operation'];
 const PIECES = [' ', '  ', '-', ' - ', "'", "'s", 's', '.', 'x', 'é', '🤡', '\u{1D400}', '٣', '\n', 'year 7', 'her big operation', "x'"];
 
 /** Texts built from the terms, whole, cut short, with their spaces and apostrophes varied, and from pieces that sit at word edges. */
@@ -40,11 +42,11 @@ describe('GatedRegExp', () => {
     ['sickness.absence', sickness.absence],
   ];
   for (const [name, terms] of lists) {
-    for (const others of [undefined, OTHERS]) {
-      it(`answers as the plain pattern does: ${name}${others ? ' with other alternatives' : ''}`, () => {
+    for (const [others, othersSpell] of [[undefined, undefined], [OTHERS, undefined], [OTHERS, OTHERS_SPELL]] as const) {
+      it(`answers as the plain pattern does: ${name}${others ? ' with other alternatives' : ''}${othersSpell ? ' gated by the words they spell' : ''}`, () => {
         const plain = plainPattern(terms, 'gu', others);
-        const gated = boundedTerms(terms, 'gu', others);
-        const tested = boundedTerms(terms, 'u', others);
+        const gated = boundedTerms(terms, 'gu', others, othersSpell);
+        const tested = boundedTerms(terms, 'u', others, othersSpell);
         for (const text of texts(terms, 400)) {
           const spans = (re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
           expect(spans(gated), text).toEqual(spans(plain));

@@ -34,13 +34,29 @@ describe('packed model weights', () => {
   });
 
   it('the shipped file loads: every scored category has one weight per feature', () => {
-    const model = loadModel(shipped as unknown as PackedWeights).weights;
+    const model = unpackWeights(shipped as unknown as PackedWeights);
     expect(model.features.length).toBeGreaterThan(1000);
     expect(new Set(model.features).size).toBe(model.features.length);
     for (const [category, m] of Object.entries(model.categories)) {
       if (m.mode === 'rules') continue;
       expect(m.weights, category).toHaveLength(model.features.length);
       expect(m.weights.every(Number.isFinite), category).toBe(true);
+    }
+  });
+
+  it('are scored as they are packed: every feature found by its name, every weight as unpacked, to the last bit', () => {
+    for (const weights of [shipped as unknown as PackedWeights, packWeights(plain)]) {
+      const { features, categories } = unpackWeights(weights);
+      const model = loadModel(weights);
+      expect(model.index.size).toBe(features.length);
+      features.forEach((feature, id) => {
+        expect(model.index.idOf(feature)).toBe(id);
+        // Found from parts too, split anywhere.
+        const cut = feature.length >> 1;
+        expect(model.index.idOf(feature.slice(0, cut), feature.slice(cut, cut + 1), '', feature.slice(cut + 1))).toBe(id);
+        for (const [category, m] of Object.entries(categories)) if (m.mode !== 'rules') expect(Object.is(model.categories[category as keyof typeof categories]!.weight(id), m.weights[id]), `${category} ${feature}`).toBe(true);
+      });
+      for (const absent of ['', 'w:', 'w:zzzzzzzzzz', `${features[0]}x`, features[0]!.slice(0, -1)]) if (!features.includes(absent)) expect(model.index.idOf(absent)).toBe(-1);
     }
   });
 });

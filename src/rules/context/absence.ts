@@ -43,6 +43,7 @@ const ABSENCE = boundedTerms(
   sickness.absence,
   'gu',
   `not (?:at|in) (?:work|school)|not (?:at|in) \\p{L}+(?: \\p{L}+){0,3} today|day off|off 'poorly'|off (?:work |school )?with (?:a |an |the |my )?['"‘]?(?:${ILLNESS})`,
+  ['not', 'off'],
 );
 const ANY_ILLNESS = boundedTerms(sickness.illness, 'u');
 const TOLD = ['told', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed', 'said'];

@@ -1,7 +1,7 @@
 import { memoize, type CheckContext } from '../detector';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
-import { SCHOOL_CONTEXT } from '../vocab';
+import { SCHOOL_CONTEXT, spellingOneOf } from '../vocab';
 import { allMatches } from '../document/matches';
 import { sortInPlace } from '../document/sort';
 
@@ -34,20 +34,25 @@ const UNNAMED_CHILD = wholeWords([
 
 /**
  * A young person described by age or family ("a 6-year-old boy", "the young man
- * next door", "your son"): a child of the school only in a post about school.
+ * next door", "your son"): a child of the school only in a post about school. Every match spells
+ * one of the words listed first, so a post with none of them never compiles the pattern.
  */
-const AGE_OR_FAMILY_CHILD = wholeWords([
+const AGE_OR_FAMILY_CHILD = spellingOneOf(['kid', 'lad', 'lass', 'little', 'your', 'old', 'young', 'boy', 'girl', 'son', 'daughter'], wholeWordsSource([
     String.raw`(?:one|another|a) (?:kid|lad|lass)\b`,
     String.raw`(?:our|my) little (?:lad|boy|girl|one)s?\b`,
     String.raw`your (?:precious |little )?(?:angel|darling|little darling)s?\b`,
     String.raw`(?:a|one|this|that|the) (?:[\p{L}]+ ){0,2}(?:\d+[ -]?year[ -]?old|young man|young lady|lad|boy|girl)\b`,
     String.raw`\bkid(?:'s)? (?:called|who|told|will|asked)`,
     String.raw`(?:her|his|your|their) (?:son|daughter|lad)\b`,
-]);
+]), 'gu');
 
 function wholeWords(alternatives: string[]): RegExp {
+  return new RegExp(wholeWordsSource(alternatives), 'gu');
+}
+
+function wholeWordsSource(alternatives: string[]): string {
   // Whole words: "my class" is not in "my classroom".
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.map((a) => `(?:${a})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return `(?<![\\p{L}\\p{N}])(?:${alternatives.map((a) => `(?:${a})`).join('|')})(?![\\p{L}\\p{N}])`;
 }
 
 export interface ChildReference {

@@ -29,16 +29,16 @@ const MIN_SCHOOL_SIGNS: Record<Exclude<(typeof JUDGED_CATEGORIES)[number], 'sick
 const SHIPPED = weights as ModelWeights | PackedWeights;
 let model: LoadedModel | undefined;
 /**
- * Unpacked on the first post the model judges, not at import: unpacking and indexing its
- * 8,000-odd features cost a fresh engine tens of ms, and a post with nothing of school life in
- * it is never judged (mode and threshold are read from the shipped file as they are).
+ * Loaded on the first post the model judges, not at import: indexing its 8,000-odd features
+ * costs a fresh engine some ms, and a post with nothing of school life in it is never judged
+ * (mode and threshold are read from the shipped file as they are).
  */
 const judgementModel = () => (model ??= loadModel(SHIPPED));
 
-/** Whether this process has unpacked the model: the start-up test asks it. */
+/** Whether this process has loaded the model: the start-up test asks it. */
 export const judgementModelLoaded = () => model !== undefined;
 
-/** Unpacks the model now rather than on the first judged post: for a caller with idle time to spend. */
+/** Loads the model now rather than on the first judged post: for a caller with idle time to spend. */
 export function loadJudgementModel(): void {
   judgementModel();
 }

@@ -1,5 +1,5 @@
 import type { CategoryId } from '../types';
-import { FeatureIndex } from './feature-ids';
+import { FeatureIndex, isPrefixCode, PREFIX_CODES } from './feature-ids';
 import type { FeatureSink, PostFeatures } from './features';
 
 /**
@@ -45,14 +45,35 @@ export interface Judgement {
   sentence: number;
 }
 
+/** A category as the scorer reads it: its weights by feature id. */
+export interface ScoredCategory extends Omit<CategoryModel, 'weights'> {
+  weight(id: number): number;
+}
+
 export interface LoadedModel {
-  weights: ModelWeights;
+  categories: Partial<Record<CategoryId, ScoredCategory>>;
   index: FeatureIndex;
 }
 
+/**
+ * Shipped (packed) weights are scored as they are, not unpacked: a check reads some hundred
+ * weights, and unpacking all 34,000 and naming the 8,000-odd features was most of a fresh
+ * engine's first judged post (issue 10). Each weight decodes exactly as unpackWeights decodes it.
+ */
 export function loadModel(weights: ModelWeights | PackedWeights): LoadedModel {
-  const model = 'packing' in weights ? unpackWeights(weights) : weights;
-  return { weights: model, index: new FeatureIndex(model.features) };
+  const categories: LoadedModel['categories'] = {};
+  if ('packing' in weights) {
+    for (const [category, model] of Object.entries(weights.categories) as [CategoryId, PackedWeights['categories'][CategoryId] & object][]) {
+      const { weights: digits, ...settings } = model;
+      categories[category] = { ...settings, weight: packedWeightReader(digits, weights.packing) };
+    }
+    return { categories, index: FeatureIndex.fromPrefixCoded(weights.features) };
+  }
+  for (const [category, model] of Object.entries(weights.categories) as [CategoryId, CategoryModel][]) {
+    const { weights: list, ...settings } = model;
+    categories[category] = { ...settings, weight: (id) => list[id]! };
+  }
+  return { categories, index: FeatureIndex.fromNames(weights.features) };
 }
 
 /**
@@ -77,11 +98,20 @@ export interface PackedWeights {
 
 /** No quote, backslash, backtick or dollar: the string sits in JSON inside a JavaScript bundle unescaped. */
 const WEIGHT_DIGITS = "!#%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
-/** Features are lower case, so a capital can both start a feature and say how much it shares: no separator needed. */
-const PREFIX_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const BASE = WEIGHT_DIGITS.length;
 const CAPITAL_A = 65;
-const isCapital = (code: number) => code >= CAPITAL_A && code < CAPITAL_A + PREFIX_DIGITS.length;
+/** WEIGHT_DIGITS' values by character code. */
+const DIGIT_VALUES = new Int16Array(128);
+for (let i = 0; i < BASE; i++) DIGIT_VALUES[WEIGHT_DIGITS.charCodeAt(i)] = i;
+
+function packedWeightReader(digits: string, { decimals, width, offset }: PackedWeights['packing']): (id: number) => number {
+  const scale = 10 ** decimals;
+  return (id) => {
+    let n = 0;
+    for (let k = 0, at = id * width; k < width; k++, at++) n = n * BASE + DIGIT_VALUES[digits.charCodeAt(at)]!;
+    return (n - offset) / scale;
+  };
+}
 
 export function packWeights(weights: ModelWeights): PackedWeights {
   const decimals = [2, 3, 4, 5, 6].find((d) => Object.values(weights.categories).every((m) => m.weights.every((w) => Number(w.toFixed(d)) === w)));
@@ -94,11 +124,11 @@ export function packWeights(weights: ModelWeights): PackedWeights {
   const features = weights.features.map((feature, i) => {
     const before = weights.features[i - 1] ?? '';
     let shared = 0;
-    while (shared < PREFIX_DIGITS.length - 1 && shared < before.length && before[shared] === feature[shared]) shared++;
+    while (shared < PREFIX_CODES.length - 1 && shared < before.length && before[shared] === feature[shared]) shared++;
     // Never half an emoji: a lone surrogate is not valid JSON text.
     if (shared > 0 && /[\uD800-\uDBFF]/u.test(feature[shared - 1]!)) shared--;
     if (/[A-Z]/u.test(feature)) throw new Error(`weights.json: feature ${JSON.stringify(feature)} has a capital letter; features are lower case`);
-    return PREFIX_DIGITS[shared]! + feature.slice(shared);
+    return PREFIX_CODES[shared]! + feature.slice(shared);
   });
   const categories: PackedWeights['categories'] = {};
   for (const [category, model] of Object.entries(weights.categories) as [CategoryId, CategoryModel][]) {
@@ -119,31 +149,24 @@ export function packWeights(weights: ModelWeights): PackedWeights {
   return packed;
 }
 
+/** The plain form, for scripts and tests: the engine scores the packed form as it is (loadModel). */
 export function unpackWeights(packed: PackedWeights): ModelWeights {
-  const { decimals, width, offset } = packed.packing;
-  const scale = 10 ** decimals;
+  const { width } = packed.packing;
   const features: string[] = [];
   let before = '';
-  // A loop over char codes, not matchAll: a match array per feature was most of unpacking in a fresh process.
   const text = packed.features;
   for (let at = 0; at < text.length; ) {
     const shared = text.charCodeAt(at) - CAPITAL_A;
     let end = at + 1;
-    while (end < text.length && !isCapital(text.charCodeAt(end))) end++;
+    while (end < text.length && !isPrefixCode(text.charCodeAt(end))) end++;
     before = before.slice(0, shared) + text.slice(at + 1, end);
     features.push(before);
     at = end;
   }
-  const digit = new Int16Array(128);
-  for (let i = 0; i < BASE; i++) digit[WEIGHT_DIGITS.charCodeAt(i)] = i;
   const categories: ModelWeights['categories'] = {};
   for (const [category, model] of Object.entries(packed.categories) as [CategoryId, PackedWeights['categories'][CategoryId] & object][]) {
-    const weights = new Array<number>(model.weights.length / width);
-    for (let i = 0; i < weights.length; i++) {
-      let n = 0;
-      for (let k = 0; k < width; k++) n = n * BASE + digit[model.weights.charCodeAt(i * width + k)]!;
-      weights[i] = (n - offset) / scale;
-    }
+    const weight = packedWeightReader(model.weights, packed.packing);
+    const weights = Array.from({ length: model.weights.length / width }, (_, id) => weight(id));
     categories[category] = { mode: model.mode, threshold: model.threshold, ...(model.weakThreshold !== undefined && { weakThreshold: model.weakThreshold }), bias: model.bias, weights };
   }
   return { version: packed.version, trained: packed.trained, seed: packed.seed, features, categories, ...(packed.persons && { persons: packed.persons }) };
@@ -170,7 +193,7 @@ export function judge(model: LoadedModel, features: PostFeatures, categories: It
 export class PostScorer implements FeatureSink {
   private readonly index: FeatureIndex;
   private readonly categories: CategoryId[] = [];
-  private readonly models: CategoryModel[] = [];
+  private readonly models: ScoredCategory[] = [];
   /** Per category: the post's score so far (before the sigmoid), the sentence's weight so far, and the weightiest sentence yet. */
   private readonly z: number[] = [];
   private readonly sentenceWeight: number[] = [];
@@ -181,7 +204,7 @@ export class PostScorer implements FeatureSink {
   constructor(model: LoadedModel, categories: Iterable<CategoryId>) {
     this.index = model.index;
     for (const category of categories) {
-      const m = model.weights.categories[category];
+      const m = model.categories[category];
       if (!m) continue;
       this.categories.push(category);
       this.models.push(m);
@@ -198,7 +221,7 @@ export class PostScorer implements FeatureSink {
     if (this.sentence >= 0) throw new Error('PostScorer: post features come before sentences');
     const id = this.index.idOf(a, b, c, d);
     if (id < 0 || !this.index.seenInPost.add(id)) return;
-    for (let k = 0; k < this.models.length; k++) this.z[k]! += this.models[k]!.weights[id]!;
+    for (let k = 0; k < this.models.length; k++) this.z[k]! += this.models[k]!.weight(id);
   }
 
   startSentence(): void {
@@ -212,7 +235,7 @@ export class PostScorer implements FeatureSink {
     if (id < 0 || !this.index.seenInSentence.add(id)) return;
     const firstInPost = this.index.seenInWords.add(id);
     for (let k = 0; k < this.models.length; k++) {
-      const weight = this.models[k]!.weights[id]!;
+      const weight = this.models[k]!.weight(id);
       this.sentenceWeight[k]! += weight;
       if (firstInPost) this.z[k]! += weight;
     }

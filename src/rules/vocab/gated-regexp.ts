@@ -18,10 +18,11 @@ export const bounded = (pattern: string, flags = 'u') => new RegExp(boundedSourc
 
 /**
  * bounded(termsPattern(terms)), with `others` (a pattern) as further alternatives after the
- * terms, as a GatedRegExp.
+ * terms, as a GatedRegExp. `othersSpell`: words one of which every match of `others` spells, so
+ * that a text with no term and none of them compiles nothing.
  */
-export function boundedTerms(terms: readonly string[], flags = 'u', others?: string): GatedRegExp {
-  return new GatedRegExp(new TermsPattern(terms, flags, others), flags);
+export function boundedTerms(terms: readonly string[], flags = 'u', others?: string, othersSpell?: readonly string[]): GatedRegExp {
+  return new GatedRegExp(new TermsPattern(terms, flags, others, othersSpell), flags);
 }
 
 /** `source`, every match of which spells one of `words`, as a GatedRegExp. */
@@ -118,6 +119,7 @@ export class TermsPattern implements GatedPattern {
     readonly terms: readonly string[],
     readonly flags: string,
     readonly others?: string,
+    readonly othersSpell?: readonly string[],
   ) {}
 
   get source(): string {
@@ -125,7 +127,7 @@ export class TermsPattern implements GatedPattern {
   }
 
   withFlags(flags: string): TermsPattern {
-    return new TermsPattern(this.terms, flags, this.others);
+    return new TermsPattern(this.terms, flags, this.others, this.othersSpell);
   }
 
   /**
@@ -137,6 +139,7 @@ export class TermsPattern implements GatedPattern {
     // Once compiled, the full pattern runs faster than the gate reads.
     if (this.#full || this.termsMayMatch(text, from)) return (this.#full ??= globalMatcher(this.source, this.flags));
     if (this.others === undefined) return null;
+    if (!this.#othersOnly && this.othersSpell && !this.flags.includes('i') && !this.othersSpell.some((word) => text.includes(word, Math.max(0, from - 1)))) return null;
     return (this.#othersOnly ??= globalMatcher(boundedSource(this.others), this.flags));
   }
 
