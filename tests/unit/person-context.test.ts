@@ -107,9 +107,15 @@ describe('who a first name is, in the engine', () => {
     'Honestly Sue from book club makes the best brownies in the county',
     'Bryony in the pub last night had us all in stitches',
     'Hospital update: Dad is out of ICU. Thank you to Nurse Imelda on Ward 11, an absolute angel',
+    'Visiting Nana again. The nurse, Imelda, has been looking after her like her own',
     'Our Sue turned 7 today and wants a unicorn cake 🦄',
   ])('someone who shares a colleague’s first name, placed outside work, is not the colleague: %s', (text) => {
     expect(raised(text).has('staff')).toBe(false);
+  });
+
+  it('a role that lives outside school too names a colleague as "our nurse" or in a post about school', () => {
+    expect(raised('Imelda our nurse was amazing with the little ones today').has('staff')).toBe(true);
+    expect(raised('The nurse, Imelda, sorted out the Year 3 nosebleed before assembly').has('staff')).toBe(true);
   });
 
   it('a colleague named in a post typed with no capitals at all is still the colleague', () => {

@@ -475,7 +475,11 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
-  if (roleNearby(before.slice(-24)) || roleNearby(after.slice(0, 28))) return 'by-cue';
+  const window = `${before.slice(-24)} ${after.slice(0, 28)}`;
+  const role = roleNearbyTerm(before.slice(-24)) ?? roleNearbyTerm(after.slice(0, 28));
+  // "The nurse, Janice" on a hospital visit: a role with a life outside school names a colleague only in a post about
+  // school, or as "our nurse" / "my TA", the author's own workplace.
+  if (role !== null) return OUTSIDE_SCHOOL_TOO.has(role) && !post.school && !post.anyoneNamed && !OUR_ROLE(role).test(window) ? null : 'by-cue';
   if (COLLEAGUE_AFTER.test(after) || COLLEAGUE_PLACE_AFTER.test(after)) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
   // "Rang Janice at 7 in my best croaky voice", "Pulled a sickie … don't tell Beverley", "If Lorna asks I've got a tummy bug".
@@ -487,6 +491,15 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
 }
 
 /** "the caretaker", "my TA", "work wife", "new deputy". */
+const OUR_ROLE = (role: string) => new RegExp(`(?<![\\p{L}])(?:our|my)\\s+(?:[\\p{L}'-]+\\s+)?${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+
+/** The colleague role in the window ("nurse", "the caretaker"), or null. */
+function roleNearbyTerm(window: string): string | null {
+  const m = COLLEAGUE_ROLE.exec(window);
+  if (!m || !roleNearby(window)) return null;
+  return m[0].replace(/[\s-]+/gu, ' ');
+}
+
 function roleNearby(window: string): boolean {
   const m = COLLEAGUE_ROLE.exec(window);
   if (!m) return false;
