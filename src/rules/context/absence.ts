@@ -22,10 +22,13 @@ export interface AbsenceClaim {
   othersAbsences: number;
   /** An illness word anywhere: the post may be about being ill, though it claims no absence. */
   illness: boolean;
-  /** Where the author is out doing something else: leisure words (not negated, "no gym") and "off to <Place>". */
+  /**
+   * Where the author is out doing something else: leisure words (not negated, "no gym") and "off to <Place>".
+   * Read only in a post with a claim or an illness in it (empty otherwise): nothing asks for it without one.
+   */
   leisure: [number, number][];
   leisureEmoji: boolean;
-  /** A wink at the reader: "don't tell the head", "miracle recovery", 🤫. */
+  /** A wink at the reader: "don't tell the head", "miracle recovery", 🤫. Read as `leisure` is. */
   faking: boolean;
 }
 
@@ -67,8 +70,11 @@ const FAKING_EMOJI = new RegExp(sickness.faking.filter((t) => !/\p{L}/u.test(t))
 const THIRD_PERSON = /\b(?:she|he|they|who|who's|whos|she's|he's)\b[^.!?\n]*$/u;
 /** …or, for an excuse in quotes, a third person in the sentence that follows it ("'Tonsillitis' apparently. Saw her at…"). */
 const THIRD_PERSON_AFTER = /^[^\n]{0,80}?\b(?:she|he|her|him|his|she's|he's)\b/u;
-export const NEGATED = /\b(?:not|no|never|without)\s+(?:a\s+)?$/u;
+const NEGATED = /\b(?:not|no|never|without)\s+(?:a\s+)?$/u;
 const sentenceBefore = (lower: string, at: number) => lower.slice(Math.max(0, at - 60), at);
+/** "not skiving", "no gym": the words right before `at` deny it. */
+const deniedAt = (lower: string, at: number) => NEGATED.test(lower.slice(Math.max(0, at - 12), at));
+const spanOf = (m: RegExpExecArray): [number, number] => [m.index, m.index + m[0].length];
 /** Reported, not claimed: "off with 'stress' apparently", "signed off, according to the office". */
 const HEARSAY = /^[^.!?\n]{0,40}?\b(?:apparently|allegedly|supposedly|according to (?!work|school)|so i'm told|so i hear)\b/u;
 /** The rest of this sentence, or (next) the sentence after it. */
@@ -86,23 +92,21 @@ function readAbsenceClaim(ctx: CheckContext): AbsenceClaim {
   let othersAbsences = 0;
   for (const m of allMatches(ABSENCE, lower)) {
     if (THIRD_PERSON.test(sentenceBefore(lower, m.index)) || namedJustBefore(m.index) || HEARSAY.test(sentenceAfter(lower, m.index, false))) othersAbsences++;
-    else absences.push([m.index, m.index + m[0].length]);
+    else absences.push(spanOf(m));
   }
-  for (const m of allMatches(TOLD_ILL, lower)) {
-    if (!THIRD_PERSON.test(lower.slice(Math.max(0, m.index - 60), m.index))) absences.push([m.index, m.index + m[0].length]);
-  }
+  for (const m of allMatches(TOLD_ILL, lower)) if (!THIRD_PERSON.test(sentenceBefore(lower, m.index))) absences.push(spanOf(m));
   absences.sort((a, b) => a[0] - b[0]);
   // "Jolene rang in with 'a migraine'", "Off with 'stress' apparently… saw her in Asda": someone else's excuse.
   const quoted = allMatches(QUOTED_ILLNESS, lower)
     .filter((m) => !THIRD_PERSON.test(sentenceBefore(lower, m.index)) && !namedJustBefore(m.index) && !HEARSAY.test(sentenceAfter(lower, m.index + m[0].length, false)) && !THIRD_PERSON_AFTER.test(sentenceAfter(lower, m.index + m[0].length, true)))
-    .map((m): [number, number] => [m.index, m.index + m[0].length]);
-  // "not skiving", "no sickie": the author says they are not.
-  const sickie = allMatches(SICKIE, lower).filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index))).map((m): [number, number] => [m.index, m.index + m[0].length]);
-  // "no gym, no fun": leisure the author says they are not having.
-  const leisure = [...allMatches(LEISURE, lower), ...allMatches(OUT_SOMEWHERE, ctx.doc.text)]
-    .filter((m) => !NEGATED.test(lower.slice(Math.max(0, m.index - 12), m.index)))
-    .map((m): [number, number] => [m.index, m.index + m[0].length]);
+    .map(spanOf);
+  const sickie = allMatches(SICKIE, lower).filter((m) => !deniedAt(lower, m.index)).map(spanOf);
+  const illness = ANY_ILLNESS.test(lower);
+  if (absences.length === 0 && quoted.length === 0 && sickie.length === 0 && !illness) {
+    return { absences, quoted, sickie, othersAbsences, illness, leisure: [], leisureEmoji: false, faking: false };
+  }
+  const leisure = [...allMatches(LEISURE, lower), ...allMatches(OUT_SOMEWHERE, ctx.doc.text)].filter((m) => !deniedAt(lower, m.index)).map(spanOf);
   const leisureEmoji = LEISURE_EMOJI.test(ctx.doc.original);
   const faking = FAKING_EMOJI.test(ctx.doc.original) || FAKING.test(lower);
-  return { absences, quoted, sickie, othersAbsences, illness: ANY_ILLNESS.test(lower), leisure, leisureEmoji, faking };
+  return { absences, quoted, sickie, othersAbsences, illness, leisure, leisureEmoji, faking };
 }

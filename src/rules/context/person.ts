@@ -206,7 +206,7 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
 /** Whether the words around a first name place a colleague-by-context elsewhere: a leisure group, another job, or a post mostly about private life. */
 export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   // "The nurse, Janice", "Nurse Gwen on Ward 11", "the carer Olu": a role or place beside the name, with no school in sight.
-  if (has(cues, 'adult:role', 'elsewhere:role', 'screen') && !schoolInSight(cues)) return true;
+  if (placedElsewhere(cues) || (cues.has('adult:role') && !schoolInSight(cues))) return true;
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
 }
 

@@ -475,11 +475,12 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
-  const window = `${before.slice(-24)} ${after.slice(0, 28)}`;
-  const role = roleNearbyTerm(before.slice(-24)) ?? roleNearbyTerm(after.slice(0, 28));
+  const nearBefore = before.slice(-24);
+  const nearAfter = after.slice(0, 28);
+  const role = roleNearbyTerm(nearBefore) ?? roleNearbyTerm(nearAfter);
   // "The nurse, Janice" on a hospital visit: a role with a life outside school names a colleague only in a post about
   // school, or as "our nurse" / "my TA", the author's own workplace.
-  if (role !== null) return OUTSIDE_SCHOOL_TOO.has(role) && !post.school && !post.anyoneNamed && !OUR_ROLE(role).test(window) ? null : 'by-cue';
+  if (role !== null) return OUTSIDE_SCHOOL_TOO.has(role) && !post.school && !post.anyoneNamed && !ownRole(role).test(`${nearBefore} ${nearAfter}`) ? null : 'by-cue';
   if (COLLEAGUE_AFTER.test(after) || COLLEAGUE_PLACE_AFTER.test(after)) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
   // "Rang Janice at 7 in my best croaky voice", "Pulled a sickie … don't tell Beverley", "If Lorna asks I've got a tummy bug".
@@ -490,23 +491,24 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
   return post.aboutWork() || post.school ? 'by-setting' : null;
 }
 
-/** "the caretaker", "my TA", "work wife", "new deputy". */
-const OUR_ROLE = (role: string) => new RegExp(`(?<![\\p{L}])(?:our|my)\\s+(?:[\\p{L}'-]+\\s+)?${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+/** "our nurse", "my TA": the author's own colleague by role; one pattern per role, made the first time it is asked for. */
+const OWN_ROLE = new Map<string, RegExp>();
+function ownRole(role: string): RegExp {
+  let pattern = OWN_ROLE.get(role);
+  if (!pattern) OWN_ROLE.set(role, (pattern = new RegExp(`(?<![\\p{L}])(?:our|my)\\s+(?:[\\p{L}'-]+\\s+)?${termsPattern([role])}(?![\\p{L}])`, 'u')));
+  return pattern;
+}
 
-/** The colleague role in the window ("nurse", "the caretaker"), or null. */
+/** The colleague role in the window ("the caretaker", "my TA", "work wife", "new deputy"), or null. */
 function roleNearbyTerm(window: string): string | null {
   const m = COLLEAGUE_ROLE.exec(window);
-  if (!m || !roleNearby(window)) return null;
+  if (!m) return null;
+  // "head" also means a body part and a verb; only count it with a determiner.
+  if (m[0] === 'head' && !/(?:the|our|my|new)\s+head\b/u.test(window)) return null;
   return m[0].replace(/[\s-]+/gu, ' ');
 }
 
-function roleNearby(window: string): boolean {
-  const m = COLLEAGUE_ROLE.exec(window);
-  if (!m) return false;
-  // "head" also means a body part and a verb; only count it with a determiner.
-  if (m[0] === 'head') return /(?:the|our|my|new)\s+head\b/u.test(window);
-  return true;
-}
+const roleNearby = (window: string) => roleNearbyTerm(window) !== null;
 
 /** "Halloran-Pike gave a speech", "new deputy Castellanos": a surname alone, only where it is plainly the colleague. */
 function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: { school: boolean }): boolean {

@@ -89,9 +89,9 @@ export function judgementGate(ctx: CheckContext, category: (typeof JUDGED_CATEGO
   // Genuine illness ("off sick with flu, staying in bed") has nothing against it and is never judged.
   if (category === 'sickness') {
     const claim = absenceClaim(ctx);
-    if (!claimContradicted(ctx, claim)) return 'closed';
-    if (claim.absences.length > 0 || claim.quoted.length > 0 || claim.sickie.length > 0) return 'open';
-    return claim.illness ? 'weak' : 'closed';
+    const claimed = claim.absences.length > 0 || claim.quoted.length > 0 || claim.sickie.length > 0;
+    if ((!claimed && !claim.illness) || !claimContradicted(ctx, claim)) return 'closed';
+    return claimed ? 'open' : 'weak';
   }
   const setting = postSetting(ctx);
   if (setting.schoolSigns === 0) return 'closed';
