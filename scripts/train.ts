@@ -38,8 +38,8 @@ const dryRun = args.includes('--dry-run');
 
 /** An n-gram becomes a feature only if this many writers used it: no feature exists for one writer's phrasing. */
 const MIN_WRITERS = 6;
-/** The person model may raise one more development hard negative per this many than the rules (0.25%). */
-const HARD_NEGATIVE_SLACK = 400;
+/** The person model may raise one more development hard negative per this many than the rules (0.1%): at one per 400 its threshold drifted down with each retrain, and unseen hard-negative sets ran at 3.6–10.7%. */
+const HARD_NEGATIVE_SLACK = 1000;
 /** Cross-validation leaves one writer out at a time: each writer is judged by a model that never read them. */
 let FOLDS = 0;
 const EPOCHS = 200;

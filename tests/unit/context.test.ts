@@ -50,6 +50,14 @@ describe('absence claim', () => {
     expect(claimOf("Day three of the 'flu'. Day three of the Tour").quoted).toHaveLength(1);
     expect(claimOf("'Tonsillitis' apparently. He looked well at the gig").quoted).toHaveLength(0);
   });
+  it('reads an ailment in quotes, named by a symptom or a body part in trouble, as an excuse not meant', () => {
+    expect(claimOf("Signed off with 'back pain' but still made leg day").quoted).toHaveLength(1);
+    expect(claimOf("Had my 'dental emergency' today 😏").quoted).toHaveLength(1);
+    expect(claimOf("A day 'off with my back' 😉 then the 10k").quoted).toHaveLength(1);
+    // An apostrophe is no quote mark, and a quoted phrase with no ailment in it is no excuse.
+    expect(claimOf("I'm off with my back, it's killing me").quoted).toHaveLength(0);
+    expect(claimOf("'Back to school' shopping done").quoted).toHaveLength(0);
+  });
   it('leaves out leisure and boasts the author denies', () => {
     expect(claimOf('Off sick with a fever. No gym, no fun').leisure).toHaveLength(0);
     expect(claimOf('Off sick with my back, not skiving').sickie).toHaveLength(0);
@@ -70,6 +78,17 @@ describe('setting', () => {
     const home = postSetting(contextOf('Lovely wedding on Saturday, then the pub with my sister'));
     expect(school.school).toBeGreaterThan(school.private);
     expect(home.private).toBeGreaterThan(home.school);
+  });
+  it('counts a listed colleague, colleagues by role in the plural, year groups in the plural and form groups as school life', () => {
+    expect(postSetting(contextOf("Mrs Okafor's idea of light touch is three book looks a week")).schoolSigns).toBe(1);
+    expect(postSetting(contextOf('Half the TAs at this place could not find their own coats')).schoolSigns).toBe(1);
+    expect(postSetting(contextOf('My Year 10s got 72% on the mocks')).schoolSigns).toBeGreaterThan(0);
+    expect(postSetting(contextOf('Half of 9X nodded off during the Tudors')).schoolSigns).toBe(1);
+  });
+  it('does not take a postcode, a race or a battery for a form group', () => {
+    for (const text of ['Party at 14 Cranmer Road, W13 9QT, bring wellies', 'Ran the 10K in under an hour', 'Needs a 9V battery']) {
+      expect(postSetting(contextOf(text)).schoolSigns).toBe(0);
+    }
   });
 });
 

@@ -59,6 +59,13 @@ const TOLD_ILL = spellingOneOf(
 );
 /** An illness in quotes is an illness the author does not mean: "'migraine' day", "called in with 'food poisoning'". */
 const QUOTED_ILLNESS = holdingTerms(sickness.illness, ['sick'], `['"‘“](?:got |have |with |had |off with |a bit of )?(?:a |an |the |my )?(?:${ILLNESS}|sick)(?: bug| day)?['"’”]`, 'gu');
+/** A short phrase in quotes that names an ailment: "'back pain'", "'dental emergency'", "off 'with my back'". */
+const QUOTED_AILMENT = holdingTerms(
+  sickness.ailments,
+  sickness.bodyParts,
+  `(?<!\\p{L})['"‘“](?:[\\p{L}'-]+ ){0,3}?(?:(?:${termsPattern(sickness.ailments)})|(?:my|bad|sore|dodgy|poorly|twisted|pulled) (?:${termsPattern(sickness.bodyParts)}))(?: [\\p{L}'-]+){0,2}['"’”](?!\\p{L})`,
+  'gu',
+);
 const SICKIE = boundedTerms(sickness.sickie, 'gu');
 const LEISURE = boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'gu');
 const LEISURE_EMOJI = new RegExp(sickness.leisure.filter((t) => !/\p{L}/u.test(t)).join('|'), 'u');
@@ -97,7 +104,9 @@ function readAbsenceClaim(ctx: CheckContext): AbsenceClaim {
   for (const m of allMatches(TOLD_ILL, lower)) if (!THIRD_PERSON.test(sentenceBefore(lower, m.index))) absences.push(spanOf(m));
   absences.sort((a, b) => a[0] - b[0]);
   // "Jolene rang in with 'a migraine'", "Off with 'stress' apparently… saw her in Asda": someone else's excuse.
-  const quoted = allMatches(QUOTED_ILLNESS, lower)
+  const quotedIllness = allMatches(QUOTED_ILLNESS, lower);
+  const quotedAilment = allMatches(QUOTED_AILMENT, lower).filter((m) => !quotedIllness.some((q) => q.index < m.index + m[0].length && m.index < q.index + q[0].length));
+  const quoted = [...quotedIllness, ...quotedAilment]
     .filter((m) => !THIRD_PERSON.test(sentenceBefore(lower, m.index)) && !namedJustBefore(m.index) && !HEARSAY.test(sentenceAfter(lower, m.index + m[0].length, false)) && !THIRD_PERSON_AFTER.test(sentenceAfter(lower, m.index + m[0].length, true)))
     .map(spanOf);
   const sickie = allMatches(SICKIE, lower).filter((m) => !deniedAt(lower, m.index)).map(spanOf);

@@ -14,7 +14,7 @@ const UNNAMED_CHILD = wholeWords([
     String.raw`(?:my|our) (?:whole )?(?:class|year ?\d+s?|y\d+s?|pupils|students|form|tutor group|sixth formers|reception|year ?\d+ (?:lot|class|pupils))`,
     String.raw`(?:some|half|most|all|none|both|several|a few|a couple|two|three|four|five|six|\d+) of (?:the kids|(?:my|our|the) (?:class|kids|lot|pupils|students|boys|girls|year ?\d+s?|y\d+s?|sixth formers))`,
     String.raw`(?:a|one|this|that|the) (?:year ?\d+|y\d+|yr ?\d+|reception) (?:boy|girl|pupil|student|child|kid)`,
-    String.raw`\b(?:year|y|yr) ?\d{1,2}\b(?: at [\p{L} ]+)?(?: [\p{L}]+){0,3}? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved|decided)`,
+    String.raw`\b(?:year|y|yr) ?\d{1,2}s?\b(?: at [\p{L} ]+)?(?: [\p{L}]+){0,3}? (?:were|was|are|have|absolutely|smashed|on fire|did|sang|made|loved|decided)`,
     String.raw`one of (?:mine|ours)`,
     String.raw`one of (?:my|our) (?:[\p{L}]+ ){0,2}(?:lads|girls|boys|kids|pupils|students|little ones)`,
     String.raw`(?<![\p{L}\p{N}])\d{1,2}[a-z]\d? (?:were|was|are|decided|have|did)`,
@@ -63,8 +63,8 @@ export interface ChildReference {
   subjectOnly?: boolean;
 }
 
-/** "Year 4", "Y6", "Class 3" at the head of a clause may be the children acting. */
-const YEAR_GROUP_SUBJECT = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2})(?![\p{L}\p{N}])/gu;
+/** "Year 4", "Y6", "my Year 9s" at the head of a clause may be the children acting. */
+const YEAR_GROUP_SUBJECT = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2})s?(?![\p{L}\p{N}])/gu;
 
 export function childReferences(ctx: CheckContext): ChildReference[] {
   return memoize(ctx, 'children', childReferencesOf);

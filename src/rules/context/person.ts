@@ -193,8 +193,9 @@ export const childInSchool = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:
  */
 export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates')) return true;
-  // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training").
-  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting', 'adult:role', 'elsewhere:role')) return !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent');
+  // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training"):
+  // with one, the checks below still ask whether any school is in sight.
+  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting', 'adult:role', 'elsewhere:role') && !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent')) return true;
   if (cues.has('adult:life-post')) return !childInSchool(cues);
   // A character or a celebrity: a post about television, film or books with no school in it.
   if (cues.has('screen') && !cues.has('setting:school')) return !childInSchool(cues);

@@ -1,4 +1,5 @@
 import { memoize, type CheckContext } from '../detector';
+import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { boundedTerms, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE, SCHOOL_CONTEXT } from '../vocab';
 import * as privateLife from '../vocab/private-life.json';
@@ -8,9 +9,10 @@ import { allMatches } from '../document/matches';
 
 /**
  * Where a post sits: school work, private life, or neither. Counted from the
- * school's own identifiers, children of the school, colleagues' roles and
- * school words on one side, and family and leisure words on the other, so a
- * judgement can ask whether "Grace" or "off sick" belongs to school life.
+ * school's own identifiers, children of the school and its form groups,
+ * colleagues named from the staff list or by role, and school words on one
+ * side, and family and leisure words on the other, so a judgement can ask
+ * whether "Grace" or "off sick" belongs to school life.
  */
 export interface Setting {
   school: number;
@@ -22,6 +24,12 @@ export interface Setting {
 }
 
 const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
+/**
+ * A secondary school's form group: its year (7–13) and one letter, sometimes a set number ("9X", "10R", "8Y4"),
+ * in capitals. Not letters that read as units or amounts ("10K", "9V", "12M"), not after a currency sign or inside
+ * a postcode's second half (which has two letters: "SK23 7QU").
+ */
+const FORM_GROUP = /(?<![\p{L}\p{N}$£€.,:\/-])(?:[7-9]|1[0-3])[ACDEFHIJNOQRSUXYZ][0-9]?(?![\p{L}\p{N}])/gu;
 // A global copy, compiled once: matchAll needs the g flag.
 const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
 
@@ -34,7 +42,12 @@ function settingOf(ctx: CheckContext): Setting {
   const { doc } = ctx;
   const schoolWords = allMatches(SCHOOL_WORDS, doc.lower);
   const roles = roleMentions(ctx);
-  const school = schoolWords.length + roles.length + schoolMentions(ctx).length + childReferences(ctx).length;
+  // A colleague from the staff list places the post in school as surely as a school word ("Mrs Munday's been off
+  // six weeks"); named pupils already count among the children.
+  let colleagues = 0;
+  for (const m of nameMentions(ctx)) if (m.person.kind === 'staff') colleagues++;
+  const formGroups = allMatches(FORM_GROUP, doc.text).length;
+  const school = schoolWords.length + roles.length + colleagues + formGroups + schoolMentions(ctx).length + childReferences(ctx).length;
   // Words that also name things outside school ("cook", "the head") are at most one sign between
   // them when deciding whether the post is in school life at all.
   const words = schoolWords.map((m) => m[0]);

@@ -3,7 +3,7 @@ import { memoize, type CheckContext } from '../detector';
 import { sentenceAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
-import { boundedTerms, COLLEAGUE_ROLE } from '../vocab';
+import { boundedTerms, COLLEAGUE_ROLE_OR_GROUP } from '../vocab';
 import * as subjects from '../vocab/subjects.json';
 import { allMatches } from '../document/matches';
 import { sortInPlace } from '../document/sort';
@@ -24,13 +24,12 @@ export interface Subject {
   sentence: number;
 }
 
-const ROLES = COLLEAGUE_ROLE.withFlags('gu');
 
-/** Colleagues named by role ("the caretaker", "our SENCo"): one scan a post, shared with the setting. */
+/** Colleagues named by role ("the caretaker", "our SENCo", "the TAs"): one scan a post, shared with the setting. */
 export function roleMentions(ctx: CheckContext): [number, number][] {
   return memoize(ctx, 'roles', rolesOf);
 }
-const rolesOf = (ctx: CheckContext): [number, number][] => allMatches(ROLES, ctx.doc.lower).map((m) => [m.index, m.index + m[0].length]);
+const rolesOf = (ctx: CheckContext): [number, number][] => allMatches(COLLEAGUE_ROLE_OR_GROUP, ctx.doc.lower).map((m) => [m.index, m.index + m[0].length]);
 const GROUPS: { kind: SubjectKind; pattern: RegExp }[] = [
   { kind: 'leadership', pattern: boundedTerms(subjects.leadership, 'gu') },
   { kind: 'parents', pattern: boundedTerms(subjects.parents, 'gu') },

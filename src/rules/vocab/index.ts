@@ -20,4 +20,6 @@ export const COMMON_SURNAMES = new Set(commonSurnames.terms);
 
 export const COLLEAGUE_ROLE = boundedTerms(colleagueRoles.terms);
 export const COLLEAGUE_ROLE_TERMS = colleagueRoles.terms;
-export const SCHOOL_CONTEXT = boundedTerms(schoolContext.terms, 'u', `year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2}|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`);
+/** A colleague by role, or colleagues by a role in the plural ("half the TAs"): who a remark is about. */
+export const COLLEAGUE_ROLE_OR_GROUP = boundedTerms([...colleagueRoles.terms, ...colleagueRoles.groups], 'gu');
+export const SCHOOL_CONTEXT = boundedTerms(schoolContext.terms, 'u', `(?:year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2})s?|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`);
