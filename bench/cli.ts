@@ -32,7 +32,7 @@ export async function run(): Promise<string[]> {
     const staff = join(dir, 'staff.csv');
     writeFileSync(pupils, toCsv(names.pupils));
     writeFileSync(staff, toCsv(names.staff));
-    const args = [join(outdir, 'postcheck.mjs'), '--pack', pack, '--pupils', pupils, '--staff', staff];
+    const args = [join(outdir, 'postcheck.cjs'), '--pack', pack, '--pupils', pupils, '--staff', staff];
     const post = 'Rang in sick today so off to the match with the kids';
     const textTimes: number[] = [];
     const streamTimes: number[] = [];

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run build:cli`: the `postcheck` command as plain JavaScript, so it starts without tsx.
-// One ES module plus lazily loaded chunks (image checking, pack init/lint) in dist/cli/;
-// everything is bundled except sharp, which only the image flags load (an optional dependency).
+// One CommonJS file, dist/cli/postcheck.cjs, beside compromise-two.cjs (the NLP library, loaded
+// on a check's first question about a word); everything is bundled except sharp, which only the
+// image flags load (an optional dependency). CommonJS rather than an ES module: Node 20's ES
+// module loader cost a fresh process about 20 ms before the first result (issue 12).
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,34 +11,50 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** compromise's own CommonJS build, beside the bin rather than in it: see compromiseApart. */
+const COMPROMISE_FILE = 'compromise-two.cjs';
+
+/**
+ * `require('compromise/two')` (src/rules/document/nlp.ts) loads a file of its own: most checks
+ * never ask compromise anything, and inside the bin its 300 kB would be parsed by every process
+ * (issue 12). `found.path`: where the package's file is, to copy it from.
+ */
+function compromiseApart(found) {
+  return {
+    name: 'compromise-apart',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^compromise\/two$/ }, async (args) => {
+        if (args.pluginData === 'compromise-apart') return undefined;
+        const resolved = await pluginBuild.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'compromise-apart' });
+        if (resolved.errors.length) return { errors: resolved.errors };
+        found.path = resolved.path;
+        return { path: `./${COMPROMISE_FILE}`, external: true };
+      });
+    },
+  };
+}
+
 /** `--outdir <dir>` builds elsewhere (a test's own copy), leaving dist/cli alone. */
 export async function buildCli(outdir = resolve(root, 'dist/cli')) {
   rmSync(outdir, { recursive: true, force: true });
+  const compromise = {};
+  const common = { absWorkingDir: root, bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', minifyWhitespace: true, minifySyntax: true, logLevel: 'warning' };
   await build({
-    absWorkingDir: root,
-    entryPoints: { postcheck: 'src/cli/postcheck.ts' },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
+    ...common,
+    entryPoints: ['src/cli/postcheck.ts'],
+    outfile: resolve(outdir, 'postcheck.cjs'),
     external: ['sharp'],
+    plugins: [compromiseApart(compromise)],
     // ES builds first: jsonc-parser's UMD main requires its parts by computed path, which a bundle cannot follow.
     mainFields: ['module', 'main'],
-    banner: {
-      // Shebang for the bin; `require` for bundled CommonJS packages (papaparse) inside an ES module.
-      js: "#!/usr/bin/env node\nimport { createRequire as __postcheckCreateRequire } from 'node:module';\nconst require = __postcheckCreateRequire(import.meta.url);",
-    },
-    legalComments: 'none',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
+    banner: { js: '#!/usr/bin/env node' },
+    // nlp.ts reads import.meta only where `require` is missing (unbundled ES modules), never in this bundle.
+    logOverride: { 'empty-import-meta': 'silent' },
   });
+  if (!compromise.path) throw new Error('build-cli: nothing requires compromise/two any more; drop compromiseApart');
+  await build({ ...common, entryPoints: [compromise.path], outfile: resolve(outdir, COMPROMISE_FILE) });
   // npm marks a bin executable only when it installs it; a rebuild in a checkout must keep `npx postcheck` runnable.
-  chmodSync(resolve(outdir, 'postcheck.mjs'), 0o755);
+  chmodSync(resolve(outdir, 'postcheck.cjs'), 0o755);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

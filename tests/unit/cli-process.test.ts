@@ -16,7 +16,7 @@ const env = { ...process.env, NODE_OPTIONS: '' };
 const execAsync = promisify(execFile);
 const exec = (file: string, args: string[], options: { cwd?: string; maxBuffer?: number } = {}) => execAsync(file, args, { env, ...options });
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(repo, 'dist/cli/postcheck.mjs');
+const BIN = join(repo, 'dist/cli/postcheck.cjs');
 const PACK = fileURLToPath(new URL('./fixtures/cli-pack.json', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'postcheck-cli-process-'));
 const version = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string }).version;

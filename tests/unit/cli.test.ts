@@ -366,7 +366,7 @@ describe('check CLI: images', () => {
   });
 });
 
-describe('check CLI: as a real process (the built dist/cli/postcheck.mjs)', () => {
+describe('check CLI: as a real process (the built dist/cli/postcheck.cjs)', () => {
   const exec = promisify(execFile);
   const repo = fileURLToPath(new URL('../..', import.meta.url));
   beforeAll(async () => {
@@ -375,7 +375,7 @@ describe('check CLI: as a real process (the built dist/cli/postcheck.mjs)', () =
   }, 60_000);
   async function spawnCli(args: string[]): Promise<CliRun> {
     try {
-      const { stdout, stderr } = await exec('node', [join(scratch, 'dist-cli', 'postcheck.mjs'), ...args], { cwd: repo, env: { ...process.env, NODE_OPTIONS: '' } });
+      const { stdout, stderr } = await exec('node', [join(scratch, 'dist-cli', 'postcheck.cjs'), ...args], { cwd: repo, env: { ...process.env, NODE_OPTIONS: '' } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

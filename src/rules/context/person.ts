@@ -61,10 +61,18 @@ const roleAfter = (terms: string) => {
   const words = `(?:[\\p{L}'’-]+\\s+){0,2}(?:${terms})`;
   return new RegExp(`^(?:(?:'s|’s)\\s+${words}|\\s*,\\s*(?:(?:the|our|my|a|an|who is)\\s+)?${words}|\\s+(?:the|our|my|from|at|in|on|of)\\s+(?:(?:the|our|my|a|an)\\s+)?${words}|\\s+(?:${terms}))(?![\\p{L}\\p{N}])`, 'u');
 };
-const ADULT_ROLE_BEFORE = roleBefore(ADULT_ROLE_TERMS);
-const ADULT_ROLE_AFTER = roleAfter(ADULT_ROLE_TERMS);
-const ELSEWHERE_BEFORE = roleBefore(ELSEWHERE_TERMS);
-const ELSEWHERE_AFTER = roleAfter(ELSEWHERE_TERMS);
+let appositionPatterns: { adultBefore: RegExp; adultAfter: RegExp; elsewhereBefore: RegExp; elsewhereAfter: RegExp } | undefined;
+/**
+ * Made on the first name read in context, as most posts have none: V8 looks up each of their
+ * letter and number classes when it makes them, a millisecond of a fresh CLI's start (issue 12).
+ */
+const apposition = () =>
+  (appositionPatterns ??= {
+    adultBefore: roleBefore(ADULT_ROLE_TERMS),
+    adultAfter: roleAfter(ADULT_ROLE_TERMS),
+    elsewhereBefore: roleBefore(ELSEWHERE_TERMS),
+    elsewhereAfter: roleAfter(ELSEWHERE_TERMS),
+  });
 /** How far either side of the name apposition is read. */
 const APPOSITION_REACH = 40;
 const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
@@ -169,8 +177,9 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   // Apposition: the words right before the name and right after it, within its sentence.
   const nearBefore = doc.lower.slice(Math.max(s.start, t.start - APPOSITION_REACH), t.start);
   const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
-  if (ADULT_ROLE_BEFORE.test(nearBefore) || ADULT_ROLE_AFTER.test(nearAfter)) found.add('adult:role');
-  if (ELSEWHERE_BEFORE.test(nearBefore) || ELSEWHERE_AFTER.test(nearAfter)) found.add('elsewhere:role');
+  const roles = apposition();
+  if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
+  if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter)) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
   if (post.school > 0) found.add('setting:school');
   if (post.sharedWordsOnly) found.add('setting:shared-words-only');

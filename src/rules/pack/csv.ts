@@ -254,13 +254,18 @@ interface Header {
   columns: ColumnMap;
   /** The columns found, in the order their cells are read: listed once, not per row. */
   found: readonly (readonly [Column, number])[];
+  /** The forename and surname columns, when they are the only ones read (as in most exports). */
+  forenameAndSurname: readonly [number, number] | null;
 }
 
 /** The header, if this row is one: it names a column that names someone. */
 function headerOf(cells: readonly string[]): Header | null {
   const columns = mapColumns(cells);
   const namesSomeone = columns.forename !== undefined || columns.preferred !== undefined || columns.surname !== undefined || columns.fullName !== undefined;
-  return namesSomeone ? { width: cells.length, columns, found: Object.entries(columns) as [Column, number][] } : null;
+  if (!namesSomeone) return null;
+  const found = Object.entries(columns) as [Column, number][];
+  const onlyNames = found.length === 2 && columns.forename !== undefined && columns.surname !== undefined;
+  return { width: cells.length, columns, found, forenameAndSurname: onlyNames ? [columns.forename!, columns.surname!] : null };
 }
 
 function normaliseHeader(cell: string): string {
@@ -298,6 +303,11 @@ function personFromRow(row: readonly string[], quoteError: string | undefined, h
   if (quoteError) return 'has a quoted field that is not closed properly (a stray " character?); row skipped';
   const shapeProblem = rowShapeProblem(row, header.width);
   if (shapeProblem) return shapeProblem;
+  // Read as buildPerson reads such cells, without filling them in by column name: 20,000 rows
+  // of that were much of loading a big school's list (issue 12).
+  if (header.forenameAndSurname && !formulaCheck) {
+    return personNamed(tidy(row[header.forenameAndSurname[0]] ?? '', false), tidy(row[header.forenameAndSurname[1]] ?? '', false));
+  }
 
   const cells: Partial<Record<Column, string>> = {};
   // Indexed, not for-of with destructuring: this runs for every row, mostly before it is optimised.
@@ -345,15 +355,27 @@ function buildPerson(cells: Partial<Record<Column, string>>): RowResult {
   if (forename && surname) name = `${forename} ${surname}`;
   else if (forename || surname) name = forename || surname;
   else if (cells.fullName) name = reorderSurnameFirst(cells.fullName);
-  if (!name) return 'has no forename and no surname; row skipped';
-  if (name.length > PACK_LIMITS.maxStringLength) return `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped`;
+  const problem = nameProblem(name);
+  if (problem) return problem;
 
   const knownAs = knownAsName(cells.preferred, forename, surname);
-  const entry: Exclude<PersonEntry, string> = { name };
+  const entry: Exclude<PersonEntry, string> = { name: name! };
   if (knownAs) entry.knownAs = knownAs;
   if (cells.title) entry.title = cells.title.slice(0, PACK_LIMITS.maxStringLength);
   if (cells.role) entry.role = cells.role.slice(0, PACK_LIMITS.maxStringLength);
   return entry;
+}
+
+/** buildPerson's answer for cells of a forename and a surname alone (tidied; empty when blank). */
+function personNamed(forename: string, surname: string): RowResult {
+  const name = forename && surname ? `${forename} ${surname}` : forename || surname;
+  return nameProblem(name) ?? { name };
+}
+
+function nameProblem(name: string | undefined): string | null {
+  if (!name) return 'has no forename and no surname; row skipped';
+  if (name.length > PACK_LIMITS.maxStringLength) return `has a name over ${PACK_LIMITS.maxStringLength} characters; row skipped`;
+  return null;
 }
 
 /**
