@@ -23,12 +23,14 @@ export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object
 
 /**
  * Files the face detector loads at run time, packaged with the extension (never fetched from
- * the network): BlazeFace's graph and weights from @vladmandic/human's models folder, and the
- * TensorFlow.js WebAssembly backend's binaries (the version human's bundle is built with).
+ * the network): the graphs and weights of BlazeFace and of the face mesh model (whose face flag
+ * checks BlazeFace's weaker finds) from @vladmandic/human's models folder, and the TensorFlow.js
+ * WebAssembly backend's binaries (the version human's bundle is built with).
  */
 export const FACE_DETECTOR_FILES: { from: string; to: string }[] = [
-  { from: 'node_modules/@vladmandic/human/models/blazeface.json', to: 'models/blazeface.json' },
-  { from: 'node_modules/@vladmandic/human/models/blazeface.bin', to: 'models/blazeface.bin' },
+  ...['blazeface', 'facemesh'].flatMap((model) =>
+    ['json', 'bin'].map((ext) => ({ from: `node_modules/@vladmandic/human/models/${model}.${ext}`, to: `models/${model}.${ext}` })),
+  ),
   // Not the threaded build: threads need cross-origin isolation, and src/images/faces.ts turns them off.
   ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'].map((name) => ({
     from: `node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`,

@@ -41,7 +41,8 @@ function quantiles(values: number[]): string {
 
 /**
  * `scores`, when given, receives one CSV row per image (face?, kind, best whole-image score,
- * each candidate's first and confirming scores) with every tile looked at: what the thresholds are set from.
+ * each candidate's first score and its confirmed score: the two looks' mean less the face
+ * mesh's penalty) with every tile looked at and four candidates confirmed.
  */
 export async function evaluatePhotos(seed: number, list = false, scores: string[] | null = null, every = 1): Promise<PhotoEvaluation> {
   // `every` > 1 keeps one case in so many, of every kind (the floor test's quicker subset).
@@ -59,7 +60,7 @@ export async function evaluatePhotos(seed: number, list = false, scores: string[
     const best = Math.max(0, ...faces.map((f) => f.score));
     const best3 = (values: number[]) => Math.max(0, ...values).toFixed(3);
     const confirmed = faces.filter((f) => f.confirmed);
-    scores?.push(`${photo.face ? 1 : 0},${photo.kind},${photo.name},${best3(faces.filter((f) => !f.tile).map((f) => f.score))},${confirmed.map((f) => `${f.firstScore?.toFixed(3)}:${(2 * f.score - (f.firstScore ?? 0)).toFixed(3)}`).join(' ')}`);
+    scores?.push(`${photo.face ? 1 : 0},${photo.kind},${photo.name},${best3(faces.filter((f) => !f.tile).map((f) => f.score))},${confirmed.map((f) => `${f.firstScore?.toFixed(3)}:${f.score.toFixed(3)}`).join(' ')}`);
     const row = byKind.get(photo.kind) ?? { face: photo.face, total: 0, warned: 0, best: [] };
     row.total++;
     if (warned) row.warned++;
@@ -76,7 +77,7 @@ export async function evaluatePhotos(seed: number, list = false, scores: string[
   const falseWarningRate = negatives ? falseWarnings / negatives : 0;
   const sortedTimes = [...times].sort((a, b) => a - b);
   const header = [
-    `Photo evaluation, seed ${seed}${PHOTO_DEVELOPMENT_SEEDS.includes(seed) ? ' (development)' : ' (held out, first sight: add it to PHOTO_DEVELOPMENT_SEEDS)'}: ${cases.length} images, face score threshold ${FACE_MIN_SCORE} (whole photo), ${FACE_CONFIRM_MIN_SCORE} (a candidate's two looks, mean)`,
+    `Photo evaluation, seed ${seed}${PHOTO_DEVELOPMENT_SEEDS.includes(seed) ? ' (development)' : ' (held out, first sight: add it to PHOTO_DEVELOPMENT_SEEDS)'}: ${cases.length} images, face score threshold ${FACE_MIN_SCORE} (whole photo; under 0.7 with the face mesh's flag ≥ 0.5), ${FACE_CONFIRM_MIN_SCORE} (a candidate's two looks, mean, less the face mesh's penalty)`,
     `  recall on photos with a visible face: ${found}/${positives} = ${recall.toFixed(3)} (target ≥ 0.95)`,
     `  false warnings on photos with none:   ${falseWarnings}/${negatives} = ${(falseWarningRate * 100).toFixed(1)}% (target ≤ 2%)`,
     `  detector time per image (≤ ${MAX_IMAGE_SIDE} px, Node, WebAssembly): median ${sortedTimes[Math.floor(sortedTimes.length / 2)]?.toFixed(0)} ms`,
@@ -95,7 +96,7 @@ if (invokedDirectly) {
     process.exit(2);
   }
   const scoresAt = process.argv.indexOf('--scores');
-  const scores = scoresAt === -1 ? null : ['face,kind,name,whole,candidates (first look:confirming look)'];
+  const scores = scoresAt === -1 ? null : ['face,kind,name,whole,candidates (first look:confirmed score)'];
   const result = await evaluatePhotos(seed, process.argv.includes('--list'), scores);
   for (const line of result.lines) console.log(line);
   if (scores) writeFileSync(process.argv[scoresAt + 1] ?? 'photo-scores.csv', scores.join('\n') + '\n');

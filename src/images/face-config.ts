@@ -42,7 +42,8 @@ export function faceDetectorConfig(modelBasePath: string, wasmPath: string): Par
         skipTime: 0,
         return: false,
       },
-      mesh: { enabled: false },
+      // Its face flag checks BlazeFace's weaker finds (src/images/face-run.ts); human.load() loads it only when enabled.
+      mesh: { enabled: true, modelPath: 'facemesh.json' },
       iris: { enabled: false },
       attention: { enabled: false },
       description: { enabled: false },

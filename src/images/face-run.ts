@@ -4,22 +4,32 @@ import { FACE_CONFIRM_MIN_SCORE, FACE_MIN_SCORE, FACE_TILE_CANDIDATE_SCORE, FACE
 /** A tensor, as much of one as PostCheck touches. */
 interface Tensor {
   size: number;
+  shape: number[];
   data(): Promise<Float32Array | Int32Array | Uint8Array>;
   dispose(): void;
+}
+
+/** A loaded TensorFlow.js graph, and the parts of its executor that batchesOf opens to batches. */
+interface Graph {
+  execute: (input: Tensor) => Tensor | Tensor[];
+  executor?: {
+    graph?: { inputs?: { attrParams?: { shape?: { value?: number[] } } }[] };
+    weightMap?: Record<string, Tensor[]>;
+  };
 }
 
 /**
  * The part of @vladmandic/human that PostCheck uses, typed structurally so that the browser
  * build (dist/human.esm.js) and the Node build the evaluation loads (dist/human.node-wasm.js)
- * both fit: its TensorFlow.js and the BlazeFace graph it loaded (human.load()). PostCheck runs
- * the graph itself rather than through human.detect(): none of human's per-call image
- * pipeline (a third of the time per look), and the photo resized in JavaScript (inputOf).
+ * both fit: its TensorFlow.js and the two graphs it loaded (human.load()), BlazeFace and the
+ * face mesh. PostCheck runs the graphs itself rather than through human.detect(): none of
+ * human's per-call image pipeline, and the photo resized in JavaScript (pixelsOf).
  */
 export interface FaceDetector {
   tf: {
-    tensor: (values: Float32Array, shape: number[], dtype: 'float32') => Tensor;
+    tensor: (values: Float32Array | Int32Array, shape: number[], dtype: 'float32' | 'int32') => Tensor;
   };
-  models: { models: { blazeface?: { execute: (input: Tensor) => Tensor | Tensor[] } | null } };
+  models: { models: { blazeface?: Graph | null; facemesh?: Graph | null } };
 }
 
 interface Region {
@@ -31,6 +41,8 @@ interface Region {
 
 /** BlazeFace's input: 256 × 256, two anchors per 16-px cell, six per 32-px cell (human's generateAnchors). */
 const INPUT = 256;
+const FINE_ANCHORS = 512;
+const COARSE_ANCHORS = 384;
 const ANCHORS: [number, number][] = (() => {
   const anchors: [number, number][] = [];
   for (const [stride, perCell] of [[16, 2], [32, 6]] as const) {
@@ -42,44 +54,71 @@ const ANCHORS: [number, number][] = (() => {
   }
   return anchors;
 })();
-/** Detections below this are not worth keeping at all; the thresholds in check-photo decide. */
+/** The face mesh model's input: a 192 × 192 crop, values 0…1 (as human crops a face for it). */
+const MESH_INPUT = 192;
+/** Detections below this are not worth keeping at all; the thresholds decide. */
 const KEEP_SCORE = 0.2;
 /** Two boxes overlapping more than this (intersection over union) are the same face. */
 const SAME_FACE_IOU = 0.2;
 const MAX_FACES = 30;
 
 /**
- * The region resized to the graph's 256 × 256 input (squashed if need be), scaled to −1…1:
- * bilinear, sampled exactly as TensorFlow's cropAndResize does (corner pixels on corner
- * pixels). Done here rather than by TensorFlow, because handing it the whole photo as a tensor
- * first cost more than the graph itself.
+ * The region resized to size × size (squashed if need be), written into `into` at `offset`:
+ * bilinear, sampled at the points TensorFlow's cropAndResize samples (corner pixels on corner
+ * pixels; outside the photo, 0), each value v written as v / divisor − shift. Done here rather
+ * than by TensorFlow, because handing it the whole photo as a tensor first cost more than the
+ * graph. The sample points are computed in float32, step by step, as the kernel computes them;
+ * the interpolation in double precision (scores differ from TensorFlow's in the sixth decimal,
+ * and resizing takes 40% of the time it took in float32 step by step).
  */
-function inputOf(image: RgbaImage, region: Region): Float32Array {
+function pixelsOf(image: RgbaImage, region: Region, size: number, { divisor, shift }: ValueScale, into: Float32Array, offset: number): void {
   const { data, width, height } = image;
   const f = Math.fround;
-  // In float32, step by step, as the kernel computes it: the scores the thresholds were set on depend on it.
+  // The sample points in float32, step by step, as the kernel computes them (an off-by-one-pixel point would move scores far more than rounding).
   const y1 = f(region.top / Math.max(1, height - 1)), y2 = f((region.top + region.height - 1) / Math.max(1, height - 1));
   const x1 = f(region.left / Math.max(1, width - 1)), x2 = f((region.left + region.width - 1) / Math.max(1, width - 1));
-  const stepY = f(f(f(y2 - y1) * (height - 1)) / (INPUT - 1)), stepX = f(f(f(x2 - x1) * (width - 1)) / (INPUT - 1));
+  const stepY = f(f(f(y2 - y1) * (height - 1)) / (size - 1)), stepX = f(f(f(x2 - x1) * (width - 1)) / (size - 1));
   const startY = f(y1 * (height - 1)), startX = f(x1 * (width - 1));
-  const input = new Float32Array(INPUT * INPUT * 3);
-  let j = 0;
-  for (let v = 0; v < INPUT; v++) {
+  const outside = -shift;
+  const scale = 1 / divisor;
+  // The columns' sample positions, the same on every row.
+  const left = new Int32Array(size), right = new Int32Array(size), across = new Float32Array(size), inside = new Uint8Array(size);
+  for (let u = 0; u < size; u++) {
+    const x = f(startX + f(u * stepX));
+    inside[u] = x >= 0 && x <= width - 1 ? 1 : 0;
+    left[u] = Math.floor(x) * 4;
+    right[u] = Math.min(Math.ceil(x), width - 1) * 4;
+    across[u] = f(x - Math.floor(x));
+  }
+  let j = offset;
+  for (let v = 0; v < size; v++) {
     const y = f(startY + f(v * stepY));
-    const y0 = Math.floor(y), yb = Math.min(Math.ceil(y), height - 1), fy = f(y - y0);
-    for (let u = 0; u < INPUT; u++) {
-      const x = f(startX + f(u * stepX));
-      const x0 = Math.floor(x), xb = Math.min(Math.ceil(x), width - 1), fx = f(x - x0);
-      const a = (y0 * width + x0) * 4, b = (y0 * width + xb) * 4, c = (yb * width + x0) * 4, d = (yb * width + xb) * 4;
+    const rowInside = y >= 0 && y <= height - 1;
+    const top = Math.floor(y) * width * 4, bottom = Math.min(Math.ceil(y), height - 1) * width * 4, fy = f(y - Math.floor(y));
+    for (let u = 0; u < size; u++) {
+      if (!rowInside || inside[u] === 0) {
+        into[j++] = outside;
+        into[j++] = outside;
+        into[j++] = outside;
+        continue;
+      }
+      const a = top + left[u]!, b = top + right[u]!, c = bottom + left[u]!, d = bottom + right[u]!, fx = across[u]!;
       for (let k = 0; k < 3; k++) {
-        const top = f(data[a + k]! + f(f(data[b + k]! - data[a + k]!) * fx));
-        const bottom = f(data[c + k]! + f(f(data[d + k]! - data[c + k]!) * fx));
-        input[j++] = f(f(f(top + f(f(bottom - top) * fy)) / 127.5) - 1);
+        const upper = data[a + k]! + (data[b + k]! - data[a + k]!) * fx;
+        const lower = data[c + k]! + (data[d + k]! - data[c + k]!) * fx;
+        into[j++] = (upper + (lower - upper) * fy) * scale - shift;
       }
     }
   }
-  return input;
 }
+
+interface ValueScale {
+  divisor: number;
+  shift: number;
+}
+/** BlazeFace takes values −1…1 (as human computes them), the face mesh 0…1. */
+const BLAZEFACE_VALUES: ValueScale = { divisor: 127.5, shift: 1 };
+const MESH_VALUES: ValueScale = { divisor: 255, shift: 0 };
 
 function iou(a: DetectedFace['box'], b: DetectedFace['box']): number {
   const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
@@ -89,48 +128,150 @@ function iou(a: DetectedFace['box'], b: DetectedFace['box']): number {
   return inter / (a[2] * a[3] + b[2] * b[3] - inter);
 }
 
-/**
- * The graph's four outputs (scores and boxes for the 512 fine anchors, then the 384 coarse
- * ones) decoded to faces in the region, boxes as fractions of the image.
- */
-async function decode(outputs: Tensor[], region: Region, image: RgbaImage, tile: boolean): Promise<DetectedFace[]> {
-  const [coarseScores, fineScores, coarseBoxes, fineBoxes] = await Promise.all([...outputs].sort((a, b) => a.size - b.size).map((t) => t.data()));
-  const found: DetectedFace[] = [];
-  for (let a = 0; a < ANCHORS.length; a++) {
-    const fine = a < 512;
-    const k = fine ? a : a - 512;
-    const logit = (fine ? fineScores : coarseScores)![k]!;
-    const score = 1 / (1 + Math.exp(-logit));
-    if (score < KEEP_SCORE) continue;
-    const boxes = (fine ? fineBoxes : coarseBoxes)!;
-    const [ax, ay] = ANCHORS[a]!;
-    const cx = ax + boxes[k * 16]!, cy = ay + boxes[k * 16 + 1]!, w = boxes[k * 16 + 2]!, h = boxes[k * 16 + 3]!;
-    const sx = region.width / INPUT, sy = region.height / INPUT;
-    found.push({
-      score,
-      box: [(region.left + (cx - w / 2) * sx) / image.width, (region.top + (cy - h / 2) * sy) / image.height, (w * sx) / image.width, (h * sy) / image.height],
-      ...(tile ? { tile } : {}),
-    });
-  }
+function mergeDuplicates(faces: DetectedFace[], limit = Infinity): DetectedFace[] {
   const kept: DetectedFace[] = [];
-  for (const face of found.sort((x, y) => y.score - x.score)) {
-    if (kept.length < MAX_FACES && !kept.some((k) => iou(k.box, face.box) > SAME_FACE_IOU)) kept.push(face);
+  for (const face of [...faces].sort((a, b) => b.score - a.score)) {
+    if (kept.length < limit && !kept.some((k) => iou(k.box, face.box) > SAME_FACE_IOU)) kept.push(face);
   }
   return kept;
 }
 
-/** One look: the region resized (squashed if need be) to 256 × 256, as human does, and the graph run on it. */
-async function lookAt(human: FaceDetector, image: RgbaImage, region: Region, tile: boolean): Promise<DetectedFace[]> {
+/**
+ * The graph's four outputs for a batch (scores and boxes for the 512 fine anchors, then the
+ * 384 coarse ones, per image) decoded to faces in each region, boxes as fractions of the photo.
+ */
+async function decode(outputs: Tensor[], regions: Region[], image: RgbaImage, tile: boolean): Promise<DetectedFace[][]> {
+  const [coarseScores, fineScores, coarseBoxes, fineBoxes] = await Promise.all([...outputs].sort((a, b) => a.size - b.size).map((t) => t.data()));
+  return regions.map((region, index) => {
+    const found: DetectedFace[] = [];
+    const sx = region.width / INPUT, sy = region.height / INPUT;
+    for (let a = 0; a < ANCHORS.length; a++) {
+      const fine = a < FINE_ANCHORS;
+      const k = fine ? index * FINE_ANCHORS + a : index * COARSE_ANCHORS + a - FINE_ANCHORS;
+      const score = 1 / (1 + Math.exp(-(fine ? fineScores : coarseScores)![k]!));
+      if (score < KEEP_SCORE) continue;
+      const boxes = (fine ? fineBoxes : coarseBoxes)!;
+      const [ax, ay] = ANCHORS[a]!;
+      const cx = ax + boxes[k * 16]!, cy = ay + boxes[k * 16 + 1]!, w = boxes[k * 16 + 2]!, h = boxes[k * 16 + 3]!;
+      found.push({
+        score,
+        box: [(region.left + (cx - w / 2) * sx) / image.width, (region.top + (cy - h / 2) * sy) / image.height, (w * sx) / image.width, (h * sy) / image.height],
+        ...(tile ? { tile } : {}),
+      });
+    }
+    return mergeDuplicates(found, MAX_FACES);
+  });
+}
+
+const opened = new WeakSet<Graph>();
+
+/**
+ * BlazeFace as shipped takes one image a run: its input is declared [1, 256, 256, 3] and its
+ * four outputs are reshaped to a batch of 1. Every layer before those reshapes works on any
+ * batch, so the declared input and the reshapes' target shapes are opened to a batch of any
+ * size, once: several tiles then go through the graph in one run, which costs ~30–40% less
+ * a tile than one run each (the graph's fixed cost per run is shared). Returns false when the
+ * graph does not look as expected (another TensorFlow.js), and looks then run one at a time.
+ */
+function openToBatches(human: FaceDetector, model: Graph): boolean {
+  if (opened.has(model)) return true;
+  const input = model.executor?.graph?.inputs?.[0]?.attrParams?.shape;
+  const weights = model.executor?.weightMap;
+  const reshapes = Object.keys(weights ?? {}).filter((name) => name.endsWith('/shape'));
+  if (!input?.value || input.value.length !== 4 || !weights || reshapes.length !== 4) return false;
+  for (const name of reshapes) {
+    const [shape] = weights[name]!;
+    if (shape?.shape.length !== 1 || shape.size !== 3) return false;
+  }
+  input.value = [-1, ...input.value.slice(1)];
+  for (const name of reshapes) {
+    // [1, anchors, values] → [−1, anchors, values]: read synchronously once, at load.
+    const values = (weights[name]![0] as unknown as { dataSync(): Int32Array }).dataSync();
+    weights[name] = [human.tf.tensor(Int32Array.from([-1, values[1]!, values[2]!]), [3], 'int32')];
+  }
+  opened.add(model);
+  return true;
+}
+
+/** Looks: each region resized (squashed if need be) to 256 × 256, as human does, and the graph run on all of them at once. */
+export async function lookAt(human: FaceDetector, image: RgbaImage, regions: Region[], tile: boolean): Promise<DetectedFace[][]> {
   const model = human.models.models.blazeface;
   if (!model) throw new Error('face detection failed: the BlazeFace model is not loaded');
+  if (regions.length === 0) return [];
+  if (regions.length > 1 && !openToBatches(human, model)) {
+    const one: DetectedFace[][] = [];
+    for (const region of regions) one.push(...(await lookAt(human, image, [region], tile)));
+    return one;
+  }
+  const perImage = INPUT * INPUT * 3;
+  const input = new Float32Array(regions.length * perImage);
+  regions.forEach((region, i) => pixelsOf(image, region, INPUT, BLAZEFACE_VALUES, input, i * perImage));
   const t: Tensor[] = [];
   try {
-    t.push(human.tf.tensor(inputOf(image, region), [1, INPUT, INPUT, 3], 'float32'));
+    t.push(human.tf.tensor(input, [regions.length, INPUT, INPUT, 3], 'float32'));
     const out = model.execute(t[0]!);
     const outputs = Array.isArray(out) ? out : [out];
     t.push(...outputs);
     if (outputs.length !== 4) throw new Error(`face detection failed: BlazeFace gave ${outputs.length} outputs, expected 4`);
-    return await decode(outputs, region, image, tile);
+    return await decode(outputs, regions, image, tile);
+  } finally {
+    for (const tensor of t) tensor.dispose();
+  }
+}
+
+/** A square crop centred on a face's box, `factor` times its size across (at least 8 pixels); it may reach past the photo's edges. */
+function cropAround(box: DetectedFace['box'], image: RgbaImage, factor: number): Region {
+  const [x, y, w, h] = box;
+  const side = Math.round(Math.max(8, Math.max(w * image.width, h * image.height) * factor));
+  const cx = (x + w / 2) * image.width, cy = (y + h / 2) * image.height;
+  return { left: Math.round(cx - side / 2), top: Math.round(cy - side / 2), width: side, height: side };
+}
+
+/**
+ * A crop for the face mesh model, as human makes one (the face's box 1.4 times enlarged, square),
+ * with its colours balanced: each channel brought to the same mean (grey world) and all to the
+ * same spread. Without it the model's face flag read ~0 on clear faces that were dim or under a
+ * colour cast (a screen's blue); with it, on more of them (docs/images.md).
+ */
+function meshInput(image: RgbaImage, region: Region, into: Float32Array, offset: number): void {
+  pixelsOf(image, region, MESH_INPUT, MESH_VALUES, into, offset);
+  const length = MESH_INPUT * MESH_INPUT * 3;
+  const mean = [0, 0, 0];
+  for (let i = 0; i < length; i++) mean[i % 3]! += into[offset + i]!;
+  for (let k = 0; k < 3; k++) mean[k]! /= length / 3;
+  let variance = 0;
+  for (let i = 0; i < length; i++) variance += (into[offset + i]! - mean[i % 3]!) ** 2;
+  const spread = Math.sqrt(variance / length) || 1;
+  for (let i = 0; i < length; i++) into[offset + i] = Math.min(1, Math.max(0, BALANCED_MEAN + (BALANCED_SPREAD * (into[offset + i]! - mean[i % 3]!)) / spread));
+}
+const BALANCED_MEAN = 0.5;
+const BALANCED_SPREAD = 0.22;
+/** Mesh crops: the box enlarged 1.4 times (as human crops for its mesh) and 2 times (a loose box from an enlarged tile); the better flag counts. */
+const MESH_CROPS = [1.4, 2] as const;
+
+/**
+ * The face mesh model's face flag (0…1) for each face: the best of its crops (MESH_CROPS),
+ * all in one run of the model. The mesh model was trained on faces, so texture that BlazeFace
+ * took for one (leaves, patterns, a drawn back of a head) reads near 0.
+ */
+export async function faceFlags(human: FaceDetector, image: RgbaImage, faces: DetectedFace[]): Promise<number[]> {
+  const model = human.models.models.facemesh;
+  if (!model) throw new Error('face detection failed: the face mesh model is not loaded');
+  if (faces.length === 0) return [];
+  const perCrop = MESH_INPUT * MESH_INPUT * 3;
+  const crops = faces.flatMap((face) => MESH_CROPS.map((factor) => cropAround(face.box, image, factor)));
+  const input = new Float32Array(crops.length * perCrop);
+  crops.forEach((crop, i) => meshInput(image, crop, input, i * perCrop));
+  const t: Tensor[] = [];
+  try {
+    t.push(human.tf.tensor(input, [crops.length, MESH_INPUT, MESH_INPUT, 3], 'float32'));
+    const out = model.execute(t[0]!);
+    const outputs = Array.isArray(out) ? out : [out];
+    t.push(...outputs);
+    const flagOutput = outputs.find((o) => o.shape[o.shape.length - 1] === 1 && o.size === crops.length);
+    if (!flagOutput) throw new Error('face detection failed: the face mesh model gave no face flag');
+    const flags = await flagOutput.data();
+    return faces.map((_, i) => Math.max(...MESH_CROPS.map((__, k) => flags[i * MESH_CROPS.length + k]!)));
   } finally {
     for (const tensor of t) tensor.dispose();
   }
@@ -138,18 +279,22 @@ async function lookAt(human: FaceDetector, image: RgbaImage, region: Region, til
 
 /** Tiles overlap by this share of a tile, so a small face on a border is whole in one of them. */
 const TILE_OVERLAP = 0.18;
+/** Tiles across the photo's longer side. */
+const TILES_ACROSS = 3;
 
 /**
  * Square tiles for the faces too small to see in the whole photo: BlazeFace looks at 256×256
  * pixels, so a 40-pixel face (a child at the back of a class photo) shrinks to 13 pixels in
- * a whole 800-pixel photo. Each tile is a little over half the photo's longer side, so a 4:3
- * photo takes four (2 × 2) and a wide one two, and the same face is ~1.8 times bigger.
+ * a whole 800-pixel photo. Each tile is a little over a third of the photo's longer side, so a
+ * 4:3 photo takes nine (3 × 3), a 3:2 or wider one six, and the same face is ~2.5 times bigger.
+ * (Six tiles for 4:3 too, each 0.41 of the longer side, cost ~60 ms less and found 2–4 fewer
+ * photos with faces on two development seeds: docs/images.md.)
  */
 export function tilesOf(width: number, height: number): Region[] {
   const long = Math.max(width, height);
   const short = Math.min(width, height);
   if (long < 320) return [];
-  let side = Math.round((long / 2) * (1 + TILE_OVERLAP));
+  let side = Math.round((long / TILES_ACROSS) * (1 + TILE_OVERLAP));
   // Nearly as tall as the photo: one row (or column) of tiles the photo's full height.
   if (side >= short * 0.85) side = short;
   const starts = (length: number) => {
@@ -159,8 +304,8 @@ export function tilesOf(width: number, height: number): Region[] {
   return starts(height).flatMap((top) => starts(width).map((left) => ({ left, top, width: Math.min(side, width), height: Math.min(side, height) })));
 }
 
-/** A square crop centred on a candidate, the face about a third of its side: where BlazeFace sees faces best. */
-function cropAround(face: DetectedFace, image: RgbaImage): Region {
+/** A confirming look is a square crop this many times the candidate's size across (the face about a third of it: where BlazeFace sees faces best), inside the photo. */
+function confirmingCrop(face: DetectedFace, image: RgbaImage): Region {
   const [x, y, w, h] = face.box;
   const size = Math.max(w * image.width, h * image.height);
   const side = Math.round(Math.min(image.width, image.height, Math.max(96, size * CONFIRM_CROP)));
@@ -169,55 +314,61 @@ function cropAround(face: DetectedFace, image: RgbaImage): Region {
   const top = Math.round(Math.min(Math.max(0, cy - side / 2), image.height - side));
   return { left, top, width: side, height: side };
 }
-
-/** A confirming crop is this many times the candidate's size across. */
 const CONFIRM_CROP = 3;
-/** Only the best candidate gets a confirming look: each costs one run of the model, and on the development seed a second never changed a result. */
-const MAX_CONFIRMED = 1;
+/** The best two candidates get a confirming look and a mesh check (one run of each model for both). */
+const MAX_CONFIRMED = 2;
+/** A whole-photo face scoring FACE_MIN_SCORE but under this counts only when the mesh model also sees a face in it (flag ≥ WHOLE_MESH_MIN_FLAG). */
+const FACE_CLEAR_SCORE = 0.7;
+const WHOLE_MESH_MIN_FLAG = 0.5;
+/** Each tenfold drop of the mesh's face flag below 1 takes this off a candidate's two-look score (docs/images.md). */
+const MESH_PENALTY_PER_DECADE = 0.1;
+const MESH_FLAG_FLOOR = 1e-4;
 
 /**
- * A candidate looked at again, centred: a real face scores well at every framing, while
- * enlarged texture (leaves, patterns, a drawn back of a head) that happened to score in one
- * tile rarely does twice. The face's score becomes the mean of the two looks (one good look
- * is not enough); `firstScore` is the one that made it a candidate.
+ * Candidates looked at again: the face mesh model on each, and a crop centred on each
+ * (BlazeFace). A real face scores well at every framing and the mesh model sees a face in it,
+ * while enlarged texture that happened to score in one tile rarely does either. The score
+ * becomes the mean of the two looks, less MESH_PENALTY_PER_DECADE for each tenfold the mesh's
+ * face flag falls below 1; `firstScore` is the look that made it a candidate. The mesh runs
+ * first: a candidate it rules out (below FACE_CONFIRM_MIN_SCORE even if the second look scored
+ * 1) gets no second look, which spares most photos with nobody in them a run of BlazeFace.
  */
-async function confirm(human: FaceDetector, image: RgbaImage, face: DetectedFace): Promise<DetectedFace> {
-  const again = await lookAt(human, image, cropAround(face, image), true);
-  const [x, y, w, h] = face.box;
-  const near = again.filter((f) => Math.abs(f.box[0] + f.box[2] / 2 - (x + w / 2)) < w * 0.6 && Math.abs(f.box[1] + f.box[3] / 2 - (y + h / 2)) < h * 0.6);
-  return { ...face, score: (face.score + Math.max(0, ...near.map((f) => f.score))) / 2, firstScore: face.score, tile: true, confirmed: true };
-}
-
-function mergeDuplicates(faces: DetectedFace[]): DetectedFace[] {
-  const kept: DetectedFace[] = [];
-  for (const face of [...faces].sort((a, b) => b.score - a.score)) {
-    if (!kept.some((k) => iou(k.box, face.box) > SAME_FACE_IOU)) kept.push(face);
-  }
-  return kept;
+async function confirm(human: FaceDetector, image: RgbaImage, candidates: DetectedFace[], everywhere: boolean): Promise<DetectedFace[]> {
+  const flags = await faceFlags(human, image, candidates);
+  const penalties = flags.map((flag) => MESH_PENALTY_PER_DECADE * -Math.log10(Math.max(MESH_FLAG_FLOOR, flag)));
+  const worthALook = candidates.filter((face, i) => everywhere || (face.score + 1) / 2 - penalties[i]! >= FACE_CONFIRM_MIN_SCORE);
+  const again = await lookAt(human, image, worthALook.map((c) => confirmingCrop(c, image)), true);
+  return candidates.map((face, i) => {
+    const [x, y, w, h] = face.box;
+    const look = worthALook.indexOf(face);
+    const near = look === -1 ? [] : again[look]!.filter((f) => Math.abs(f.box[0] + f.box[2] / 2 - (x + w / 2)) < w * 0.6 && Math.abs(f.box[1] + f.box[3] / 2 - (y + h / 2)) < h * 0.6);
+    const twoLooks = (face.score + Math.max(0, ...near.map((f) => f.score))) / 2;
+    return { ...face, score: twoLooks - penalties[i]!, firstScore: face.score, tile: true, confirmed: true };
+  });
 }
 
 /**
  * Faces the detector reports, boxes as fractions of the image, scores not yet thresholded
- * (see facesCounted). The whole photo first: a face scoring FACE_MIN_SCORE there ends the
- * search (one run of the model). Otherwise every tile; the best candidates (from the tiles,
- * or weaker ones from the whole photo) then get a confirming look centred on each (confirm).
- * `everywhere` looks at every tile and confirms more candidates regardless (the evaluation's
- * score report).
+ * (see facesCounted). The whole photo first: a face scoring FACE_CLEAR_SCORE there ends the
+ * search (one run of the model), and one scoring FACE_MIN_SCORE does when the mesh model sees
+ * a face in it too. Otherwise the 3 × 3 tiles, all in one run; the best candidates (from the
+ * tiles, or weaker ones from the whole photo) then get a confirming look and a mesh check
+ * (confirm). A whole-photo face that the mesh model did not confirm is reported as a
+ * candidate only (tile, not confirmed). `everywhere` looks at every tile and confirms more
+ * candidates regardless (the evaluation's score report).
  */
 export async function detectFacesWith(human: FaceDetector, image: RgbaImage, everywhere = false): Promise<DetectedFace[]> {
-  const whole = await lookAt(human, image, { left: 0, top: 0, width: image.width, height: image.height }, false);
-  if (!everywhere && whole.some((f) => f.score >= FACE_MIN_SCORE)) return whole;
-  const found: DetectedFace[] = whole.filter((f) => f.score >= FACE_WHOLE_CANDIDATE_SCORE).map((f) => ({ ...f, tile: true }));
-  for (const tile of tilesOf(image.width, image.height)) {
-    found.push(...(await lookAt(human, image, tile, true)).filter((f) => f.score >= FACE_TILE_CANDIDATE_SCORE));
-  }
-  const candidates = mergeDuplicates(found).slice(0, everywhere ? 3 * MAX_CONFIRMED : MAX_CONFIRMED);
-  const confirmed: DetectedFace[] = [];
-  for (const candidate of candidates) {
-    const checked = await confirm(human, image, candidate);
-    confirmed.push(checked);
-    if (!everywhere && checked.score >= FACE_CONFIRM_MIN_SCORE) break;
-  }
+  const whole = (await lookAt(human, image, [{ left: 0, top: 0, width: image.width, height: image.height }], false))[0]!;
+  const best = whole[0];
+  if (!everywhere && best && best.score >= FACE_CLEAR_SCORE) return whole;
+  if (!everywhere && best && best.score >= FACE_MIN_SCORE && (await faceFlags(human, image, [best]))[0]! >= WHOLE_MESH_MIN_FLAG) return whole;
+  const unsure = whole.map((f) => (f.score < FACE_CLEAR_SCORE ? { ...f, tile: true } : f));
+  const found: DetectedFace[] = unsure.filter((f) => f.score >= FACE_WHOLE_CANDIDATE_SCORE && f.score < FACE_CLEAR_SCORE);
+  for (const faces of await lookAt(human, image, tilesOf(image.width, image.height), true)) found.push(...faces.filter((f) => f.score >= FACE_TILE_CANDIDATE_SCORE));
+  const candidates = mergeDuplicates(found, everywhere ? 2 * MAX_CONFIRMED : MAX_CONFIRMED);
+  const confirmed = await confirm(human, image, candidates, everywhere);
   // The score report wants the whole photo's own scores, not merged away by a tile's look at the same face.
-  return everywhere ? [...whole, ...confirmed] : mergeDuplicates([...whole, ...confirmed]);
+  if (everywhere) return [...whole, ...confirmed];
+  // A confirmed candidate stands for the whole photo's unconfirmed find of the same face.
+  return [...confirmed, ...unsure.filter((face) => !confirmed.some((c) => iou(c.box, face.box) > SAME_FACE_IOU))];
 }

@@ -7,9 +7,9 @@ import { detectFacesWith, type FaceDetector } from './face-run';
 
 /**
  * The face detector in the extension's background (service worker in Chrome, event page in
- * Firefox), never on the site's page. The model (~0.6 MB, packaged with the extension under
- * models/, see wxt.config.ts) and the WebAssembly backend load the first time an image is
- * attached, not before; nothing is fetched from the network.
+ * Firefox), never on the site's page. The models (BlazeFace 0.6 MB and the face mesh 1.6 MB,
+ * packaged with the extension under models/, see wxt.config.ts) and the WebAssembly backend
+ * load the first time an image is attached, not before; nothing is fetched from the network.
  */
 let detector: Promise<FaceDetector> | null = null;
 

@@ -10,8 +10,12 @@ import { evaluatePhotos } from '../../src/cli/eval-photos';
  * every second photo case (every kind is in it), and one variant per logo and transform
  * (with every negative).
  */
-// Reached on 6 December 2026: photos 54/59 found, 0/47 false warnings; logos 43/44 found, no false match.
-const PHOTOS = { every: 2, recall: 54 / 59, falseWarnings: 0 };
+// Reached on 6 December 2026: logos 43/44 found, no false match. Photos: 51/59 found, 0/47 false
+// warnings on 7 December 2026 (was 54/59): the detector with 3 × 3 tiles and the face mesh check
+// finds 3 fewer photos with faces on seed 1, the seed the previous detector's thresholds were
+// set on, and 4–8 more on each of the three other development seeds, with fewer false warnings
+// on all but seed 1 (docs/images.md, "The face mesh check").
+const PHOTOS = { every: 2, recall: 51 / 59, falseWarnings: 0 };
 const LOGOS = { perTransform: 1, recall: 43 / 44 };
 
 describe('image evaluation floors (development seed 1)', () => {

@@ -57,18 +57,24 @@ describe('photos finding', () => {
 });
 
 describe('tiles for small faces', () => {
-  it('cover the whole photo with overlapping squares a little over half its longer side', () => {
-    for (const [width, height, count] of [[800, 600, 4], [600, 800, 4], [800, 450, 2], [800, 800, 4]] as const) {
+  it('cover the whole photo with overlapping squares, three across its longer side', () => {
+    for (const [width, height, count] of [[800, 600, 9], [600, 800, 9], [800, 533, 6], [800, 450, 6], [800, 800, 9]] as const) {
       const tiles = tilesOf(width, height);
       expect(tiles, `${width}x${height}`).toHaveLength(count);
+      const long = Math.max(width, height);
       for (const tile of tiles) {
         expect(tile.width).toBe(tile.height);
-        expect(tile.width).toBeGreaterThan(width / 2);
+        expect(tile.width).toBeGreaterThan(long / 3);
+        expect(tile.width).toBeLessThan(long / 2);
         expect(tile.left + tile.width).toBeLessThanOrEqual(width);
         expect(tile.top + tile.height).toBeLessThanOrEqual(height);
       }
       expect(Math.max(...tiles.map((t) => t.left + t.width))).toBe(width);
       expect(Math.max(...tiles.map((t) => t.top + t.height))).toBe(height);
+      // Neighbours overlap by at least 18% of a tile, so a small face on a border is whole in one of them.
+      for (const starts of [[...new Set(tiles.map((t) => t.left))], [...new Set(tiles.map((t) => t.top))]]) {
+        for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeLessThanOrEqual(tiles[0]!.width * (1 - 0.18) + 1);
+      }
     }
   });
 
