@@ -16,7 +16,7 @@ const compiled = (() => {
   const result = compilePack({
     ...EXAMPLE_SCHOOL,
     people: {
-      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood', 'Faith Adebayo', 'Hannah Newton', 'Charlotte Walker', 'Oliver Tate', 'Isaac Robson', 'Will Greenaway'],
+      pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Libby Harrison', 'Freya Collins', 'Orla Devlin', 'Emeka Obi', 'Kai Turner', 'Teddy Marsh', 'Honey Wood', 'Faith Adebayo', 'Hannah Newton', 'Charlotte Walker', 'Oliver Tate', 'Isaac Robson', 'Will Greenaway', 'Hope Babatunde'],
       staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Hollie Barker', title: 'Miss' }, { name: 'Priya Shah', title: 'Mrs' }, { name: 'Imelda Ross', title: 'Mrs' }, { name: 'Declan Brophy', title: 'Mr' }, { name: 'Ann Whitlock', title: 'Mrs' }, { name: 'Sue Barlow', title: 'Mrs' }, { name: 'Bryony Hale', title: 'Ms' }, { name: 'Raymond Pike', title: 'Mr' }],
     },
   });
@@ -64,6 +64,7 @@ describe('who a first name is, in the engine', () => {
     "Teddy's first day at nursery 🎒 He didn't look back once",
     'Our little Grace took her first steps today! Three wobbly ones towards the dog',
     'Welcome to the street Hannah, Mo and little Freya!! If you need anything just knock',
+    'Hope you all had a lovely Eid 🌙 Mum outdid herself, biryani for 30',
   ])('a friend, relative or neighbour who shares a pupil’s name is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
