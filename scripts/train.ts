@@ -28,7 +28,6 @@ import { foldForMatching } from '../src/rules/document/normalize';
 import { postFeatures } from '../src/rules/judgement/features';
 import { seededRandom } from '../src/rules/seeded-random';
 import { JUDGED_CATEGORIES, judgementGate, type Gate } from '../src/rules/judgement';
-import { modelMayJudge } from '../src/rules/judgement/person';
 import { packWeights, sigmoid, type CategoryModel, type JudgementMode, type ModelWeights } from '../src/rules/judgement/model';
 import type { CategoryId } from '../src/rules/types';
 
@@ -120,8 +119,7 @@ function examplesOf(posts: (CorpusPost & { writer?: string })[], packs: Map<stri
     const raised = new Set(findings.map((f) => f.category));
     const features = postFeatures(ctx, raised);
     const setting = personSetting(ctx.doc, schoolMentions(ctx).length);
-    // As the engine (src/rules/judgement/person.ts): a word-name opening a sentence is never the model's to take.
-    const persons = nameCandidates(ctx).filter((c) => c.accepted || modelMayJudge(ctx.doc, ctx.doc.tokens[c.token]!)).map((c): PersonExample => {
+    const persons = nameCandidates(ctx).map((c): PersonExample => {
       const token = ctx.doc.tokens[c.token]!;
       const cues = personCues(ctx.doc, token, setting);
       return { kind: c.person.kind, accepted: c.accepted, features: personFeatures(ctx.doc, token, cues, c.accepted), ownListed: ownFirstNames.get(post.school)![c.person.kind].has(token.key) };

@@ -6,7 +6,7 @@ import { childInSchool, notTheColleague, notThePupil, placedElsewhere, personCue
 import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
-import { boundedTerms, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAMES } from '../vocab';
+import { boundedTerms, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAME_AS_WORD_BEFORE, WORD_NAMES } from '../vocab';
 import * as babyhood from '../vocab/babyhood.json';
 import * as colleagueCues from '../vocab/colleague-cues.json';
 import { sortInPlace } from '../document/sort';
@@ -173,7 +173,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
           mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
           continue;
         }
-        if (namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, postContext))) continue;
+        if (readAsWord(doc, t) || namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, postContext))) continue;
         const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
         candidates.push({ person: listed, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
@@ -307,6 +307,11 @@ const LEAD_INS = new Set(['little', 'tiny', 'wee', 'young', 'congratulations', '
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each']);
 /** Capitalised words that may follow a first name without making it someone else's full name. */
 const FOLLOWERS = new Set(['i', 'year', 'class', 'reception', 'miss', 'sir']);
+
+/** A name that is also a word, opening a sentence as the word: "Hope you all had a lovely Eid", "Will we see you there?". */
+function readAsWord(doc: PostDocument, t: Token): boolean {
+  return t.sentenceStart && WORD_NAMES.has(t.key) && WORD_NAME_AS_WORD_BEFORE.has(nextToken(doc, t)?.key ?? '');
+}
 
 /** "Jack Grealish", "Amazing Grace", "the Chase", "my niece Daisy", "Angel of the North": a name, but not our person. */
 /**

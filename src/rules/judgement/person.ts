@@ -2,8 +2,6 @@ import { personFeatures } from '../context/person';
 import type { CheckContext } from '../detector';
 import { nameCandidates, nameCues } from '../evidence/names';
 import type { Person } from '../evidence/people';
-import type { PostDocument, Token } from '../document/document';
-import { WORD_NAMES } from '../vocab';
 import { sigmoid, type ModelWeights, type PackedWeights } from './model';
 import weights from './weights.json';
 
@@ -28,7 +26,7 @@ const indexes = new WeakMap<PersonSection, Map<string, number>>();
 /** `section` is the shipped weights unless a test passes its own. */
 export function judgePersons(ctx: CheckContext, section: PersonSection | undefined = SHIPPED): PersonDecision[] {
   if (!section || !Object.values(section.models).some((m) => m.mode === 'union')) return [];
-  const candidates = nameCandidates(ctx).filter((c) => !c.accepted && section.models[c.person.kind]?.mode === 'union' && modelMayJudge(ctx.doc, ctx.doc.tokens[c.token]!));
+  const candidates = nameCandidates(ctx).filter((c) => !c.accepted && section.models[c.person.kind]?.mode === 'union');
   if (candidates.length === 0) return [];
   let index = indexes.get(section);
   if (!index) indexes.set(section, (index = new Map(section.features.map((f, i) => [f, i]))));
@@ -46,15 +44,3 @@ export function judgePersons(ctx: CheckContext, section: PersonSection | undefin
   }
   return decisions;
 }
-
-/**
- * Whether the learned decision may take this first name alone: not a name that is also a word at the start of a
- * sentence or line ("Hope you all had a lovely Eid", "Will you be there?"), where its capital says nothing of a name.
- * The rules still read such a name in context ("Grace was brilliant in assembly"); training leaves them out too.
- */
-export function modelMayJudge(doc: PostDocument, token: Token): boolean {
-  return !(WORD_NAMES.has(token.key) && token.sentenceStart && WORD_NAME_AS_WORD_BEFORE.has(doc.tokens[token.index + 1]?.key ?? ''));
-}
-/** What follows a name-word used as a word at the start of a sentence: "Hope you…", "Will we…", "Hope everyone…". */
-const WORD_NAME_AS_WORD_BEFORE = new Set(['you', 'u', 'ya', 'we', 'everyone', 'everybody', 'all', 'this', 'that', 'it', 'they', 'i']);
-

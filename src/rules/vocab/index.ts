@@ -11,6 +11,8 @@ import { boundedTerms } from './gated-regexp';
 export { bounded, boundedTerms, holdingTerms, spellingOneOf, termsPattern } from './gated-regexp';
 
 export const WORD_NAMES = new Set(wordNames.terms);
+/** What follows a name that is also a word, opening a sentence as the word: "Hope you…", "Will we…". */
+export const WORD_NAME_AS_WORD_BEFORE = new Set(wordNames.wordsAfter);
 export const FAMILY_WORDS = new Set(family.terms);
 /** School words that also name people or things outside school (the cook, a form, the board): alone they place nothing in school. */
 export const OUTSIDE_SCHOOL_TOO = new Set(outsideSchoolToo.terms);
