@@ -203,17 +203,34 @@ export async function lookAt(human: FaceDetector, image: RgbaImage, regions: Reg
     for (const region of regions) one.push(...(await lookAt(human, image, [region], tile)));
     return one;
   }
-  const perImage = INPUT * INPUT * 3;
-  const input = new Float32Array(regions.length * perImage);
-  regions.forEach((region, i) => pixelsOf(image, region, INPUT, BLAZEFACE_VALUES, input, i * perImage));
+  return runBatch(human, model, regions.length, INPUT, (i, into, offset) => pixelsOf(image, regions[i]!, INPUT, BLAZEFACE_VALUES, into, offset), (outputs) => {
+    if (outputs.length !== 4) throw new Error(`face detection failed: BlazeFace gave ${outputs.length} outputs, expected 4`);
+    return decode(outputs, regions, image, tile);
+  });
+}
+
+/**
+ * `graph` run once on `count` images of size × size × 3, each written by `fill` at its offset in the
+ * batch; `read` takes what it needs of the outputs before every tensor is disposed.
+ */
+async function runBatch<T>(
+  human: FaceDetector,
+  graph: Graph,
+  count: number,
+  size: number,
+  fill: (i: number, into: Float32Array, offset: number) => void,
+  read: (outputs: Tensor[]) => Promise<T>,
+): Promise<T> {
+  const perImage = size * size * 3;
+  const input = new Float32Array(count * perImage);
+  for (let i = 0; i < count; i++) fill(i, input, i * perImage);
   const t: Tensor[] = [];
   try {
-    t.push(human.tf.tensor(input, [regions.length, INPUT, INPUT, 3], 'float32'));
-    const out = model.execute(t[0]!);
+    t.push(human.tf.tensor(input, [count, size, size, 3], 'float32'));
+    const out = graph.execute(t[0]!);
     const outputs = Array.isArray(out) ? out : [out];
     t.push(...outputs);
-    if (outputs.length !== 4) throw new Error(`face detection failed: BlazeFace gave ${outputs.length} outputs, expected 4`);
-    return await decode(outputs, regions, image, tile);
+    return await read(outputs);
   } finally {
     for (const tensor of t) tensor.dispose();
   }
@@ -258,23 +275,13 @@ export async function faceFlags(human: FaceDetector, image: RgbaImage, faces: De
   const model = human.models.models.facemesh;
   if (!model) throw new Error('face detection failed: the face mesh model is not loaded');
   if (faces.length === 0) return [];
-  const perCrop = MESH_INPUT * MESH_INPUT * 3;
   const crops = faces.flatMap((face) => MESH_CROPS.map((factor) => cropAround(face.box, image, factor)));
-  const input = new Float32Array(crops.length * perCrop);
-  crops.forEach((crop, i) => meshInput(image, crop, input, i * perCrop));
-  const t: Tensor[] = [];
-  try {
-    t.push(human.tf.tensor(input, [crops.length, MESH_INPUT, MESH_INPUT, 3], 'float32'));
-    const out = model.execute(t[0]!);
-    const outputs = Array.isArray(out) ? out : [out];
-    t.push(...outputs);
+  return runBatch(human, model, crops.length, MESH_INPUT, (i, into, offset) => meshInput(image, crops[i]!, into, offset), async (outputs) => {
     const flagOutput = outputs.find((o) => o.shape[o.shape.length - 1] === 1 && o.size === crops.length);
     if (!flagOutput) throw new Error('face detection failed: the face mesh model gave no face flag');
     const flags = await flagOutput.data();
     return faces.map((_, i) => Math.max(...MESH_CROPS.map((__, k) => flags[i * MESH_CROPS.length + k]!)));
-  } finally {
-    for (const tensor of t) tensor.dispose();
-  }
+  });
 }
 
 /** Tiles overlap by this share of a tile, so a small face on a border is whole in one of them. */

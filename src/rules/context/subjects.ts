@@ -24,7 +24,6 @@ export interface Subject {
   sentence: number;
 }
 
-
 /** Colleagues named by role ("the caretaker", "our SENCo", "the TAs"): one scan a post, shared with the setting. */
 export function roleMentions(ctx: CheckContext): [number, number][] {
   return memoize(ctx, 'roles', rolesOf);

@@ -140,6 +140,8 @@ const CAPITAL_A = 65;
 const CAPITAL_Z = CAPITAL_A + PREFIX_CODES.length - 1;
 const PREFIX_CODE_NONE = PREFIX_CODES[0]!;
 export const isPrefixCode = (code: number) => code >= CAPITAL_A && code < CAPITAL_A + PREFIX_CODES.length;
+/** How many characters the feature a prefix code starts shares with the one before it. */
+export const sharedLengthOf = (code: number) => code - CAPITAL_A;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;

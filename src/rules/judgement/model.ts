@@ -1,5 +1,5 @@
 import type { CategoryId } from '../types';
-import { FeatureIndex, isPrefixCode, PREFIX_CODES } from './feature-ids';
+import { FeatureIndex, isPrefixCode, PREFIX_CODES, sharedLengthOf } from './feature-ids';
 import type { FeatureSink, PostFeatures } from './features';
 
 /**
@@ -99,7 +99,6 @@ export interface PackedWeights {
 /** No quote, backslash, backtick or dollar: the string sits in JSON inside a JavaScript bundle unescaped. */
 const WEIGHT_DIGITS = "!#%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
 const BASE = WEIGHT_DIGITS.length;
-const CAPITAL_A = 65;
 /** WEIGHT_DIGITS' values by character code. */
 const DIGIT_VALUES = new Int16Array(128);
 for (let i = 0; i < BASE; i++) DIGIT_VALUES[WEIGHT_DIGITS.charCodeAt(i)] = i;
@@ -156,7 +155,7 @@ export function unpackWeights(packed: PackedWeights): ModelWeights {
   let before = '';
   const text = packed.features;
   for (let at = 0; at < text.length; ) {
-    const shared = text.charCodeAt(at) - CAPITAL_A;
+    const shared = sharedLengthOf(text.charCodeAt(at));
     let end = at + 1;
     while (end < text.length && !isPrefixCode(text.charCodeAt(end))) end++;
     before = before.slice(0, shared) + text.slice(at + 1, end);
