@@ -5,7 +5,7 @@
 // image flags load (an optional dependency). CommonJS rather than an ES module: Node 20's ES
 // module loader cost a fresh process about 20 ms before the first result (issue 12).
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,13 @@ function compromiseApart(found) {
   };
 }
 
+/**
+ * The bin's path before it became CommonJS. npx caches a checkout's bin link per directory and never
+ * re-links it when package.json's bin changes, so a checkout that ran `npx postcheck` before still
+ * runs this file; it hands over to the CommonJS bin.
+ */
+const EARLIER_BIN = 'postcheck.mjs';
+
 /** `--outdir <dir>` builds elsewhere (a test's own copy), leaving dist/cli alone. */
 export async function buildCli(outdir = resolve(root, 'dist/cli')) {
   rmSync(outdir, { recursive: true, force: true });
@@ -55,6 +62,7 @@ export async function buildCli(outdir = resolve(root, 'dist/cli')) {
   await build({ ...common, entryPoints: [compromise.path], outfile: resolve(outdir, COMPROMISE_FILE) });
   // npm marks a bin executable only when it installs it; a rebuild in a checkout must keep `npx postcheck` runnable.
   chmodSync(resolve(outdir, 'postcheck.cjs'), 0o755);
+  writeFileSync(resolve(outdir, EARLIER_BIN), "#!/usr/bin/env node\nimport { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./postcheck.cjs');\n", { mode: 0o755 });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,9 +112,23 @@ describe('postcheck: as a command', () => {
     expect(findings.map((f) => [f.category, f.data.excerpt])).toEqual([['pupil', 'Grace H']]);
   });
 
+  // npx installs a checkout's bin into its own cache, so each run gets a cache of its own: the machine's may hold anything.
   it('runs with npx from the checkout', { timeout: 60_000 }, async () => {
-    const { stdout } = await exec('npx', ['postcheck', '--version'], { cwd: repo });
+    const cache = join(scratch, 'npx-first');
+    const { stdout } = await execAsync('npx', ['--offline', 'postcheck', '--version'], { cwd: repo, env: { ...env, npm_config_cache: cache } });
     expect(stdout).toBe(`${version}\n`);
+  });
+
+  it('runs with npx from a checkout whose npx cache links the bin of an earlier build', { timeout: 60_000 }, async () => {
+    const cache = join(scratch, 'npx-earlier');
+    const npx = () => execAsync('npx', ['--offline', 'postcheck', '--version'], { cwd: repo, env: { ...env, npm_config_cache: cache } });
+    await npx();
+    // What npx left from a build whose bin was dist/cli/postcheck.mjs; it does not re-link when package.json's bin changes.
+    const [installed] = readdirSync(join(cache, '_npx'));
+    const link = join(cache, '_npx', installed, 'node_modules/.bin/postcheck');
+    rmSync(link);
+    symlinkSync('../postcheck/dist/cli/postcheck.mjs', link);
+    expect((await npx()).stdout).toBe(`${version}\n`);
   });
 
   it('installs globally from the npm pack tarball, offline, and checks a post', { timeout: 240_000 }, async () => {
