@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,23 @@ describe('postcheck: as a command', () => {
     expect(findings.map((f) => [f.category, f.data.excerpt])).toEqual([['pupil', 'Grace H']]);
   });
 
+  it('starts from the code cache the build wrote, and replaces one this Node rejects', { timeout: 60_000 }, async () => {
+    const copy = join(scratch, 'cli-copy');
+    cpSync(dirname(BIN), copy, { recursive: true });
+    const cache = join(copy, 'postcheck-main.cjs.v8-cache');
+    const check = async () => (await exec('node', [join(copy, 'postcheck.cjs'), '--pack', PACK, '--text', 'Well done Grace Hetherington'])).stdout;
+    const written = statSync(cache).mtimeMs;
+    expect(await check()).toContain('[block] pupil: "Grace Hetherington"');
+    // Accepted: the run leaves the build's cache as it was.
+    expect(statSync(cache).mtimeMs).toBe(written);
+    writeFileSync(cache, 'not a code cache');
+    expect(await check()).toContain('[block] pupil: "Grace Hetherington"');
+    const rewritten = statSync(cache);
+    expect(rewritten.size).toBeGreaterThan(100_000);
+    expect(await check()).toContain('[block] pupil: "Grace Hetherington"');
+    expect(statSync(cache).mtimeMs).toBe(rewritten.mtimeMs);
+  });
+
   // npx installs a checkout's bin into its own cache, so each run gets a cache of its own: the machine's may hold anything.
   it('runs with npx from the checkout', { timeout: 60_000 }, async () => {
     const cache = join(scratch, 'npx-first');
@@ -124,8 +141,9 @@ describe('postcheck: as a command', () => {
     const npx = () => execAsync('npx', ['--offline', 'postcheck', '--version'], { cwd: repo, env: { ...env, npm_config_cache: cache } });
     await npx();
     // What npx left from a build whose bin was dist/cli/postcheck.mjs; it does not re-link when package.json's bin changes.
-    const [installed] = readdirSync(join(cache, '_npx'));
-    const link = join(cache, '_npx', installed, 'node_modules/.bin/postcheck');
+    const installs = readdirSync(join(cache, '_npx'));
+    expect(installs).toHaveLength(1);
+    const link = join(cache, '_npx', installs[0]!, 'node_modules/.bin/postcheck');
     rmSync(link);
     symlinkSync('../postcheck/dist/cli/postcheck.mjs', link);
     expect((await npx()).stdout).toBe(`${version}\n`);
