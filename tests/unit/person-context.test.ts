@@ -138,6 +138,9 @@ describe('who a whole name is, in the engine', () => {
     'Submarine on Film4 tonight. Oliver Tate is the most painfully accurate teenage boy ever put on screen',
     'Appointed a trustee of the community transport charity. Looking forward to working with our chair, Isaac Robson',
     'Congratulations to Oliver Tate, my godson, on passing out from the Royal Marines. 19 and built like a barn door',
+    'Isaac Robson, my oldest mate, finally popped the question last night. About time!',
+    'Kai Turner from my Sunday league team got man of the match again, knees of a pensioner',
+    'Libby Harrison from my salsa class won the regional showcase, and she only started at 52',
   ])('a pupil’s full name on an adult, a business or a character, with no school in the post, is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
@@ -156,6 +159,9 @@ describe('who a whole name is, in the engine', () => {
     ['Mr Brophy is covering my Year 9s this afternoon', 'staff'],
     ['Mrs Whitlock down our road is also our new SENCo, small world', 'staff'],
     ['Will Greenaway walked ten steps with his frame at physio today!!! Theo the OT was over the moon', 'pupil'],
+    ['Kai Turner from my form group read his poem out beautifully', 'pupil'],
+    ['Libby Harrison from my Year 8 class has been picked for the county squad', 'pupil'],
+    ['Hollie my work bestie covered my playground duty today, owe her a brew', 'staff'],
   ])('the same names with a sign of school stay the pupil or colleague: %s', (text, category) => {
     expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
   });

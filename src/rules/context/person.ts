@@ -98,6 +98,19 @@ const THEIR_SCHOOL = /\b(?:her|his) (?:(?:new |first |primary |secondary )?schoo
 /** "Orla from Pilates", "Kemi from my hiking group": a name placed in another group. */
 const FROM_ELSEWHERE = /^(?:'s)?\s*(?:\(|,)?\s*(?:from|at|in|who (?:takes|runs|teaches)) (?:my |our |the )?([\p{L} ]{2,24})/u;
 
+/** "…, my friend", "…, my oldest friend", "… (our neighbour)": named as family or a friend, at most one word between. */
+const FAMILY_AFTER = /^[\s,(]*(?:my|our|his|her) (?:(\p{L}+) )?(\p{L}+)/u;
+/** "my work bestie", "our school mum": a word that puts the friend at work. */
+const atWork = (word: string) => word === 'work' || allMatches(SCHOOL_WORDS, word).length > 0 || allMatches(ROLES, word).length > 0;
+/** "… from my Sunday league team", "… from my salsa class", "… from my last job": a group of the author's own, up to three words. */
+const FROM_MY_GROUP = /^(?:'s)?\s*(?:\(|,)?\s*from my ((?:[\p{L}'’-]+ ){0,2}[\p{L}'’-]+)/u;
+/** A group of the author's that is school: "my class", "my Year 9s", "my maths set", "my tutor group", "my old school" (but not "my salsa class"). */
+const SCHOOL_GROUP = /(?<![\p{L}])(?:class|classes|form|set|sets|group|groups|tutor|year|years|y\d+|\d+[a-z]\d?)(?![\p{L}])/u;
+function schoolGroup(group: string): boolean {
+  const rest = group.replace(NOT_A_SCHOOL_CLASS, ' ');
+  return SCHOOL_GROUP.test(rest) || CLASS_NEAR.test(rest) || allMatches(SCHOOL_WORDS, rest).length > 0 || allMatches(ROLES, rest).length > 0;
+}
+
 export interface PostPersonSetting {
   school: number;
   private: number;
@@ -149,7 +162,8 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   // those without running each pattern again around every name (a class list of 300 names).
   const may = (...patterns: RegExp[]) => mayMatchIn(doc, from, to, ...patterns);
   const before = doc.lower.slice(Math.max(s.start, t.start - 30), t.start);
-  const after = doc.lower.slice(t.end, Math.min(s.end, t.end + 40));
+  // After the whole name: "Will Greenaway, my oldest friend", "Star Bailey from my salsa class".
+  const after = doc.lower.slice(last.end, Math.min(s.end, last.end + 40));
   if (may(CLASS_NEAR, NOT_A_SCHOOL_CLASS) && CLASS_NEAR.test(sentence.replace(NOT_A_SCHOOL_CLASS, ' '))) found.add('child:class');
   const age = may(AGE) ? AGE.exec(sentence) : null;
   if (age) {
@@ -170,10 +184,12 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
     const prev = doc.tokens[t.index - step];
     if (prev && prev.sentence === t.sentence && FAMILY_WORDS.has(prev.key)) found.add('adult:family');
   }
-  if (/^[\s,(]*(?:my|our|his|her) (\p{L}+)/u.test(after) && FAMILY_WORDS.has(/^[\s,(]*(?:my|our|his|her) (\p{L}+)/u.exec(after)![1]!)) found.add('adult:family');
+  const namedAs = FAMILY_AFTER.exec(after);
+  if (namedAs && FAMILY_WORDS.has(namedAs[2]!) && !(namedAs[1] && atWork(namedAs[1]))) found.add('adult:family');
   if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || (may(THEIR_SCHOOL) && THEIR_SCHOOL.test(sentence))) found.add('own-child');
   const elsewhere = FROM_ELSEWHERE.exec(after);
-  if ((may(OTHER_SETTING) && OTHER_SETTING.test(sentence)) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!))) found.add('other-setting');
+  const ownGroup = FROM_MY_GROUP.exec(after);
+  if ((may(OTHER_SETTING) && OTHER_SETTING.test(sentence)) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!)) || (ownGroup && !schoolGroup(ownGroup[1]!))) found.add('other-setting');
   // Apposition: the words right before the name and right after it, within its sentence.
   const nearBefore = doc.lower.slice(Math.max(s.start, t.start - APPOSITION_REACH), t.start);
   const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
@@ -238,7 +254,8 @@ export function placedElsewhere(cues: ReadonlySet<PersonCue>): boolean {
 export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
   // Apposition and the screen are read on the name itself: a shared word elsewhere ("our chair") is no sign of school against them.
-  if (has(cues, 'adult:role', 'elsewhere:role', 'screen')) return !schoolInSight(cues);
+  // So is a name given as family or a friend: "Will Greenaway, my oldest friend from uni".
+  if (has(cues, 'adult:role', 'elsewhere:role', 'screen', 'adult:family')) return !schoolInSight(cues);
   // Another setting or an adult's age, read from the sentence, need a post with no school word at all ("at physio … Theo the OT").
   return has(cues, 'other-setting', 'adult:age') && !cues.has('setting:school');
 }
