@@ -141,6 +141,8 @@ describe('who a whole name is, in the engine', () => {
     'Isaac Robson, my oldest mate, finally popped the question last night. About time!',
     'Kai Turner from my Sunday league team got man of the match again, knees of a pensioner',
     'Libby Harrison from my salsa class won the regional showcase, and she only started at 52',
+    'Congratulations to Hannah Newton on her appointment as Head of People at the housing trust. We started out together',
+    'So proud of my brother-in-law Kai Turner, who passed out as a police officer today',
   ])('a pupil’s full name on an adult, a business or a character, with no school in the post, is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
@@ -160,6 +162,7 @@ describe('who a whole name is, in the engine', () => {
     ['Mrs Whitlock down our road is also our new SENCo, small world', 'staff'],
     ['Will Greenaway walked ten steps with his frame at physio today!!! Theo the OT was over the moon', 'pupil'],
     ['Kai Turner from my form group read his poem out beautifully', 'pupil'],
+    ['Kai Turner wants to be a solicitor when he grows up, and argued his case for extra golden time brilliantly', 'pupil'],
     ['Libby Harrison from my Year 8 class has been picked for the county squad', 'pupil'],
     ['Hollie my work bestie covered my playground duty today, owe her a brew', 'staff'],
   ])('the same names with a sign of school stay the pupil or colleague: %s', (text, category) => {
@@ -175,8 +178,10 @@ describe('the learned person-in-context decision', () => {
   });
   const text = 'Honey had the best day in the sensory room today';
 
-  it('the shipped weights add a pupil the rules left where the sentence places a child in school, and not a friend', () => {
-    expect(judgePersons(contextOf(text)).map((d) => d.person.name)).toEqual(['Honey Wood']);
+  // Training turns the union off when, at its best threshold, it raises more development hard negatives than its allowance
+  // (scripts/train.ts); the sixth session's retrain did (38 against 35 of 2,198, allowed 37), so the rules decide first names.
+  it('the shipped weights leave first names to the rules, adding neither a pupil the rules left nor a friend', () => {
+    expect(judgePersons(contextOf(text))).toEqual([]);
     expect(judgePersons(contextOf("Honey's hen do was at a spa with the girls"))).toEqual([]);
   });
   it('in union mode adds a first name the rules left, where the cues score over the threshold', () => {

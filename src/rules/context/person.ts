@@ -27,6 +27,7 @@ export type PersonCue =
   | 'adult:life' // adult life in the sentence: wedding, hen do, pub, new job, husband
   | 'adult:life-post' // the same, or another setting, anywhere in the post
   | 'adult:work' // a job in the sentence: "signed off", "back at work", "maternity", "promotion"
+  | 'adult:job' // a job title or qualification no pupil holds in the sentence: "Head of Digital", "Senior Engineer", "her MBA"
   | 'adult:old-classmates' // a reunion or "class of 2004": old friends from the author's own school days
   | 'adult:family' // named as family or friend: "my sister-in-law Grace", "Grace (my friend)"
   | 'own-child' // the author's child at another school: "Isla's school", "her school prom"
@@ -44,6 +45,9 @@ export type PersonCue =
 const CHILD_IN_SCHOOL = boundedTerms(cues.childInSchool, 'u');
 const ADULT_LIFE = boundedTerms(cues.adultLife, 'u');
 const ADULT_WORK = boundedTerms(cues.adultWork, 'u');
+const ADULT_JOBS = boundedTerms(cues.adultJobs, 'u');
+/** What a child wants to be: "wants to be an engineer", "when she grows up". */
+const ASPIRATION = /(?:wants?|wanted|hopes?|dreams?|going) (?:to be|to become|of being)|grows? up|grow up to be/u;
 /** "Good job, Amelia!" is praise, not employment. */
 const PRAISE_JOB = /(?:good|great|top|fab|brilliant|amazing|fantastic|nice) job/gu;
 const OTHER_SETTING = boundedTerms(cues.otherSetting, 'u');
@@ -180,6 +184,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (post.adultLife) found.add('adult:life-post');
   if (post.oldClassmates) found.add('adult:old-classmates');
   if (may(ADULT_WORK, PRAISE_JOB) && ADULT_WORK.test(sentence.replace(PRAISE_JOB, ' '))) found.add('adult:work');
+  if (may(ADULT_JOBS) && ADULT_JOBS.test(sentence) && !ASPIRATION.test(sentence)) found.add('adult:job');
   for (let step = 1; step <= 3; step++) {
     const prev = doc.tokens[t.index - step];
     if (prev && prev.sentence === t.sentence && FAMILY_WORDS.has(prev.key)) found.add('adult:family');
@@ -220,7 +225,7 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates')) return true;
   // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training"):
   // with one, the checks below still ask whether any school is in sight.
-  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'other-setting', 'adult:role', 'elsewhere:role') && !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent')) return true;
+  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'adult:job', 'other-setting', 'adult:role', 'elsewhere:role') && !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent')) return true;
   if (cues.has('adult:life-post')) return !childInSchool(cues);
   // A character or a celebrity: a post about television, film or books with no school in it.
   if (cues.has('screen') && !cues.has('setting:school')) return !childInSchool(cues);
@@ -253,6 +258,8 @@ export function placedElsewhere(cues: ReadonlySet<PersonCue>): boolean {
  */
 export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
+  // A job no pupil holds, even in a post about school: "Congratulations to Hannah Newton, our new Head of English".
+  if (cues.has('adult:job')) return true;
   // Apposition and the screen are read on the name itself: a shared word elsewhere ("our chair") is no sign of school against them.
   // So is a name given as family or a friend: "Will Greenaway, my oldest friend from uni".
   if (has(cues, 'adult:role', 'elsewhere:role', 'screen', 'adult:family')) return !schoolInSight(cues);
