@@ -252,9 +252,10 @@ export function placedElsewhere(cues: ReadonlySet<PersonCue>): boolean {
 /**
  * Whether a pupil's whole name ("Faith Adebayo", "Sir Teddy Taylor") is someone else. A pupil is a
  * child: "my wife, Dr Faith Adebayo", "our club captain Hannah Newton" and "Charlotte Walker's salon"
- * are adults, and a name in a post about television or film is a character. Only with no child cue and
- * no sign of school, and only by these strong cues, since a whole name is otherwise the pupil wherever
- * it appears (adult words elsewhere in the sentence do not do it: "… better than I wrote at uni. He's 15").
+ * are adults, and a name in a post about television or film is a character. Only with no child cue,
+ * with no sign of school but for a job no pupil holds, and only by these strong cues, since a whole name is
+ * otherwise the pupil wherever it appears (adult words elsewhere in the sentence do not do it: "… better than
+ * I wrote at uni. He's 15").
  */
 export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;

@@ -105,8 +105,8 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
       // "our neighbour Mrs Pattinson", "my mate Tommy Robson": named as someone else.
       if (familyWordJustBefore(tokens, i)) continue;
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
-      // "my wife, Dr Faith Adebayo", "Mr Brophy the farrier", "Oliver Tate … on Film4": an adult, a tradesperson or a character, in a post with no school in it.
-      // Whether school is in sight is the cues' question: a leisure class ("from my Pilates class") is no school word.
+      // "my wife, Dr Faith Adebayo", "Mr Brophy the farrier", "Oliver Tate … on Film4": an adult, a tradesperson or a character.
+      // Whether school is in sight is the cues' question (context/person.ts): a leisure class ("from my Pilates class") is no school word.
       if (someoneElseByWholeName(doc, t, tokens[last]!, seq.person, seq.form, postSetting())) continue;
       const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
       if (!best || last > best.last) best = { last, found: [mention] };
