@@ -52,6 +52,8 @@ type Floors = Labelled | HardNegative | RealText;
 // pupil holds in the sentence ("Head of Digital", "Partner at …") and in-laws, housemates and lodgers made a whole name
 // someone else: hard negatives 3.7% → 2.7%, no labelled pupil or colleague lost. Retrained with h17 and h18 (45 writers):
 // cross-validated disparaging 0.81/0.65 → 0.81/0.66; recall floors fell by 0.01–0.07 on some of the sets trained on.
+// n09's first sight (8.2%) took the nine sets to 3.3%; a business named after its owner ("… Roofing"), reality television,
+// and relatives named after a list of names ("Maisie and Matilda, my nieces") brought them to 2.9%, labelled sets unchanged.
 const FLOORS: [set: string, floors: Floors][] = [
   ['corpus', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 1.00], pupil: [1.00, 1.00], staff: [1.00, 0.95], sickness: [1.00, 1.00], disparaging: [1.00, 0.97], offensive: [1.00, 1.00], 'personal-data': [1.00, 1.00], confidential: [1.00, 1.00], 'child-comment': [1.00, 0.98] } }],
   ['corpus-2', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 1.00], pupil: [0.97, 1.00], staff: [1.00, 1.00], sickness: [1.00, 1.00], disparaging: [1.00, 0.94], offensive: [1.00, 1.00], 'personal-data': [1.00, 1.00], confidential: [1.00, 1.00], 'child-comment': [0.93, 0.97] } }],
@@ -97,7 +99,8 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['heldout/2026-12-h16', { kind: 'labelled', unlabelledQuiet: 0.95, categories: { school: [1.00, 0.96], pupil: [1.00, 0.90], staff: [1.00, 0.91], sickness: [1.00, 1.00], disparaging: [0.88, 0.77], offensive: [1.00, 0.87], 'personal-data': [1.00, 0.93], confidential: [0.83, 0.78], 'child-comment': [0.92, 0.97] } }],
   ['heldout/2026-12-h17', { kind: 'labelled', unlabelledQuiet: 0.96, categories: { school: [0.95, 0.91], pupil: [0.85, 0.90], staff: [0.93, 0.83], sickness: [1.00, 0.93], disparaging: [0.93, 0.84], offensive: [0.93, 0.93], 'personal-data': [1.00, 0.93], confidential: [1.00, 0.94], 'child-comment': [0.95, 0.76] } }],
   ['heldout/2026-12-h18', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 1.00], pupil: [0.96, 0.92], staff: [1.00, 0.79], sickness: [1.00, 0.94], disparaging: [0.94, 0.90], offensive: [1.00, 0.88], 'personal-data': [1.00, 0.93], confidential: [1.00, 0.84], 'child-comment': [0.97, 0.90] } }],
-  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.028 }],
+  ['heldout/2026-12-h19', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.95], pupil: [1.00, 0.94], staff: [0.97, 0.97], sickness: [1.00, 0.93], disparaging: [0.96, 0.67], offensive: [1.00, 0.93], 'personal-data': [1.00, 0.86], confidential: [0.64, 0.61], 'child-comment': [1.00, 0.65] } }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.030 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.1, maxByCategory: { school: 2, pupil: 3, staff: 3, sickness: 0, disparaging: 3, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 1 }, offensive: [0.99, 0.94] }],
 ];
 

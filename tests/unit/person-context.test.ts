@@ -65,6 +65,7 @@ describe('who a first name is, in the engine', () => {
     'Our little Grace took her first steps today! Three wobbly ones towards the dog',
     'Welcome to the street Hannah, Mo and little Freya!! If you need anything just knock',
     'Hope you all had a lovely Eid 🌙 Mum outdid herself, biryani for 30',
+    'Freya and Libby, my nieces, both passed their Grade 4 flute with merit',
   ])('a friend, relative or neighbour who shares a pupil’s name is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
@@ -143,6 +144,8 @@ describe('who a whole name is, in the engine', () => {
     'Libby Harrison from my salsa class won the regional showcase, and she only started at 52',
     'Congratulations to Hannah Newton on her appointment as Head of People at the housing trust. We started out together',
     'So proud of my brother-in-law Kai Turner, who passed out as a police officer today',
+    'Can recommend Isaac Robson Roofing, out the same day after the storm and a fair price',
+    'Oliver Tate on Love Island is the most chaotic contestant in years',
   ])('a pupil’s full name on an adult, a business or a character, with no school in the post, is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
@@ -163,6 +166,7 @@ describe('who a whole name is, in the engine', () => {
     ['Will Greenaway walked ten steps with his frame at physio today!!! Theo the OT was over the moon', 'pupil'],
     ['Kai Turner from my form group read his poem out beautifully', 'pupil'],
     ['Kai Turner wants to be a solicitor when he grows up, and argued his case for extra golden time brilliantly', 'pupil'],
+    ["Isaac Robson's roofing project in DT was the best in Year 8", 'pupil'],
     ['Libby Harrison from my Year 8 class has been picked for the county squad', 'pupil'],
     ['Hollie my work bestie covered my playground duty today, owe her a brew', 'staff'],
   ])('the same names with a sign of school stay the pupil or colleague: %s', (text, category) => {

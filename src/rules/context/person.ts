@@ -53,6 +53,12 @@ const PRAISE_JOB = /(?:good|great|top|fab|brilliant|amazing|fantastic|nice) job/
 const OTHER_SETTING = boundedTerms(cues.otherSetting, 'u');
 const ADULT_ROLE_TERMS = termsPattern(adultsElsewhere.adultRoles);
 const ELSEWHERE_TERMS = termsPattern(adultsElsewhere.elsewhereRoles);
+/** "& sons" → "& Sons": each word with its capital, as a business writes its name. */
+function titleCase(term: string): string {
+  return term.replace(/(^|\s)(\p{L})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
+}
+/** A business named after its owner, read in the post's own capitals: "Jack Fernandes Roofing", "Tilly Barker Ceramics". */
+const BUSINESS_AFTER = new RegExp(`^\\s+(?:${termsPattern(adultsElsewhere.businessNames.map(titleCase))})(?![\\p{L}])`, 'u');
 const SCREEN = boundedTerms(adultsElsewhere.screen, 'u');
 /** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
 const roleBefore = (terms: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms})[\\s,]*(?:(?:by|dr|sir|dame|mr|mrs|ms|miss|prof|revd|the)\\.?\\s+)*$`, 'u');
@@ -102,8 +108,8 @@ const THEIR_SCHOOL = /\b(?:her|his) (?:(?:new |first |primary |secondary )?schoo
 /** "Orla from Pilates", "Kemi from my hiking group": a name placed in another group. */
 const FROM_ELSEWHERE = /^(?:'s)?\s*(?:\(|,)?\s*(?:from|at|in|who (?:takes|runs|teaches)) (?:my |our |the )?([\p{L} ]{2,24})/u;
 
-/** "…, my friend", "…, my oldest friend", "… (our neighbour)": named as family or a friend, at most one word between. */
-const FAMILY_AFTER = /^[\s,(]*(?:my|our|his|her) (?:(\p{L}+) )?(\p{L}+)/u;
+/** "…, my friend", "…, my oldest friend", "… (our neighbour)", "Maisie and Matilda, my nieces": named as family or a friend, at most one word between. */
+const FAMILY_AFTER = /^(?:\s*(?:,|and|&)\s*\p{L}+)*[\s,(]*(?:my|our|his|her) (?:(\p{L}+) )?(\p{L}+)/u;
 /** "my work bestie", "our school mum": a word that puts the friend at work. */
 const atWork = (word: string) => word === 'work' || allMatches(SCHOOL_WORDS, word).length > 0 || allMatches(ROLES, word).length > 0;
 /** "… from my Sunday league team", "… from my salsa class", "… from my last job": a group of the author's own, up to three words. */
@@ -200,7 +206,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
   const roles = apposition();
   if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
-  if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter)) found.add('elsewhere:role');
+  if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH))) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
   if (post.school > 0) found.add('setting:school');
   if (post.sharedWordsOnly) found.add('setting:shared-words-only');
