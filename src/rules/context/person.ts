@@ -160,13 +160,25 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
 
 const WINDOW = 140;
 
+/** The sentence around a name, at most WINDOW characters either side: a post with no sentence ends stays linear. */
+function sentenceWindow(doc: PostDocument, t: Token): { from: number; to: number } {
+  const s = doc.sentences[t.sentence]!;
+  return { from: Math.max(s.start, t.start - WINDOW), to: Math.min(s.end, t.end + WINDOW) };
+}
+
+/** A job title or qualification no pupil holds in the sentence around the name, not as what a child wants to be. */
+export function adultJobNear(doc: PostDocument, t: Token): boolean {
+  const { from, to } = sentenceWindow(doc, t);
+  if (!mayMatchIn(doc, from, to, ADULT_JOBS)) return false;
+  const sentence = doc.lower.slice(from, to);
+  return ADULT_JOBS.test(sentence) && !ASPIRATION.test(sentence);
+}
+
 /** The cues around one name: a first name alone, or a whole name from `t` to `last` ("Dr Faith Adebayo", "Mrs Whitlock"). */
 export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting, last: Token = t): Set<PersonCue> {
   const found = new Set<PersonCue>();
   const s = doc.sentences[t.sentence]!;
-  // The sentence around the name, at most WINDOW characters either side: a post with no sentence ends stays linear.
-  const from = Math.max(s.start, t.start - WINDOW);
-  const to = Math.min(s.end, t.end + WINDOW);
+  const { from, to } = sentenceWindow(doc, t);
   const sentence = doc.lower.slice(from, to);
   // Most windows hold none of these words: a pre-check over the whole post, made once, answers
   // those without running each pattern again around every name (a class list of 300 names).
@@ -190,7 +202,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (post.adultLife) found.add('adult:life-post');
   if (post.oldClassmates) found.add('adult:old-classmates');
   if (may(ADULT_WORK, PRAISE_JOB) && ADULT_WORK.test(sentence.replace(PRAISE_JOB, ' '))) found.add('adult:work');
-  if (may(ADULT_JOBS) && ADULT_JOBS.test(sentence) && !ASPIRATION.test(sentence)) found.add('adult:job');
+  if (adultJobNear(doc, t)) found.add('adult:job');
   for (let step = 1; step <= 3; step++) {
     const prev = doc.tokens[t.index - step];
     if (prev && prev.sentence === t.sentence && FAMILY_WORDS.has(prev.key)) found.add('adult:family');
@@ -246,6 +258,9 @@ export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   if (placedElsewhere(cues) || (cues.has('adult:role') && !schoolInSight(cues))) return true;
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
 }
+
+/** The post's own setting puts school in sight: a school word that is not only one with a life outside school too. */
+export const settingHasSchool = (post: PostPersonSetting) => post.school > 0 && !post.sharedWordsOnly;
 
 /** A sign of school for a whole name: not only words that live outside school too ("our chair", "bring a chair"). */
 const schoolInSight = (cues: ReadonlySet<PersonCue>) => cues.has('setting:school') && !cues.has('setting:shared-words-only');

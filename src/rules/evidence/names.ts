@@ -2,7 +2,7 @@ import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
-import { childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
+import { adultJobNear, childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, settingHasSchool, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
@@ -107,7 +107,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
       // "my wife, Dr Faith Adebayo", "Mr Brophy the farrier", "Oliver Tate … on Film4": an adult, a tradesperson or a character.
       // Whether school is in sight is the cues' question (context/person.ts): a leisure class ("from my Pilates class") is no school word.
-      if (someoneElseByWholeName(doc, t, tokens[last]!, seq.person, seq.form, postSetting())) continue;
+      if (someoneElseByWholeName(doc, t, tokens[last]!, seq.person, seq.form, aboutSchool, postSetting)) continue;
       const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
       if (!best || last > best.last) best = { last, found: [mention] };
       else if (last === best.last) best.found.push(mention);
@@ -239,9 +239,12 @@ function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): bool
 }
 
 /** A whole name (a pupil's full name, a colleague's title and surname) that the words around it make someone else. */
-function someoneElseByWholeName(doc: PostDocument, first: Token, last: Token, person: Person, form: MentionForm, setting: PostPersonSetting): boolean {
+function someoneElseByWholeName(doc: PostDocument, first: Token, last: Token, person: Person, form: MentionForm, aboutSchool: boolean, postSetting: () => PostPersonSetting): boolean {
   if (form !== 'full' && form !== 'title-surname') return false;
-  const cues = personCues(doc, first, setting, last);
+  // With school in sight only a job no pupil holds makes a whole name someone else (context/person.ts): asked first, so a
+  // post about school reads no apposition, whose patterns are a tenth of a first check (issue 10's start-up).
+  if (aboutSchool && !(person.kind === 'pupil' && adultJobNear(doc, first)) && settingHasSchool(postSetting())) return false;
+  const cues = personCues(doc, first, postSetting(), last);
   return person.kind === 'pupil' ? wholeNameNotThePupil(cues) : titleNameNotTheColleague(cues);
 }
 
