@@ -144,6 +144,8 @@ describe('who a whole name is, in the engine', () => {
     'Libby Harrison from my salsa class won the regional showcase, and she only started at 52',
     'Congratulations to Hannah Newton on her appointment as Head of People at the housing trust. We started out together',
     'So proud of my brother-in-law Kai Turner, who passed out as a police officer today',
+    'Brilliant talk from Hannah Newton, Head of Digital at the county council, on open data',
+    'Congratulations to Isaac Robson, our lodger for three years, who has just qualified as a paramedic',
     'Can recommend Isaac Robson Roofing, out the same day after the storm and a fair price',
     'Oliver Tate on Love Island is the most chaotic contestant in years',
   ])('a pupil’s full name on an adult, a business or a character, with no school in the post, is not the pupil: %s', (text) => {
@@ -167,6 +169,10 @@ describe('who a whole name is, in the engine', () => {
     ['Kai Turner from my form group read his poem out beautifully', 'pupil'],
     ['Kai Turner wants to be a solicitor when he grows up, and argued his case for extra golden time brilliantly', 'pupil'],
     ["Isaac Robson's roofing project in DT was the best in Year 8", 'pupil'],
+    // A job near the name that is someone else's: only a job given to the name makes it an adult.
+    ['Sent Kai Turner to the Head of Year after he threw a chair', 'pupil'],
+    ['Kai Turner told the director of our school play he wants more lines', 'pupil'],
+    ['Kai Turner needs his inhaler before PE now, nurse showed me how today', 'pupil'],
     ['Libby Harrison from my Year 8 class has been picked for the county squad', 'pupil'],
     ['Hollie my work bestie covered my playground duty today, owe her a brew', 'staff'],
   ])('the same names with a sign of school stay the pupil or colleague: %s', (text, category) => {

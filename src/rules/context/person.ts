@@ -27,7 +27,7 @@ export type PersonCue =
   | 'adult:life' // adult life in the sentence: wedding, hen do, pub, new job, husband
   | 'adult:life-post' // the same, or another setting, anywhere in the post
   | 'adult:work' // a job in the sentence: "signed off", "back at work", "maternity", "promotion"
-  | 'adult:job' // a job title or qualification no pupil holds in the sentence: "Head of Digital", "Senior Engineer", "her MBA"
+  | 'adult:job' // a job no pupil holds, given to the name: "…, our new Head of Digital", "… promoted to Senior Engineer"
   | 'adult:old-classmates' // a reunion or "class of 2004": old friends from the author's own school days
   | 'adult:family' // named as family or friend: "my sister-in-law Grace", "Grace (my friend)"
   | 'own-child' // the author's child at another school: "Isla's school", "her school prom"
@@ -45,6 +45,19 @@ export type PersonCue =
 const CHILD_IN_SCHOOL = boundedTerms(cues.childInSchool, 'u');
 const ADULT_LIFE = boundedTerms(cues.adultLife, 'u');
 const ADULT_WORK = boundedTerms(cues.adultWork, 'u');
+/**
+ * A job no pupil holds given to the name by the words after it: apposition right after the name, or a verb within
+ * its clause that makes the person the job ("…, our new Head of English", "… is a solicitor", "… on his appointment as Operations Director",
+ * "… has been made Sergeant", "… joins the trust as Chief Officer"), at most two words between. A job merely near the
+ * name is someone else's ("sent Kai to the Head of Year").
+ */
+let jobOfName: RegExp | undefined;
+/** Made when a post first holds one of the job words (ADULT_JOBS, gated): most never do. */
+const jobOfNamePattern = () =>
+  (jobOfName ??= new RegExp(
+    `^(?:\\s*,\\s*(?:(?:our|the|my|a|an)(?:\\s+new)?\\s+)?|(?:'s)?[^.!?;]{0,80}?(?<![\\p{L}'])(?:is|was|has been|had been|become|becomes|became|becoming|as|appointed|promoted to|promotion to|made|named|elected)\\s+)(?:[\\p{L}'’-]+\\s+){0,2}?(?:${termsPattern(cues.adultJobs)})(?![\\p{L}])`,
+    'u',
+  ));
 const ADULT_JOBS = boundedTerms(cues.adultJobs, 'u');
 /** What a child wants to be: "wants to be an engineer", "when she grows up". */
 const ASPIRATION = /(?:wants?|wanted|hopes?|dreams?|going) (?:to be|to become|of being)|grows? up|grow up to be/u;
@@ -109,7 +122,7 @@ const THEIR_SCHOOL = /\b(?:her|his) (?:(?:new |first |primary |secondary )?schoo
 const FROM_ELSEWHERE = /^(?:'s)?\s*(?:\(|,)?\s*(?:from|at|in|who (?:takes|runs|teaches)) (?:my |our |the )?([\p{L} ]{2,24})/u;
 
 /** "…, my friend", "…, my oldest friend", "… (our neighbour)", "Maisie and Matilda, my nieces": named as family or a friend, at most one word between. */
-const FAMILY_AFTER = /^(?:\s*(?:,|and|&)\s*\p{L}+)*[\s,(]*(?:my|our|his|her) (?:(\p{L}+) )?(\p{L}+)/u;
+const FAMILY_AFTER = /^(?:\s*(?:,|and|&)\s*\p{L}+)*[\s,(]*(?:my|our|his|her) (\p{L}+)(?: (\p{L}+))?/u;
 /** "my work bestie", "our school mum": a word that puts the friend at work. */
 const atWork = (word: string) => word === 'work' || allMatches(SCHOOL_WORDS, word).length > 0 || allMatches(ROLES, word).length > 0;
 /** "… from my Sunday league team", "… from my salsa class", "… from my last job": a group of the author's own, up to three words. */
@@ -166,12 +179,13 @@ function sentenceWindow(doc: PostDocument, t: Token): { from: number; to: number
   return { from: Math.max(s.start, t.start - WINDOW), to: Math.min(s.end, t.end + WINDOW) };
 }
 
-/** A job title or qualification no pupil holds in the sentence around the name, not as what a child wants to be. */
-export function adultJobNear(doc: PostDocument, t: Token): boolean {
-  const { from, to } = sentenceWindow(doc, t);
-  if (!mayMatchIn(doc, from, to, ADULT_JOBS)) return false;
-  const sentence = doc.lower.slice(from, to);
-  return ADULT_JOBS.test(sentence) && !ASPIRATION.test(sentence);
+/** A job no pupil holds, given to the name (from `first` to `last`) by the words after it, and not as what a child wants to be. */
+export function adultJobOf(doc: PostDocument, first: Token, last: Token = first): boolean {
+  const end = doc.sentences[last.sentence]!.end;
+  const to = Math.min(end, last.end + 120);
+  if (!mayMatchIn(doc, last.end, to, ADULT_JOBS) || !jobOfNamePattern().test(doc.lower.slice(last.end, to))) return false;
+  const sentence = sentenceWindow(doc, first);
+  return !ASPIRATION.test(doc.lower.slice(sentence.from, sentence.to));
 }
 
 /** The cues around one name: a first name alone, or a whole name from `t` to `last` ("Dr Faith Adebayo", "Mrs Whitlock"). */
@@ -202,13 +216,13 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (post.adultLife) found.add('adult:life-post');
   if (post.oldClassmates) found.add('adult:old-classmates');
   if (may(ADULT_WORK, PRAISE_JOB) && ADULT_WORK.test(sentence.replace(PRAISE_JOB, ' '))) found.add('adult:work');
-  if (adultJobNear(doc, t)) found.add('adult:job');
+  if (adultJobOf(doc, t, last)) found.add('adult:job');
   for (let step = 1; step <= 3; step++) {
     const prev = doc.tokens[t.index - step];
     if (prev && prev.sentence === t.sentence && FAMILY_WORDS.has(prev.key)) found.add('adult:family');
   }
   const namedAs = FAMILY_AFTER.exec(after);
-  if (namedAs && FAMILY_WORDS.has(namedAs[2]!) && !(namedAs[1] && atWork(namedAs[1]))) found.add('adult:family');
+  if (namedAs && (FAMILY_WORDS.has(namedAs[1]!) || (namedAs[2] !== undefined && FAMILY_WORDS.has(namedAs[2]) && !atWork(namedAs[1]!)))) found.add('adult:family');
   if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || (may(THEIR_SCHOOL) && THEIR_SCHOOL.test(sentence))) found.add('own-child');
   const elsewhere = FROM_ELSEWHERE.exec(after);
   const ownGroup = FROM_MY_GROUP.exec(after);

@@ -2,7 +2,7 @@ import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
-import { adultJobNear, childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, settingHasSchool, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
+import { adultJobOf, childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, settingHasSchool, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
@@ -243,7 +243,7 @@ function someoneElseByWholeName(doc: PostDocument, first: Token, last: Token, pe
   if (form !== 'full' && form !== 'title-surname') return false;
   // With school in sight only a job no pupil holds makes a whole name someone else (context/person.ts): asked first, so a
   // post about school reads no apposition, whose patterns are a tenth of a first check (issue 10's start-up).
-  if (aboutSchool && !(person.kind === 'pupil' && adultJobNear(doc, first)) && settingHasSchool(postSetting())) return false;
+  if (aboutSchool && !(person.kind === 'pupil' && adultJobOf(doc, first, last)) && settingHasSchool(postSetting())) return false;
   const cues = personCues(doc, first, postSetting(), last);
   return person.kind === 'pupil' ? wholeNameNotThePupil(cues) : titleNameNotTheColleague(cues);
 }
