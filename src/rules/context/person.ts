@@ -123,15 +123,17 @@ const FROM_ELSEWHERE = /^(?:'s)?\s*(?:\(|,)?\s*(?:from|at|in|who (?:takes|runs|t
 
 /** "…, my friend", "…, my oldest friend", "… (our neighbour)", "Maisie and Matilda, my nieces": named as family or a friend, at most one word between. */
 const FAMILY_AFTER = /^(?:\s*(?:,|and|&)\s*\p{L}+)*[\s,(]*(?:my|our|his|her) (\p{L}+)(?: (\p{L}+))?/u;
+/** A school word or a colleague's role in a few words of text. */
+const schoolOrRoleIn = (text: string) => SCHOOL_CONTEXT.test(text) || COLLEAGUE_ROLE.test(text);
 /** "my work bestie", "our school mum": a word that puts the friend at work. */
-const atWork = (word: string) => word === 'work' || allMatches(SCHOOL_WORDS, word).length > 0 || allMatches(ROLES, word).length > 0;
+const atWork = (word: string) => word === 'work' || schoolOrRoleIn(word);
 /** "… from my Sunday league team", "… from my salsa class", "… from my last job": a group of the author's own, up to three words. */
 const FROM_MY_GROUP = /^(?:'s)?\s*(?:\(|,)?\s*from my ((?:[\p{L}'’-]+ ){0,2}[\p{L}'’-]+)/u;
 /** A group of the author's that is school: "my class", "my Year 9s", "my maths set", "my tutor group", "my old school" (but not "my salsa class"). */
 const SCHOOL_GROUP = /(?<![\p{L}])(?:class|classes|form|set|sets|group|groups|tutor|year|years|y\d+|\d+[a-z]\d?)(?![\p{L}])/u;
 function schoolGroup(group: string): boolean {
   const rest = group.replace(NOT_A_SCHOOL_CLASS, ' ');
-  return SCHOOL_GROUP.test(rest) || CLASS_NEAR.test(rest) || allMatches(SCHOOL_WORDS, rest).length > 0 || allMatches(ROLES, rest).length > 0;
+  return SCHOOL_GROUP.test(rest) || CLASS_NEAR.test(rest) || schoolOrRoleIn(rest);
 }
 
 export interface PostPersonSetting {
@@ -180,7 +182,7 @@ function sentenceWindow(doc: PostDocument, t: Token): { from: number; to: number
 }
 
 /** A job no pupil holds, given to the name (from `first` to `last`) by the words after it, and not as what a child wants to be. */
-export function adultJobOf(doc: PostDocument, first: Token, last: Token = first): boolean {
+function adultJobOf(doc: PostDocument, first: Token, last: Token = first): boolean {
   const end = doc.sentences[last.sentence]!.end;
   const to = Math.min(end, last.end + 120);
   if (!mayMatchIn(doc, last.end, to, ADULT_JOBS) || !jobOfNamePattern().test(doc.lower.slice(last.end, to))) return false;
@@ -273,9 +275,6 @@ export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
 }
 
-/** The post's own setting puts school in sight: a school word that is not only one with a life outside school too. */
-export const settingHasSchool = (post: PostPersonSetting) => post.school > 0 && !post.sharedWordsOnly;
-
 /** A sign of school for a whole name: not only words that live outside school too ("our chair", "bring a chair"). */
 const schoolInSight = (cues: ReadonlySet<PersonCue>) => cues.has('setting:school') && !cues.has('setting:shared-words-only');
 
@@ -292,7 +291,7 @@ export function placedElsewhere(cues: ReadonlySet<PersonCue>): boolean {
  * otherwise the pupil wherever it appears (adult words elsewhere in the sentence do not do it: "… better than
  * I wrote at uni. He's 15").
  */
-export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
+function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
   // A job no pupil holds, even in a post about school: "Congratulations to Hannah Newton, our new Head of English".
   if (cues.has('adult:job')) return true;
@@ -309,9 +308,21 @@ export function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
  * in another setting, or in a post about television or film, with no sign of school.
  * Adult life alone does not do it: "Mrs Okafor's retirement do" is still the colleague.
  */
-export function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
+function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'adult:role', 'elsewhere:role', 'screen')) return !schoolInSight(cues);
   return cues.has('other-setting') && !cues.has('setting:school');
+}
+
+/**
+ * Whether a whole name from `first` to `last` (a pupil's full name, a colleague's title and surname) is someone else.
+ * With school in sight only a job no pupil holds can make it so (wholeNameNotThePupil, titleNameNotTheColleague): that
+ * is asked first, so a post about school reads no apposition, whose patterns are a tenth of a first check (issue 10's
+ * start-up). `aboutSchool`: the post's school words by the cheap test; `postSetting` counts the setting once, when first asked.
+ */
+export function wholeNameIsSomeoneElse(doc: PostDocument, first: Token, last: Token, kind: 'pupil' | 'staff', aboutSchool: boolean, postSetting: () => PostPersonSetting): boolean {
+  if (aboutSchool && !(kind === 'pupil' && adultJobOf(doc, first, last)) && postSetting().school > 0 && !postSetting().sharedWordsOnly) return false;
+  const cues = personCues(doc, first, postSetting(), last);
+  return kind === 'pupil' ? wholeNameNotThePupil(cues) : titleNameNotTheColleague(cues);
 }
 
 /**

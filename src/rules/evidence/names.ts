@@ -2,7 +2,7 @@ import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
-import { adultJobOf, childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, settingHasSchool, titleNameNotTheColleague, wholeNameNotThePupil, type PersonCue, type PostPersonSetting } from '../context/person';
+import { childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, wholeNameIsSomeoneElse, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
@@ -241,11 +241,7 @@ function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): bool
 /** A whole name (a pupil's full name, a colleague's title and surname) that the words around it make someone else. */
 function someoneElseByWholeName(doc: PostDocument, first: Token, last: Token, person: Person, form: MentionForm, aboutSchool: boolean, postSetting: () => PostPersonSetting): boolean {
   if (form !== 'full' && form !== 'title-surname') return false;
-  // With school in sight only a job no pupil holds makes a whole name someone else (context/person.ts): asked first, so a
-  // post about school reads no apposition, whose patterns are a tenth of a first check (issue 10's start-up).
-  if (aboutSchool && !(person.kind === 'pupil' && adultJobOf(doc, first, last)) && settingHasSchool(postSetting())) return false;
-  const cues = personCues(doc, first, postSetting(), last);
-  return person.kind === 'pupil' ? wholeNameNotThePupil(cues) : titleNameNotTheColleague(cues);
+  return wholeNameIsSomeoneElse(doc, first, last, person.kind, aboutSchool, postSetting);
 }
 
 /** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
