@@ -174,6 +174,8 @@ export class TermsPattern implements GatedPattern {
   #termAt(text: string, start: number, bounded: boolean): boolean {
     const byFirst = this.#byFirst!;
     const byFirstTwo = this.#byFirstTwo!;
+    const starts = bounded ? wordStartsOf(text) : undefined;
+    if (starts) return anyTermAtStarts(text, start, starts.byFirst, byFirst) || anyTermAtStarts(text, start, starts.byFirstTwo, byFirstTwo);
     for (let at = start; at < text.length; at++) {
       if (bounded && at > 0 && letterOrNumberEndsAt(text, at)) continue;
       const first = text.charCodeAt(at);
@@ -261,6 +263,63 @@ function globalMatcher(source: string, flags: string): RegExp {
     globalMatchers.set(key, (matcher = new RegExp(source, global)));
   }
   return matcher;
+}
+
+/** Where a whole word may start in a text, by its first code unit and by its first two (pairKey). */
+interface WordStarts {
+  byFirst: Map<number, number[]>;
+  byFirstTwo: Map<number, number[]>;
+}
+
+/**
+ * A check asks dozens of term lists whether one occurs in the same text: reading the text once
+ * into its word starts, grouped by their first one and two code units, lets each list look up
+ * only the openings the text has. The few most recent texts are kept; a text is indexed the
+ * second time it is asked about, so a slice searched once costs no more than a plain scan.
+ */
+const recentTexts: string[] = [];
+const recentStarts: (WordStarts | undefined)[] = [];
+const RECENT_TEXTS = 4;
+
+function wordStartsOf(text: string): WordStarts | undefined {
+  const at = recentTexts.indexOf(text);
+  if (at < 0) {
+    if (recentTexts.length === RECENT_TEXTS) {
+      recentTexts.pop();
+      recentStarts.pop();
+    }
+    recentTexts.unshift(text);
+    recentStarts.unshift(undefined);
+    return undefined;
+  }
+  return (recentStarts[at] ??= indexWordStarts(text));
+}
+
+function indexWordStarts(text: string): WordStarts {
+  const byFirst = new Map<number, number[]>();
+  const byFirstTwo = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, key: number, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  for (let at = 0; at < text.length; at++) {
+    if (at > 0 && letterOrNumberEndsAt(text, at)) continue;
+    const first = text.charCodeAt(at);
+    add(byFirst, first, at);
+    if (at + 1 < text.length) add(byFirstTwo, pairKey(first, text[at + 1]!), at);
+  }
+  return { byFirst, byFirstTwo };
+}
+
+/** Whether a term of `terms` (by opening key) matches, whole-word bounded, at one of the text's word starts at or after `start`. */
+function anyTermAtStarts(text: string, start: number, starts: Map<number, number[]>, terms: Map<number, string[]>): boolean {
+  for (const [key, positions] of starts) {
+    const candidates = terms.get(key);
+    if (!candidates) continue;
+    for (const at of positions) if (at >= start && anyTermAt(text, at, candidates, true)) return true;
+  }
+  return false;
 }
 
 /** Two code units as one key; spaces and hyphens, which a space in a term may stand for or be, as one. */
