@@ -314,11 +314,23 @@ function indexWordStarts(text: string): WordStarts {
 
 /** Whether a term of `terms` (by opening key) matches, whole-word bounded, at one of the text's word starts at or after `start`. */
 function anyTermAtStarts(text: string, start: number, starts: Map<number, number[]>, terms: Map<number, string[]>): boolean {
+  // Walk whichever holds fewer openings, and look each up in the other.
+  if (terms.size < starts.size) {
+    for (const [key, candidates] of terms) {
+      const positions = starts.get(key);
+      if (positions && anyTermAtOneOf(text, start, positions, candidates)) return true;
+    }
+    return false;
+  }
   for (const [key, positions] of starts) {
     const candidates = terms.get(key);
-    if (!candidates) continue;
-    for (const at of positions) if (at >= start && anyTermAt(text, at, candidates, true)) return true;
+    if (candidates && anyTermAtOneOf(text, start, positions, candidates)) return true;
   }
+  return false;
+}
+
+function anyTermAtOneOf(text: string, start: number, positions: readonly number[], candidates: readonly string[]): boolean {
+  for (const at of positions) if (at >= start && anyTermAt(text, at, candidates, true)) return true;
   return false;
 }
 
