@@ -6,6 +6,7 @@ import { compilePack } from '../../src/rules/compile';
 import { childReferences } from '../../src/rules/context/children';
 import { parsePost } from '../../src/rules/document/document';
 import { TAG_WINDOW_TOKENS, taggingCallCount, tagsOf } from '../../src/rules/document/nlp';
+import { termProbeCount } from '../../src/rules/vocab/gated-regexp';
 
 /**
  * Issue 10: the engine's work grows linearly with the post on every input. Work is counted,
@@ -72,13 +73,14 @@ function taggingCalls(text: string): number {
   return taggingCallCount() - before;
 }
 
-/** Both measures of work together: characters regular expressions walk and items whole-array searches could look at. */
+/** The measures of work together: characters regular expressions walk, items whole-array searches could look at, and places the term gates try. */
 function work(run: () => void): number {
   let regex = 0;
+  const probesBefore = termProbeCount();
   const arrays = arrayScanWork(() => {
     regex = regexWork(run);
   });
-  return regex + arrays;
+  return regex + arrays + (termProbeCount() - probesBefore);
 }
 
 const SMALL = 4_000;
@@ -87,7 +89,7 @@ const LARGE = 16_000;
 const MAX_GROWTH = 4 * 1.35;
 
 describe('work grows linearly with the text', () => {
-  it.each(cases.map((c) => [c.id, c] as const))('%s: regular-expression and array-search work', { timeout: 120_000 }, (_, c) => {
+  it.each(cases.map((c) => [c.id, c] as const))('%s: regular-expression, array-search and term-gate work', { timeout: 120_000 }, (_, c) => {
     const small = work(() => checkPost(compiled, { text: c.make(SMALL) }));
     const large = work(() => checkPost(compiled, { text: c.make(LARGE) }));
     expect(small).toBeGreaterThan(0);
@@ -114,6 +116,29 @@ describe('work grows linearly with the text', () => {
     expect(third.text).toBe('Fairweather');
     expect(tagsOf(repeated, third)).toEqual(tagsOf(alone, alone.tokens[TAG_WINDOW_TOKENS - 1]!));
     expect(tagsOf(repeated, third)).toContain('LastName');
+  });
+});
+
+describe('a run of marks is a few tokens, however long', () => {
+  // Every token is kept alive with the post, and every young one in a long array is revisited by
+  // each garbage collection: a token a mark made a 64k run of "!" cost four times a 32k one.
+  it.each([['!'], ['*#@$%!?.,;:-_'], ['😀'], ['?!']])('"%s" repeated 50,000 characters makes at most a dozen tokens', (unit) => {
+    const doc = parsePost(`spa${unit.repeat(Math.ceil(50_000 / unit.length))}`);
+    expect(doc.tokens.length).toBeLessThanOrEqual(12);
+    expect(doc.tokens.at(-1)!.end).toBe(doc.text.length);
+  });
+
+  it('keeps what follows the run: a sentence end, a hashtag, the next word', () => {
+    const doc = parsePost(`Brilliant match${'!'.repeat(30)} Grace was superb #proud`);
+    expect(doc.tokens.map((t) => t.kind)).toContain('hashtag');
+    const grace = doc.tokens.find((t) => t.key === 'grace')!;
+    expect(grace.sentenceStart).toBe(true);
+    expect(doc.sentences[grace.sentence]!.start).toBe(grace.start);
+    expect(doc.sentences.length).toBeLessThanOrEqual(12);
+  });
+
+  it('leaves short runs a mark a token, as the features read them', () => {
+    expect(parsePost('Really?!?! 😂😂😂').tokens.map((t) => t.text)).toEqual(['Really', '?', '!', '?', '!', '😂', '😂', '😂']);
   });
 });
 

@@ -47,7 +47,15 @@ export interface PostDocument {
  */
 const TOKEN = /[@#][\p{L}\p{N}_]+|\p{L}[\p{L}\p{M}\p{N}]*(?:['\-.](?=\p{L})[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,:/]\p{N}+)*|[^\s\p{L}\p{N}]/uy;
 const SPACE = /\s*/uy;
-const SENTENCE_END = /^[.!?]$/;
+/**
+ * A run of punctuation or emoji says no more after its first few marks, and a token a mark made a
+ * 64k-character run of "!" cost four times what 32k did: each young token in the long array is
+ * revisited by every scavenge. After PUNCT_RUN_TOKENS single marks, the rest of the run (up to white
+ * space, a letter, a digit or a handle's or hashtag's sign) is one token.
+ */
+const PUNCT_RUN_TOKENS = 8;
+const PUNCT_RUN_REST = /(?:[^\s\p{L}\p{N}@#]|[@#](?![\p{L}\p{N}_]))+/uy;
+const SENTENCE_END = /[.!?]$/;
 // Compiled once: a regular expression literal inside the loop is a new object on every token.
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
@@ -61,13 +69,18 @@ export function parsePost(original: string): PostDocument {
   let sentenceFirst = 0;
   let atSentenceStart = true;
   let lastEnd = 0;
+  let punctRun = 0;
   for (;;) {
     SPACE.lastIndex = lastEnd;
     SPACE.test(text);
     const start = SPACE.lastIndex;
     TOKEN.lastIndex = start;
     if (start >= text.length || !TOKEN.test(text)) break;
-    const end = TOKEN.lastIndex;
+    let end = TOKEN.lastIndex;
+    if (punctRun >= PUNCT_RUN_TOKENS && start === lastEnd) {
+      PUNCT_RUN_REST.lastIndex = start;
+      if (PUNCT_RUN_REST.test(text)) end = PUNCT_RUN_REST.lastIndex;
+    }
     const raw = text.slice(start, end);
     const afterLineBreak = hasLineBreak(text, lastEnd, start);
     if (afterLineBreak && tokens.length > 0 && !atSentenceStart) {
@@ -105,6 +118,7 @@ export function parsePost(original: string): PostDocument {
       possessive,
       afterLineBreak,
     });
+    punctRun = kind !== 'punct' ? 0 : start === lastEnd ? punctRun + 1 : 1;
     if (kind !== 'punct') atSentenceStart = false;
     if (kind === 'punct' && SENTENCE_END.test(raw) && !LETTER.test(text[end] ?? '')) {
       sentences.push(sentenceRange(tokens, sentenceFirst, tokens.length - 1));

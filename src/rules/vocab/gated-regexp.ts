@@ -114,6 +114,9 @@ export class TermsPattern implements GatedPattern {
   #byFirstTwo?: Map<number, string[]>;
   /** A term of odd shape (opening with a space, or all apostrophes): any text may hold it. */
   #anyText = false;
+  /** The last text asked about, once indexed, and the last word start where a term matches in it (-1: none). */
+  #lastText?: string;
+  #lastHit = -1;
 
   constructor(
     readonly terms: readonly string[],
@@ -175,7 +178,15 @@ export class TermsPattern implements GatedPattern {
     const byFirst = this.#byFirst!;
     const byFirstTwo = this.#byFirstTwo!;
     const starts = bounded ? wordStartsOf(text) : undefined;
-    if (starts) return anyTermAtStarts(text, start, starts.byFirst, byFirst) || anyTermAtStarts(text, start, starts.byFirstTwo, byFirstTwo);
+    if (starts) {
+      // Matching runs ask again from each match's end: knowing where the last hit is answers every
+      // start in one comparison, where walking the word starts again was a read of the text a match.
+      if (this.#lastText !== text) {
+        this.#lastText = text;
+        this.#lastHit = Math.max(lastTermAtStarts(text, starts.byFirst, byFirst), lastTermAtStarts(text, starts.byFirstTwo, byFirstTwo));
+      }
+      return this.#lastHit >= start;
+    }
     for (let at = start; at < text.length; at++) {
       if (bounded && at > 0 && letterOrNumberEndsAt(text, at)) continue;
       const first = text.charCodeAt(at);
@@ -312,34 +323,41 @@ function indexWordStarts(text: string): WordStarts {
   return { byFirst, byFirstTwo };
 }
 
-/** Whether a term of `terms` (by opening key) matches, whole-word bounded, at one of the text's word starts at or after `start`. */
-function anyTermAtStarts(text: string, start: number, starts: Map<number, number[]>, terms: Map<number, string[]>): boolean {
+/** The last of the text's word starts where a term of `terms` (by opening key) matches, whole-word bounded; -1 if none. */
+function lastTermAtStarts(text: string, starts: Map<number, number[]>, terms: Map<number, string[]>): number {
+  let last = -1;
   // Walk whichever holds fewer openings, and look each up in the other.
   if (terms.size < starts.size) {
     for (const [key, candidates] of terms) {
       const positions = starts.get(key);
-      if (positions && anyTermAtOneOf(text, start, positions, candidates)) return true;
+      if (positions) last = lastTermAtOneOf(text, last, positions, candidates);
     }
-    return false;
+    return last;
   }
   for (const [key, positions] of starts) {
     const candidates = terms.get(key);
-    if (candidates && anyTermAtOneOf(text, start, positions, candidates)) return true;
+    if (candidates) last = lastTermAtOneOf(text, last, positions, candidates);
   }
-  return false;
+  return last;
 }
 
-function anyTermAtOneOf(text: string, start: number, positions: readonly number[], candidates: readonly string[]): boolean {
-  for (const at of positions) if (at >= start && anyTermAt(text, at, candidates, true)) return true;
-  return false;
+/** The later of `last` and the last of `positions` (ascending) where one of `candidates` matches. */
+function lastTermAtOneOf(text: string, last: number, positions: readonly number[], candidates: readonly string[]): number {
+  for (let i = positions.length - 1; i >= 0 && positions[i]! > last; i--) if (anyTermAt(text, positions[i]!, candidates, true)) return positions[i]!;
+  return last;
 }
 
 /** Two code units as one key; spaces and hyphens, which a space in a term may stand for or be, as one. */
 const pairKey = (first: number, second: string) => first * 0x10000 + (isSpaceOrHyphen(second) ? 0x20 : second.charCodeAt(0));
 
+/** Places the gates have tried their terms at, over the process: tests/unit/complexity.test.ts counts a check's work with it. */
+let termProbes = 0;
+export const termProbeCount = () => termProbes;
+
 /** Whether one of `candidates` matches at `at`; `bounded`: ending before no letter or number. */
 function anyTermAt(text: string, at: number, candidates: readonly string[] | undefined, bounded: boolean): boolean {
   if (!candidates) return false;
+  termProbes++;
   for (const term of candidates) {
     const end = termEnd(text, at, term);
     if (end === MAYBE || (end >= 0 && (!bounded || !letterOrNumberStartsAt(text, end)))) return true;
