@@ -115,6 +115,18 @@ describe('who a first name is, in the engine', () => {
     expect(raised(text).has('staff')).toBe(false);
   });
 
+  it.each([
+    'Delighted to see my former colleague Bryony Kettering promoted to Head of Operations at the water board. Bryony taught me everything I know about spreadsheets',
+    'Today I was delighted to attend the retirement of my former colleague Sue Heald, whose knowledge of planning law was legendary. Congratulations, Sue.',
+  ])('a first name the post has just given someone else’s surname is that person, not the colleague: %s', (text) => {
+    expect(raised(text).has('staff')).toBe(false);
+  });
+
+  it('a namesake given in full does not hide the pupil of that name placed in a class, nor the colleague named in full', () => {
+    expect(raised('We read about Kai Havertz in PE today. Kai in Class 1 now wants to be a footballer').has('pupil')).toBe(true);
+    expect(raised('Sue Barlow has been our business manager for ten years. Sue, the office would fall apart without you').has('staff')).toBe(true);
+  });
+
   it('a role that lives outside school too names a colleague as "our nurse" or in a post about school', () => {
     expect(raised('Imelda our nurse was amazing with the little ones today').has('staff')).toBe(true);
     expect(raised('The nurse, Imelda, sorted out the Year 3 nosebleed before assembly').has('staff')).toBe(true);

@@ -78,6 +78,8 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
   const mentions: NameMention[] = [];
   const consumed = new Uint8Array(tokens.length);
   const named = new Set<Person>();
+  /** First names the post gives in full to someone off the lists, or to a listed name's namesake: "Sandra Kiely … Sandra, you were …". */
+  const outsiders = new Set<string>();
 
   const aboutSchool = SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0;
   // "Owen Byrne wrote: >", "From: Owen Byrne <…>": the writer of quoted e-mail, an adult correspondent.
@@ -102,12 +104,14 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
       if (seq.form === 'first-initial' && !firstInitialIsName(tokens, i, last)) continue;
       // "Mr Smith at the garage": a title and a common surname is a colleague only in a post about school or work.
       if (seq.form === 'title-surname' && seq.person.kind === 'staff' && COMMON_SURNAMES.has(seq.person.surname) && !aboutSchool && !WORK_SENTENCE.test(doc.lower)) continue;
-      // "our neighbour Mrs Pattinson", "my mate Tommy Robson": named as someone else.
-      if (familyWordJustBefore(tokens, i)) continue;
       if (seq.form === 'full' && !plausibleFullName(tokens, i, last)) continue;
+      // "our neighbour Mrs Pattinson", "my mate Tommy Robson": named as someone else.
       // "my wife, Dr Faith Adebayo", "Mr Brophy the farrier", "Oliver Tate … on Film4": an adult, a tradesperson or a character.
       // Whether school is in sight is the cues' question (context/person.ts): a leisure class ("from my Pilates class") is no school word.
-      if (someoneElseByWholeName(doc, t, tokens[last]!, seq.person, seq.form, aboutSchool, postSetting)) continue;
+      if (familyWordJustBefore(tokens, i) || someoneElseByWholeName(doc, t, tokens[last]!, seq.person, seq.form, aboutSchool, postSetting)) {
+        if (seq.form === 'full') outsiders.add(t.key);
+        continue;
+      }
       const mention: NameMention = { person: seq.person, form: seq.form, start: t.start, end: tokens[last]!.end };
       if (!best || last > best.last) best = { last, found: [mention] };
       else if (last === best.last) best.found.push(mention);
@@ -150,6 +154,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
     },
   };
   ctx.memo.set('name-cues', postContext.cues);
+  for (const t of tokens) if (t.kind === 'word' && !consumed[t.index] && index.firstNames.has(t.key) && surnameNotListed(doc, t, index.firstNames)) outsiders.add(t.key);
   const chains = pupilChains(doc, index.firstNames, aboutSchool);
   const candidates: NameCandidate[] = [];
   ctx.memo.set('name-candidates', candidates);
@@ -174,6 +179,8 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
           mentions.push({ person: coreferent, form: 'first-name', start: t.start, end: t.end });
           continue;
         }
+        // The namesake the post introduced by full name, unless this mention is placed in a class.
+        if (outsiders.has(t.key) && !placedInClass(doc, t)) continue;
         if (readAsWord(doc, t) || namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, postContext))) continue;
         const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
         candidates.push({ person: listed, token: t.index, accepted });
@@ -325,10 +332,21 @@ function ourColleague(doc: PostDocument, t: Token, post: PostContext): boolean {
 }
 
 /** `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family. */
-function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: FirstNameLookup, ourAtWork = false): boolean {
+/** "Sandra Kiely": a first name and a capitalised word that is no first name, read as a full name that is not on the lists. */
+function surnameNotListed(doc: PostDocument, t: Token, firstNames: FirstNameLookup): boolean {
   const next = nextToken(doc, t);
+  return adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key);
+}
+
+/** "Amelia in my class", "Year 4's Amelia": a first name the words right around it put in a class. */
+function placedInClass(doc: PostDocument, t: Token): boolean {
+  return PUPIL_AFTER.test(doc.lower.slice(t.end, t.end + 60)) || PUPIL_BEFORE.test(doc.lower.slice(Math.max(0, t.start - 30), t.start));
+}
+
+function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: FirstNameLookup, ourAtWork = false): boolean {
   const prev = prevToken(doc, t);
-  if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key)) return true;
+  if (surnameNotListed(doc, t, firstNames)) return true;
+  const next = nextToken(doc, t);
   if (adjacent(t, next) && next!.key === 'of' && nextToken(doc, t, 2)?.capitalized) return true;
   if (adjacent(prev, t) && prev!.kind === 'word') {
     if (ARTICLES.has(prev!.key)) return true;
