@@ -4,7 +4,7 @@
  *
  *   npm run eval                         every set, school-size name lists
  *   npm run eval -- --listed             the corpora's own short lists instead
- *   npm run eval -- --verbose            list each wrong post (development sets only)
+ *   npm run eval -- --verbose            list each wrong post (development sets, and held-out sets after first sight)
  *   npm run eval -- --only <set-id>      one set
  *   npm run eval -- --rules-only         the rules without the learned judgement
  *   npm run eval -- --record-first-sight <set-id> [--rules-only]
@@ -370,7 +370,7 @@ function printLabelled(result: CorpusEvaluation, set: EvalSet & { kind: 'labelle
   const share = result.unlabeled ? result.unlabeledClean / result.unlabeled : 1;
   console.log(`unlabelled posts left quiet: ${result.unlabeledClean}/${result.unlabeled} (${(share * 100).toFixed(1)}%)`);
   if (set.role === 'held-out' && !seen) console.log(`  first sight not recorded: npm run eval -- --record-first-sight ${set.id}`);
-  if (verbose && set.role === 'development') {
+  if (verbose && (set.role === 'development' || seen)) {
     for (const post of result.posts) {
       const got = result.raised.get(post.id)!;
       const missing = post.labels.filter((l) => !got.has(l));
