@@ -232,8 +232,9 @@ function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: P
   const byRules = pupilContext(doc, t, post, chains);
   const cues = post.cues(t);
   if (byRules) return !notThePupil(cues);
-  // A name that is not also a word, capitalised, in a sentence that places a child in school.
-  return t.capitalized && !WORD_NAMES.has(t.key) && childInSchool(cues) && !notThePupil(cues);
+  // A name, capitalised, in a sentence that places a child in school. A name that is also a word must
+  // also do or say something as only a person does ("Daisy used her talker"; "Summer came early" is the season).
+  return t.capitalized && (!WORD_NAMES.has(t.key) || actsAsPerson(doc, t)) && childInSchool(cues) && !notThePupil(cues);
 }
 
 /** The same for a colleague: a name accepted only because the post is about school or work is not one when the words around it place it elsewhere. */
@@ -320,7 +321,6 @@ function readAsWord(doc: PostDocument, t: Token): boolean {
   return t.sentenceStart && WORD_NAMES.has(t.key) && WORD_NAME_AS_WORD_BEFORE.has(nextToken(doc, t)?.key ?? '');
 }
 
-/** "Jack Grealish", "Amazing Grace", "the Chase", "my niece Daisy", "Angel of the North": a name, but not our person. */
 /**
  * "Our Margaret … 27 years of dinners at Weardale Valley", "Our Priscilla … the best business manager":
  * in British usage "our" before a name is family or a close colleague; a colleague when the post names
@@ -331,7 +331,6 @@ function ourColleague(doc: PostDocument, t: Token, post: PostContext): boolean {
   return adjacent(prev, t) && prev!.key === 'our' && post.schoolWork();
 }
 
-/** `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family. */
 /** "Sandra Kiely": a first name and a capitalised word that is no first name, read as a full name that is not on the lists. */
 function surnameNotListed(doc: PostDocument, t: Token, firstNames: FirstNameLookup): boolean {
   const next = nextToken(doc, t);
@@ -343,6 +342,10 @@ function placedInClass(doc: PostDocument, t: Token): boolean {
   return PUPIL_AFTER.test(doc.lower.slice(t.end, t.end + 60)) || PUPIL_BEFORE.test(doc.lower.slice(Math.max(0, t.start - 30), t.start));
 }
 
+/**
+ * "Jack Grealish", "Amazing Grace", "the Chase", "my niece Daisy", "Angel of the North": a name, but not our person.
+ * `ourAtWork`: a colleague's name in a post at work, where "our" before it does not make it family.
+ */
 function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: FirstNameLookup, ourAtWork = false): boolean {
   const prev = prevToken(doc, t);
   if (surnameNotListed(doc, t, firstNames)) return true;
@@ -386,6 +389,10 @@ const FRIEND_OR_PUPIL_BEFORE = /(?<![\p{L}])(?:my lovely|our lovely|my brilliant
 const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class|reception|nursery|set ?\d)(?![\p{L}\p{N}])|\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group|maths group|phonics group)|\(?(?:in|from) \d{1,2}[a-z]\b|\(\d{1,2}[a-z]\)|(?:is|was|has been) in (?:my|our) (?:class|form|group|set)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d)/u;
 /** What someone did or said ("Grace said…", "Jack won…"): a friend as well as a pupil, so a pupil only in a post about school. */
 const ACTION_AFTER = /^(?:'s)?[\s,]*(?:(?:has|had|did|got|read|made|wrote|brought|used|walked) (?:his|her) |got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
+
+function actsAsPerson(doc: PostDocument, t: Token): boolean {
+  return ACTION_AFTER.test(doc.lower.slice(t.end, Math.min(doc.sentences[t.sentence]!.end, t.end + 48)));
+}
 
 function pupilContext(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
   const sentence = doc.sentences[t.sentence]!;
