@@ -112,6 +112,8 @@ describe('who a first name is, in the engine', () => {
     'Hospital update: Dad is out of ICU. Thank you to Nurse Imelda on Ward 11, an absolute angel',
     'Visiting Nana again. The nurse, Imelda, has been looking after her like her own',
     'Our Sue turned 7 today and wants a unicorn cake 🦄',
+    'Lovely catch-up with my ex-colleagues from the bank: Priya, Sue and Hollie have not changed a bit',
+    'Still in touch with my old team from the council, shout out to Sue and Bryony who sent me a card on my first day in the classroom',
   ])('someone who shares a colleague’s first name, placed outside work, is not the colleague: %s', (text) => {
     expect(raised(text).has('staff')).toBe(false);
   });
