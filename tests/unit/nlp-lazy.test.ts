@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPost, compilePack } from '../../src/rules';
-import { nlpLoaded, taggingCallCount } from '../../src/rules/document/nlp';
+import { loadNlp, nlpLoaded, taggingCallCount } from '../../src/rules/document/nlp';
 import { benchPack, generateNames } from '../../bench/fixtures';
 
 /**
@@ -26,5 +26,12 @@ describe('compromise loads when a check first needs it', () => {
     expect(nlpLoaded()).toBe(true);
     expect(taggingCallCount() - before).toBe(1);
     expect(findings.map((f) => f.category)).toContain('child-comment');
+  });
+
+  it('loadNlp, run in idle time, builds the tagger without counting as a check and leaves the answers as they were', () => {
+    const before = taggingCallCount();
+    loadNlp();
+    expect(taggingCallCount()).toBe(before);
+    expect(checkPost(compiled.compiled, { text: 'Year 4 behaved terribly in assembly' }).map((f) => f.category)).toContain('child-comment');
   });
 });
