@@ -36,6 +36,8 @@ describe('text tricks are normalised before matching', () => {
     ['emoji inside', 'f🤬ck this traffic'],
     ['starred', 'f**k this traffic'],
     ['digits', 'sh1t day'],
+    ['starred, after a contraction (whose "s" is no spaced-out letter)', "It's a f***ing Tuesday"],
+    ['starred, after a possessive', "Karma's a b*tch"],
   ])('finds swearing disguised with %s', (_, text) => {
     expect(categories(text).has('offensive')).toBe(true);
   });

@@ -168,6 +168,8 @@ function collapseSpacedLetters(units: Uint16Array, origin: Int32Array, n: number
   let dropped = 0;
   for (let i = 0; i < n; i++) {
     if (!letter[i] || (i > 0 && letter[i - 1])) continue;
+    // "it's a f***ing day": the "s" of a contraction or possessive ends a word; it starts no run ("s a f").
+    if (i > 1 && (units[i - 1] === 0x27 || units[i - 1] === 0x2019) && letter[i - 2]) continue;
     const letters = runLetters[i]!;
     const j = i + 2 * (letters - 1);
     // "a s h i t": the article "a" (or "I") stands alone before the spelled-out word.
