@@ -35,6 +35,7 @@ export const sickLeisure: Detector = {
       'Off sick with my back (honestly, not skiving). Hot water bottle and paracetamol',
       "Off with 'stress' apparently. Saw her at the races on Saturday",
       'Off sick today with a fever. No gym, no fun, just bed',
+      'Long weekend in Dublin with the girls, Guinness tour booked',
     ],
     invalid: [
       { text: 'Rang in sick 😷🤫 Wembley here we come!!', excerpt: 'Rang in sick' },
@@ -44,6 +45,7 @@ export const sickLeisure: Detector = {
       { text: 'Duvet day (work thinks it is flu)', excerpt: 'Duvet day' },
       { text: 'Signed myself off with tonsillitis 🤒 sea air at Whitby is the best medicine 🎣', excerpt: 'Signed myself off' },
       { text: 'Claiming a bad back today. Back seems fine for the darts tonight 🎯', excerpt: 'Claiming a bad back' },
+      { text: 'Texted in sick Monday. Long weekend in Dublin for the price of one small fib', excerpt: 'Texted in sick' },
     ],
   },
 };
