@@ -84,6 +84,7 @@ describe('who a first name is, in the engine', () => {
     ['Thinking of Imelda in our kitchen whose husband passed on Sunday. Cards to the office please', 'staff'],
     ["mrs okafor has decided we're doing a wellbeing walk after school on friday", 'staff'],
     ["Hope used her talker to ask for 'more bubbles' all by herself in sensory today", 'pupil'],
+    ["Emeka's EHCP review today. Forty minutes of the LA telling his mum what he can't do", 'pupil'],
   ])('a pupil or colleague placed by context is still caught: %s', (text, category) => {
     expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
   });

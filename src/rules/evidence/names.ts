@@ -331,10 +331,13 @@ function ourColleague(doc: PostDocument, t: Token, post: PostContext): boolean {
   return adjacent(prev, t) && prev!.key === 'our' && post.schoolWork();
 }
 
-/** "Sandra Kiely": a first name and a capitalised word that is no first name, read as a full name that is not on the lists. */
+/**
+ * "Sandra Kiely": a first name and a capitalised word that is no first name, read as a full name that is not on the
+ * lists. Not after a possessive: "Reuben's EHCP", "Amelia's PE kit" name the child, not a Reuben EHCP.
+ */
 function surnameNotListed(doc: PostDocument, t: Token, firstNames: FirstNameLookup): boolean {
   const next = nextToken(doc, t);
-  return adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key);
+  return !t.possessive && adjacent(t, next) && next!.kind === 'word' && next!.capitalized && !next!.sentenceStart && !FOLLOWERS.has(next!.key) && !/^i'/u.test(next!.key) && !firstNames.has(next!.key);
 }
 
 /** "Amelia in my class", "Year 4's Amelia": a first name the words right around it put in a class. */
