@@ -66,6 +66,8 @@ describe('who a first name is, in the engine', () => {
     'Welcome to the street Hannah, Mo and little Freya!! If you need anything just knock',
     'Hope you all had a lovely Eid 🌙 Mum outdid herself, biryani for 30',
     'Freya and Libby, my nieces, both passed their Grade 4 flute with merit',
+    "Freya's GCSE results!! Three 9s and off to sixth form in September. Our girl!",
+    "Libby's first dance show, she forgot every step and waved at me the whole time #proudmam",
   ])('a friend, relative or neighbour who shares a pupil’s name is not the pupil: %s', (text) => {
     expect(raised(text).has('pupil')).toBe(false);
   });
@@ -85,6 +87,7 @@ describe('who a first name is, in the engine', () => {
     ["mrs okafor has decided we're doing a wellbeing walk after school on friday", 'staff'],
     ["Hope used her talker to ask for 'more bubbles' all by herself in sensory today", 'pupil'],
     ["Emeka's EHCP review today. Forty minutes of the LA telling his mum what he can't do", 'pupil'],
+    ['Tiny Kai in Class 1 asked me to marry him today. My boy has taste', 'pupil'],
   ])('a pupil or colleague placed by context is still caught: %s', (text, category) => {
     expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
   });

@@ -141,12 +141,19 @@ export interface PostPersonSetting {
   private: number;
   adultLife: boolean;
   oldClassmates: boolean;
+  /** A parent's words for their own child anywhere in the post: "Our girl!", "#proudmum". */
+  ownChild: boolean;
   /** Television, film or books anywhere in the post. */
   screen: boolean;
   /** Every school sign is a word with a life outside school ("our chair", "the coach"): no sign of school by itself. */
   sharedWordsOnly: boolean;
 }
 
+/**
+ * A parent speaking of their own child: "Our girl!", "so proud of my boy", "#proudmam". A teacher says "my class",
+ * "my girls" or "my Year 6s" of pupils; the singular is a parent's.
+ */
+const OWN_CHILD_POST = /(?<![\p{L}])(?:(?:our|my) (?:baby )?(?:girl|boy)(?![\p{L}'’])|#proud(?:mum|mam|mummy|mom|mother|dad|daddy|father|parent|parents)(?![\p{L}]))/u;
 /** The author's own school or college days: "reunion", "class of '99", "30 years since we left". */
 const OLD_CLASSMATES = /(?<![\p{L}])(?:reunion|class of '?\d{2,4}|years since we (?:left|qualified|graduated|met)|old school (?:friends|mates|pals))/u;
 
@@ -168,6 +175,7 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
     private: allMatches(PRIVATE_LIFE, doc.lower).length + family,
     adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
+    ownChild: OWN_CHILD_POST.test(doc.lower),
     screen: SCREEN.test(doc.lower),
     sharedWordsOnly: schoolIdentifiers === 0 && hashtags === 0 && signs.length > 0 && signs.every((w) => OUTSIDE_SCHOOL_TOO.has(w)),
   };
@@ -226,6 +234,8 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   const namedAs = FAMILY_AFTER.exec(after);
   if (namedAs && (FAMILY_WORDS.has(namedAs[1]!) || (namedAs[2] !== undefined && FAMILY_WORDS.has(namedAs[2]) && !atWork(namedAs[1]!)))) found.add('adult:family');
   if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || (may(THEIR_SCHOOL) && THEIR_SCHOOL.test(sentence))) found.add('own-child');
+  // A post in a parent's words is about their own child, unless the name's own sentence puts it in a class.
+  if (post.ownChild && !found.has('child:class')) found.add('own-child');
   const elsewhere = FROM_ELSEWHERE.exec(after);
   const ownGroup = FROM_MY_GROUP.exec(after);
   if ((may(OTHER_SETTING) && OTHER_SETTING.test(sentence)) || (elsewhere && OTHER_SETTING.test(elsewhere[1]!)) || (ownGroup && !schoolGroup(ownGroup[1]!))) found.add('other-setting');
