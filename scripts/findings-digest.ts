@@ -19,8 +19,8 @@ if (!out) {
   process.exit(2);
 }
 
-/** What a user sees of a finding: where, what, which rule, and the score where one decided it. */
-const digestOf = (findings: Finding[]) => findings.map((f) => [f.category, f.ruleId, f.messageId, f.severity, f.spans.map((s) => [s.start, s.end]), f.score ?? null, f.threshold ?? null]);
+/** What a user sees of a finding: where, what (with the categories merged into it), which rule, and the score where one decided it. */
+const digestOf = (findings: Finding[]) => findings.map((f) => [f.category, f.alsoRaises ?? [], f.ruleId, f.messageId, f.severity, f.spans.map((s) => [s.start, s.end]), f.score ?? null, f.threshold ?? null]);
 
 const lines: string[] = [];
 const record = (set: string, id: string, compiled: CompiledPack, text: string) => lines.push(JSON.stringify([set, id, digestOf(checkPost(compiled, { text }))]));
