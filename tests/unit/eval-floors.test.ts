@@ -102,7 +102,8 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['heldout/2026-12-h19', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.95], pupil: [1.00, 0.94], staff: [0.97, 0.97], sickness: [1.00, 0.93], disparaging: [0.96, 0.67], offensive: [1.00, 1.00], 'personal-data': [1.00, 0.86], confidential: [0.64, 0.61], 'child-comment': [1.00, 0.65] } }],
   ['heldout/2026-12-h20', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 0.94], pupil: [1.00, 0.78], staff: [0.97, 0.90], sickness: [1.00, 0.93], disparaging: [0.88, 0.73], offensive: [1.00, 0.87], 'personal-data': [1.00, 1.00], confidential: [0.89, 0.77], 'child-comment': [0.82, 0.72] } }],
   ['heldout/2026-12-h21', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [0.96, 0.96], pupil: [0.90, 0.81], staff: [0.96, 0.89], sickness: [1.00, 0.93], disparaging: [0.85, 0.48], offensive: [1.00, 0.93], 'personal-data': [1.00, 0.88], confidential: [0.79, 0.70], 'child-comment': [0.81, 0.62] } }],
-  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.029 }],
+  ['heldout/2026-12-h22', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.95], pupil: [0.81, 0.78], staff: [1.00, 0.97], sickness: [1.00, 0.81], disparaging: [0.84, 0.72], offensive: [1.00, 0.87], 'personal-data': [1.00, 1.00], confidential: [0.90, 0.75], 'child-comment': [0.87, 0.78] } }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.027 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.1, maxByCategory: { school: 2, pupil: 3, staff: 3, sickness: 0, disparaging: 3, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 1 }, offensive: [0.99, 0.94] }],
 ];
 
