@@ -96,6 +96,13 @@ Object.defineProperty(GatedRegExp.prototype, 'source', {
 /** termEnd's answer when the term might match but reading it one way cannot tell. */
 const MAYBE = -2;
 
+/** Appends `value` to the list kept under `key`. */
+function appendTo<V>(map: Map<number, V[]>, key: number, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const APOSTROPHE = 0x27;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const SPACE_OR_HYPHEN = /[\s-]/u;
@@ -200,11 +207,6 @@ export class TermsPattern implements GatedPattern {
     if (this.#byFirst) return;
     const byFirst = new Map<number, string[]>();
     const byFirstTwo = new Map<number, string[]>();
-    const add = (map: Map<number, string[]>, key: number, term: string) => {
-      const list = map.get(key);
-      if (list) list.push(term);
-      else map.set(key, [term]);
-    };
     for (const term of this.terms) {
       const first = term[0];
       const second = term[1];
@@ -212,11 +214,11 @@ export class TermsPattern implements GatedPattern {
       else if (first === "'") {
         if (second === undefined || second === ' ' || second === "'") this.#anyText = true;
         else {
-          add(byFirst, APOSTROPHE, term);
-          add(byFirst, term.charCodeAt(1), term);
+          appendTo(byFirst, APOSTROPHE, term);
+          appendTo(byFirst, term.charCodeAt(1), term);
         }
-      } else if (second === undefined || second === "'") add(byFirst, term.charCodeAt(0), term);
-      else add(byFirstTwo, pairKey(term.charCodeAt(0), second), term);
+      } else if (second === undefined || second === "'") appendTo(byFirst, term.charCodeAt(0), term);
+      else appendTo(byFirstTwo, pairKey(term.charCodeAt(0), second), term);
     }
     this.#byFirst = byFirst;
     this.#byFirstTwo = byFirstTwo;
@@ -309,16 +311,11 @@ function wordStartsOf(text: string): WordStarts | undefined {
 function indexWordStarts(text: string): WordStarts {
   const byFirst = new Map<number, number[]>();
   const byFirstTwo = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, key: number, position: number) => {
-    const list = map.get(key);
-    if (list) list.push(position);
-    else map.set(key, [position]);
-  };
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && letterOrNumberEndsAt(text, at)) continue;
     const first = text.charCodeAt(at);
-    add(byFirst, first, at);
-    if (at + 1 < text.length) add(byFirstTwo, pairKey(first, text[at + 1]!), at);
+    appendTo(byFirst, first, at);
+    if (at + 1 < text.length) appendTo(byFirstTwo, pairKey(first, text[at + 1]!), at);
   }
   return { byFirst, byFirstTwo };
 }
