@@ -30,8 +30,11 @@ export const nlpLoaded = () => loaded !== undefined;
  * first tagging (~40 ms), which a fresh page otherwise paid on the keystroke that first needed a tag.
  */
 export function loadNlp(): void {
-  compromise().nlp('Warm the tagger up before anyone types.').json({ offset: true, terms: { offset: true } });
+  compromise().nlp('Warm the tagger up before anyone types.').json(TAGS_WITH_OFFSETS);
 }
+
+/** What tagsOf asks compromise for: each term's tags and where it sits in the text. */
+const TAGS_WITH_OFFSETS = { offset: true, terms: { offset: true } };
 
 function requireCompromise(): typeof Compromise {
   let module: typeof Compromise | { default: typeof Compromise };
@@ -81,7 +84,7 @@ export function tagsOf(doc: PostDocument, token: Token): readonly string[] {
     if (!relative) {
       relative = new Map();
       taggingCalls++;
-      const terms = compromise().nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number; length: number } }[] }[];
+      const terms = compromise().nlp(text).json(TAGS_WITH_OFFSETS) as { terms: { tags: string[]; offset: { start: number; length: number } }[] }[];
       for (const s of terms) for (const term of s.terms) relative.set(term.offset.start, term.tags);
       cache.byText.set(text, relative);
     }

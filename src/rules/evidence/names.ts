@@ -393,13 +393,13 @@ const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,
 /** What someone did or said ("Grace said…", "Jack won…"): a friend as well as a pupil, so a pupil only in a post about school. */
 const ACTION_AFTER = /^(?:'s)?[\s,]*(?:(?:has|had|did|got|read|made|wrote|brought|used|walked) (?:his|her) |got (?:\d|full marks|her|his)|scored|'s (?:reading|writing|work|homework|spellings|behaviour|mum|mam|dad|parents|family|excuse|portrait|story|poem|drawing|painting|project|den|bird box|art)|(?:and (?:i|me) )?(?:read|wrote|drew|painted|built|made (?:me|us)|asked me|told me|said|won|ran|sang|played|did|walked|kicked|threw|bit|hit|punched|finished|learned|learnt|managed|behaved|has (?:been|asked|told|bitten|decided|kicked)|was (?:brilliant|amazing|a star|fantastic|superb|great|naughty|awful|a nightmare|excluded|moved|collected)|had \d|planted|led|nailed|absolutely|just (?:read|got|wrote|did|scored)))/u;
 
-function actsAsPerson(doc: PostDocument, t: Token): boolean {
-  return ACTION_AFTER.test(doc.lower.slice(t.end, Math.min(doc.sentences[t.sentence]!.end, t.end + 48)));
-}
+/** The words right after a name, within its sentence: where a class, an action or a job given to it is read. */
+const afterInSentence = (doc: PostDocument, t: Token) => doc.lower.slice(t.end, Math.min(doc.sentences[t.sentence]!.end, t.end + 48));
+
+const actsAsPerson = (doc: PostDocument, t: Token) => ACTION_AFTER.test(afterInSentence(doc, t));
 
 function pupilContext(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
-  const sentence = doc.sentences[t.sentence]!;
-  const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 48));
+  const after = afterInSentence(doc, t);
   // A cue on any name of a coordinated list covers the list: "Faith, Ivy and Hazel from my Year 10 form".
   const strongCue = chains.strongCue(t.index);
   const paired = chains.paired(t.index);
@@ -446,7 +446,7 @@ function pupilChains(doc: PostDocument, firstNames: FirstNameLookup, aboutSchool
       const n = tokens[i]!;
       const s = doc.sentences[n.sentence]!;
       const before = doc.lower.slice(Math.max(s.start, n.start - 40), n.start);
-      const after = doc.lower.slice(n.end, Math.min(s.end, n.end + 48));
+      const after = afterInSentence(doc, n);
       // "Well done Amelia", "Jack won…" fit a friend as well as a pupil: a cue only in a post about school.
       const found = PUPIL_BEFORE.test(before) || PUPIL_AFTER.test(after) || (aboutSchool && (FRIEND_OR_PUPIL_BEFORE.test(before) || ACTION_AFTER.test(after)));
       cueAt[i] = found ? 2 : 1;

@@ -2,14 +2,17 @@ import type { Detector } from '../../detector';
 import { allMatches } from '../../document/matches';
 
 const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS}\\.?,?\\s+(?:19|20)\\d{2}|${MONTHS}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})`;
+/** A full date, its year as `numericYear` after digits ("02/09/91") and as `writtenYear` after a month's name. */
+const fullDate = (numericYear: string, writtenYear: string) =>
+  `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]${numericYear}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS}\\.?,?\\s+${writtenYear}|${MONTHS}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+${writtenYear})`;
+const DATE = fullDate('(?:19|20)?\\d{2}', '(?:19|20)\\d{2}');
 /** A date given as someone's birth date: "born 12 August 1984", "DOB 02/09/1991". */
 const DOB = new RegExp(`(?<![\\p{L}])(?:born(?:\\s+on)?|d\\.?o\\.?b\\.?:?|date of birth:?|birthday(?:\\s+is)?(?:\\s+on)?)\\s+${DATE}(?![\\p{N}])`, 'gu');
 /**
  * A birthday with a full date in the last century a few words on in its sentence: "it's her birthday Friday too,
  * 14/03/1991". A year of the 1900s is a birth year, not a party booked; later years need "born" or "DOB" beside them.
  */
-const LAST_CENTURY = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]19\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS}\\.?,?\\s+19\\d{2}|${MONTHS}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+19\\d{2})`;
+const LAST_CENTURY = fullDate('19\\d{2}', '19\\d{2}');
 const BIRTHDAY_THEN_DATE = new RegExp(`(?<![\\p{L}])(?:birthday|born)(?![\\p{L}])[^.!?\\n\\d]{1,40}?${LAST_CENTURY}(?![\\p{N}])`, 'gu');
 
 export const dateOfBirth: Detector = {
@@ -17,7 +20,12 @@ export const dateOfBirth: Detector = {
   messages: { dob: 'This gives a date of birth, which is personal data.' },
   check({ doc }) {
     const beside = allMatches(DOB, doc.lower);
-    const apart = allMatches(BIRTHDAY_THEN_DATE, doc.lower).filter((m) => !beside.some((b) => b.index < m.index + m[0].length && m.index < b.index + b[0].length));
+    // Both lists run in text order without overlaps of their own: one walk finds a "birthday … date" a "born <date>" already covers.
+    let next = 0;
+    const apart = allMatches(BIRTHDAY_THEN_DATE, doc.lower).filter((m) => {
+      while (next < beside.length && beside[next]!.index + beside[next]![0].length <= m.index) next++;
+      return !(next < beside.length && beside[next]!.index < m.index + m[0].length);
+    });
     return [...beside, ...apart].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'dob' }));
   },
   examples: {
