@@ -32,6 +32,7 @@ export const pupilName: Detector = {
       'Is your Jayden coming to the barbecue?',
       'Happy birthday Jayden! Have a great night at the pub',
       'Grace H. Wilkinson gave the reading at the wedding',
+      'Year 3 trip cancelled: Summer held on for a week of sun and then the storm came in',
     ],
     invalid: [
       { text: 'Grace Hetherington read her poem beautifully today', excerpt: 'Grace Hetherington' },
@@ -47,6 +48,7 @@ export const pupilName: Detector = {
       { text: 'Seun Adeyemi came top in the spelling test', excerpt: 'Seun Adeyemi' },
       { text: 'Seun in my class finished his first chapter book', excerpt: 'Seun' },
       { text: 'Jayden said the funniest thing in phonics today', excerpt: 'Jayden' },
+      { text: 'Lambing trip with Year 3 🐑 Summer held a lamb and announced it was her sister', excerpt: 'Summer' },
     ],
   },
 };
