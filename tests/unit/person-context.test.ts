@@ -150,6 +150,29 @@ describe('who a first name is, in the engine', () => {
   });
 });
 
+describe('a first name a colleague and a pupil share', () => {
+  // Bryony Hale teaches here; Bryony Shaw is in Year 4. Real schools of 1,200 pupils share many first names with their staff.
+  const shared = (() => {
+    const result = compilePack({ ...EXAMPLE_SCHOOL, people: { pupils: [...(EXAMPLE_SCHOOL.people?.pupils ?? []), 'Bryony Shaw'], staff: [...(EXAMPLE_SCHOOL.people?.staff ?? []), { name: 'Bryony Hale', title: 'Ms' }] } });
+    if (!result.ok) throw result.error;
+    return result.compiled;
+  })();
+  const raisedShared = (text: string) => raisedCategories(checkPost(shared, { text }));
+
+  it('is the colleague where nothing around it makes it a child', () => {
+    for (const text of ["Bryony's 'quick' staff meeting now entering hour two. Bless her.", "Bryony's PE lesson today was carnage in the best way. Parachute games, bubbles, the lot"]) {
+      const got = raisedShared(text);
+      expect(got.has('staff'), text).toBe(true);
+      expect(got.has('pupil'), text).toBe(false);
+    }
+  });
+
+  it('is the pupil where the words around it make it a child in school', () => {
+    expect(raisedShared('Bryony in my Year 4 class read her poem to the whole school today').has('pupil')).toBe(true);
+    expect(raisedShared("Little Bryony cried all through phonics this morning").has('pupil')).toBe(true);
+  });
+});
+
 describe('who a whole name is, in the engine', () => {
   it.each([
     'Incredibly proud to share that my wife, Dr Faith Adebayo, has been appointed Consultant Paediatrician',

@@ -162,7 +162,8 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
     if (t.kind !== 'word' || consumed[t.index] || correspondent(t)) continue;
     const people = index.firstNames.get(t.key);
     if (people) {
-      for (const kind of PERSON_KINDS) {
+      let colleagueAt = -1;
+      for (const kind of COLLEAGUE_FIRST) {
         // The first listed person of this kind, and the first already named in full: without a filtered list per name.
         let listed: Person | undefined;
         let coreferent: Person | undefined;
@@ -182,7 +183,9 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
         // The namesake the post introduced by full name, unless this mention is placed in a class.
         if (outsiders.has(t.key) && !placedInClass(doc, t)) continue;
         if (readAsWord(doc, t) || namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, postContext))) continue;
-        const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) : colleagueDecision(doc, t, postContext);
+        // A first name shared by a listed colleague and a listed pupil, read as the colleague: the pupil too only where the words around it make it a child.
+        const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) && (colleagueAt < 0 || childCueOnName(postContext.cues(t))) : colleagueDecision(doc, t, postContext);
+        if (kind === 'staff' && accepted) colleagueAt = mentions.length;
         candidates.push({ person: listed, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
         if (accepted && !surnameFollows(doc, t)) mentions.push({ person: listed, form: 'first-name', start: t.start, end: t.end });
@@ -196,7 +199,9 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
   return sortInPlace(mentions, (a, b) => a.start - b.start);
 }
 
-const PERSON_KINDS = ['pupil', 'staff'] as const;
+/** Colleague first, so the pupil reading of a shared first name knows whether the colleague's was taken. */
+const COLLEAGUE_FIRST = ['staff', 'pupil'] as const;
+const childCueOnName = (cues: ReadonlySet<PersonCue>) => childInSchool(cues) || cues.has('child:age') || cues.has('child:little') || cues.has('child:parent');
 
 /** "our neighbour Mrs Pattinson", "my mate Tommy Robson": a family word one or two words before, in the same sentence. */
 function familyWordJustBefore(tokens: Token[], i: number): boolean {
