@@ -85,6 +85,12 @@ describe('setting', () => {
     expect(postSetting(contextOf('My Year 10s got 72% on the mocks')).schoolSigns).toBeGreaterThan(0);
     expect(postSetting(contextOf('Half of 9X nodded off during the Tudors')).schoolSigns).toBe(1);
   });
+  it('counts the bodies and routines around a school as one sign with a life outside school', () => {
+    const around = postSetting(contextOf('Another annual review where the local authority sent nobody. The diocese was no better.'));
+    expect(around.schoolSigns).toBe(1);
+    expect(around.onlySharedWords).toBe(true);
+    expect(postSetting(contextOf('Another review where the council sent nobody')).schoolSigns).toBe(0);
+  });
   it('does not take a postcode, a race or a battery for a form group', () => {
     for (const text of ['Party at 14 Cranmer Road, W13 9QT, bring wellies', 'Ran the 10K in under an hour', 'Needs a 9V battery']) {
       expect(postSetting(contextOf(text)).schoolSigns).toBe(0);

@@ -3,6 +3,7 @@ import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
 import { boundedTerms, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE, SCHOOL_CONTEXT } from '../vocab';
 import * as privateLife from '../vocab/private-life.json';
+import * as schoolContext from '../vocab/school-context.json';
 import { childReferences } from './children';
 import { roleMentions } from './subjects';
 import { allMatches } from '../document/matches';
@@ -32,6 +33,8 @@ const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
 const FORM_GROUP = /(?<![\p{L}\p{N}$£€.,:\/-])(?:[7-9]|1[0-3])[ACDEFHIJNOQRSUXYZ][0-9]?(?![\p{L}\p{N}])/gu;
 // A global copy, compiled once: matchAll needs the g flag.
 const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
+/** The local authority, the diocese, an annual review: signs of school life with a life outside it too, so at most one sign. */
+const AROUND_SCHOOL = boundedTerms(schoolContext.aroundSchool, 'gu');
 
 
 export function postSetting(ctx: CheckContext): Setting {
@@ -47,17 +50,18 @@ function settingOf(ctx: CheckContext): Setting {
   let colleagues = 0;
   for (const m of nameMentions(ctx)) if (m.person.kind === 'staff') colleagues++;
   const formGroups = allMatches(FORM_GROUP, doc.text).length;
-  const school = schoolWords.length + roles.length + colleagues + formGroups + schoolMentions(ctx).length + childReferences(ctx).length;
+  const around = allMatches(AROUND_SCHOOL, doc.lower).length;
+  const school = schoolWords.length + roles.length + colleagues + formGroups + schoolMentions(ctx).length + childReferences(ctx).length + around;
   // Words that also name things outside school ("cook", "the head") are at most one sign between
   // them when deciding whether the post is in school life at all.
   const words = schoolWords.map((m) => m[0]);
   for (const role of roles) words.push(doc.lower.slice(role[0], role[1]));
-  const shared = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w)).length;
+  const shared = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w)).length + around;
   const schoolSigns = school - shared + Math.min(shared, 1);
   let family = 0;
   for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
   const priv = allMatches(PRIVATE_LIFE, doc.lower).length + family;
   // For "only such words", a bare "head" counts as "the head" (of a whale, a queue, a river).
-  const sharedOrBare = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w) || OUTSIDE_SCHOOL_TOO_AFTER_THE.has(w)).length;
+  const sharedOrBare = words.filter((w) => OUTSIDE_SCHOOL_TOO.has(w) || OUTSIDE_SCHOOL_TOO_AFTER_THE.has(w)).length + around;
   return { school, schoolSigns, onlySharedWords: sharedOrBare > 0 && sharedOrBare === school, private: priv };
 }
