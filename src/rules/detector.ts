@@ -3,10 +3,10 @@ import type { CompiledPack } from './compile';
 import type { TextCategoryId, Severity } from './types';
 
 /**
- * One detector: one file under detectors/, like an eslint rule. It carries its
- * metadata, its messages, its check, and the examples one harness runs
- * (tests/unit/detectors.test.ts) against the example school in
- * detectors/example-school.ts.
+ * One detector: one file, like an eslint rule. It carries its metadata, its messages
+ * and its check, and exports beside it the `examples` one harness runs
+ * (tests/unit/detectors.test.ts) against the example school in tests/unit/example-school.ts.
+ * The examples are a separate export so the engine's bundle, which never imports them, leaves them out.
  */
 export interface DetectorMeta {
   /** Rule id, e.g. "pupil-name". */
@@ -45,7 +45,6 @@ export interface Detector {
   /** messageId → template with {placeholders}. */
   messages: Record<string, string>;
   check(ctx: CheckContext): DetectorHit[];
-  examples: DetectorExamples;
 }
 
 /** `compute` is best a function declared once, not an arrow written at the call: that is a new closure on every call, memoized or not. */

@@ -1,4 +1,4 @@
-import type { Detector } from '../../detector';
+import type { Detector, DetectorExamples } from '../../detector';
 import { allMatches } from '../../document/matches';
 
 const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -28,8 +28,10 @@ export const dateOfBirth: Detector = {
     });
     return [...beside, ...apart].map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'dob' }));
   },
-  examples: {
-    valid: ['Happy 10th birthday to my nephew!', 'Born to teach 😂', 'Trip on 14/03/2025 confirmed', 'Birthday meal booked for 14/03/2027'],
-    invalid: [{ text: 'born 12 August 1984 and still looks 25', excerpt: 'born 12 August 1984' }, { text: 'born 02/09/1991 🎉', excerpt: 'born 02/09/1991' }, { text: "it's her birthday Friday too, 14/03/1991, she'll kill me", excerpt: 'birthday Friday too, 14/03/1991' }],
-  },
+};
+
+/** Posts it must stay quiet on and posts it must flag, run by tests/unit/detectors.test.ts; nothing in the engine imports them, so its bundle leaves them out. */
+export const examples: DetectorExamples = {
+  valid: ['Happy 10th birthday to my nephew!', 'Born to teach 😂', 'Trip on 14/03/2025 confirmed', 'Birthday meal booked for 14/03/2027'],
+  invalid: [{ text: 'born 12 August 1984 and still looks 25', excerpt: 'born 12 August 1984' }, { text: 'born 02/09/1991 🎉', excerpt: 'born 02/09/1991' }, { text: "it's her birthday Friday too, 14/03/1991, she'll kill me", excerpt: 'birthday Friday too, 14/03/1991' }],
 };

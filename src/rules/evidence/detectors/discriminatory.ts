@@ -1,4 +1,4 @@
-import type { Detector } from '../../detector';
+import type { Detector, DetectorExamples } from '../../detector';
 import { alternation, DisguisedRoots, innocentMatch, wordsRegex } from '../../document/disguise';
 import * as slurs from '../../vocab/slurs.json';
 import { allMatches } from '../../document/matches';
@@ -39,27 +39,29 @@ export const discriminatoryRule: Detector = {
     }
     return hits;
   },
-  examples: {
-    valid: [
-      'See you Mon!! Can\'t wait',
-      "C'mon!!! Get in there lads",
-      'Watching Dick Van Dyke in Mary Poppins',
-      'Walked Offa\'s Dyke path at the weekend',
-      'Fishmongers and ironmongers on the high street, a proper monger town',
-      'Chinks and crannies full of dust after the move',
-      'Homo sapiens evolved in Africa',
-      'Mongolia is on my travel list',
-      "Ahab's been in colleges, as well as 'mong the cannibals",
-      'What a pity they did not stop up the chinks and the crannies though',
-      'A chink of light under the door',
-      "I can manage thirty teenagers with a broken projector; eleven grown men can't be that much worse.", 'All women in STEM should read this brilliant report', 'Spastic paraplegia awareness day: a colleague shared her story'],
-    invalid: [
-      { text: 'what a retard', excerpt: 'retard' },
-      { text: 'he is such a spaz', excerpt: 'spaz' },
-      { text: 'all immigrants are ruining this town', excerpt: 'all immigrants are' },
-      { text: 'Women genuinely cannot reverse park. Watched one do a 12 point turn', excerpt: 'Women genuinely cannot reverse' },
-      { text: "This country's being taken over by Muslims and nobody's allowed to say it", excerpt: 'taken over by Muslims' },
-      { text: "Couldn't hear a word of English in town. Send them all back I say.", excerpt: 'Send them all back' },
-    ],
-  },
+};
+
+/** Posts it must stay quiet on and posts it must flag, run by tests/unit/detectors.test.ts; nothing in the engine imports them, so its bundle leaves them out. */
+export const examples: DetectorExamples = {
+  valid: [
+    'See you Mon!! Can\'t wait',
+    "C'mon!!! Get in there lads",
+    'Watching Dick Van Dyke in Mary Poppins',
+    'Walked Offa\'s Dyke path at the weekend',
+    'Fishmongers and ironmongers on the high street, a proper monger town',
+    'Chinks and crannies full of dust after the move',
+    'Homo sapiens evolved in Africa',
+    'Mongolia is on my travel list',
+    "Ahab's been in colleges, as well as 'mong the cannibals",
+    'What a pity they did not stop up the chinks and the crannies though',
+    'A chink of light under the door',
+    "I can manage thirty teenagers with a broken projector; eleven grown men can't be that much worse.", 'All women in STEM should read this brilliant report', 'Spastic paraplegia awareness day: a colleague shared her story'],
+  invalid: [
+    { text: 'what a retard', excerpt: 'retard' },
+    { text: 'he is such a spaz', excerpt: 'spaz' },
+    { text: 'all immigrants are ruining this town', excerpt: 'all immigrants are' },
+    { text: 'Women genuinely cannot reverse park. Watched one do a 12 point turn', excerpt: 'Women genuinely cannot reverse' },
+    { text: "This country's being taken over by Muslims and nobody's allowed to say it", excerpt: 'taken over by Muslims' },
+    { text: "Couldn't hear a word of English in town. Send them all back I say.", excerpt: 'Send them all back' },
+  ],
 };

@@ -1,4 +1,4 @@
-import type { Detector } from '../../detector';
+import type { Detector, DetectorExamples } from '../../detector';
 import { schoolMentions } from '../school';
 
 export const schoolIdentity: Detector = {
@@ -19,21 +19,23 @@ export const schoolIdentity: Detector = {
   check(ctx) {
     return schoolMentions(ctx).map((m) => ({ spans: [[m.start, m.end]], messageId: m.kind }));
   },
-  examples: {
-    valid: [
-      'Drove past Stoke Mandeville hospital today',
-      'Running the TCS London Marathon for charity',
-      'Waterloo station was rammed tonight',
-      'Visited Testbourne village for a walk and a pub lunch',
-      'My router only supports WPA2',
-    ],
-    invalid: [
-      { text: 'Proud to work at Testbourne Community School!', excerpt: 'Testbourne Community School' },
-      { text: "Another INSET day at TCS where we read slides for 3 hours", excerpt: 'TCS' },
-      { text: 'Apply via testbourne.hants.sch.uk/vacancies', excerpt: 'testbourne.hants.sch.uk' },
-      { text: 'Great day @TestbourneCS', excerpt: '@TestbourneCS' },
-      { text: 'Sports day winners #TeamTestbourne', excerpt: '#TeamTestbourne' },
-      { text: "Testbourne's English department smashed it", excerpt: 'Testbourne' },
-    ],
-  },
+};
+
+/** Posts it must stay quiet on and posts it must flag, run by tests/unit/detectors.test.ts; nothing in the engine imports them, so its bundle leaves them out. */
+export const examples: DetectorExamples = {
+  valid: [
+    'Drove past Stoke Mandeville hospital today',
+    'Running the TCS London Marathon for charity',
+    'Waterloo station was rammed tonight',
+    'Visited Testbourne village for a walk and a pub lunch',
+    'My router only supports WPA2',
+  ],
+  invalid: [
+    { text: 'Proud to work at Testbourne Community School!', excerpt: 'Testbourne Community School' },
+    { text: "Another INSET day at TCS where we read slides for 3 hours", excerpt: 'TCS' },
+    { text: 'Apply via testbourne.hants.sch.uk/vacancies', excerpt: 'testbourne.hants.sch.uk' },
+    { text: 'Great day @TestbourneCS', excerpt: '@TestbourneCS' },
+    { text: 'Sports day winners #TeamTestbourne', excerpt: '#TeamTestbourne' },
+    { text: "Testbourne's English department smashed it", excerpt: 'Testbourne' },
+  ],
 };

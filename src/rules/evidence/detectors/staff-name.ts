@@ -1,4 +1,4 @@
-import type { Detector } from '../../detector';
+import type { Detector, DetectorExamples } from '../../detector';
 import { nameMentions } from '../names';
 
 export const staffName: Detector = {
@@ -17,23 +17,25 @@ export const staffName: Detector = {
       .filter((m) => m.person.kind === 'staff')
       .map((m) => ({ spans: [[m.start, m.end]], messageId: 'named', data: { name: m.person.name, form: m.form } }));
   },
-  examples: {
-    valid: [
-      'Had coffee with Sarah from book club',
-      'Rest in peace Maggie Smith',
-      'The head said nothing at all today',
-      'Spa day at Mottram Hall with the girls',
-      'Took the car to Mr Mills at the garage, fixed in an hour',
-      'Our neighbour Mrs Okafor watered the hanging baskets all week',
-    ],
-    invalid: [
-      { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
-      { text: 'Huge thanks to Sarah Okafor for covering', excerpt: 'Sarah Okafor' },
-      { text: 'Derek the caretaker has fixed the boiler at last', excerpt: 'Derek' },
-      { text: 'Told Janice in the office I had a migraine', excerpt: 'Janice' },
-      { text: 'Mr M strikes again in briefing', excerpt: 'Mr M' },
-      { text: 'our new deputy Mottram-Evans has arrived', excerpt: 'Mottram-Evans' },
-      { text: 'Mr Mills covered my lesson again', excerpt: 'Mr Mills' },
-    ],
-  },
+};
+
+/** Posts it must stay quiet on and posts it must flag, run by tests/unit/detectors.test.ts; nothing in the engine imports them, so its bundle leaves them out. */
+export const examples: DetectorExamples = {
+  valid: [
+    'Had coffee with Sarah from book club',
+    'Rest in peace Maggie Smith',
+    'The head said nothing at all today',
+    'Spa day at Mottram Hall with the girls',
+    'Took the car to Mr Mills at the garage, fixed in an hour',
+    'Our neighbour Mrs Okafor watered the hanging baskets all week',
+  ],
+  invalid: [
+    { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
+    { text: 'Huge thanks to Sarah Okafor for covering', excerpt: 'Sarah Okafor' },
+    { text: 'Derek the caretaker has fixed the boiler at last', excerpt: 'Derek' },
+    { text: 'Told Janice in the office I had a migraine', excerpt: 'Janice' },
+    { text: 'Mr M strikes again in briefing', excerpt: 'Mr M' },
+    { text: 'our new deputy Mottram-Evans has arrived', excerpt: 'Mottram-Evans' },
+    { text: 'Mr Mills covered my lesson again', excerpt: 'Mr Mills' },
+  ],
 };

@@ -1,4 +1,4 @@
-import type { Detector } from '../../detector';
+import type { Detector, DetectorExamples } from '../../detector';
 import * as threats from '../../vocab/threats.json';
 import { boundedTerms } from '../../vocab';
 import { allMatches } from '../../document/matches';
@@ -22,8 +22,10 @@ export const threatRule: Detector = {
       .filter((m) => !IN_A_CLAUSE_OF_TIME_OR_CONDITION.test(doc.lower.slice(Math.max(0, m.index - 24), m.index)))
       .map((m) => ({ spans: [[m.index, m.index + m[0].length]], messageId: 'threat' }));
   },
-  examples: {
-    valid: ['This heat is going to kill me', 'I could murder a cup of tea', "Why wait until you're dead? Book the holiday", "Don't let worries kill you. Let the church help."],
-    invalid: [{ text: "If I find you, you're done.", excerpt: "you're done" }, { text: "Touch my car again and I'll kill you", excerpt: "I'll kill you" }, { text: "If he does that again I'm going to punch him", excerpt: "I'm going to punch him" }, { text: 'watch your back', excerpt: 'watch your back' }],
-  },
+};
+
+/** Posts it must stay quiet on and posts it must flag, run by tests/unit/detectors.test.ts; nothing in the engine imports them, so its bundle leaves them out. */
+export const examples: DetectorExamples = {
+  valid: ['This heat is going to kill me', 'I could murder a cup of tea', "Why wait until you're dead? Book the holiday", "Don't let worries kill you. Let the church help."],
+  invalid: [{ text: "If I find you, you're done.", excerpt: "you're done" }, { text: "Touch my car again and I'll kill you", excerpt: "I'll kill you" }, { text: "If he does that again I'm going to punch him", excerpt: "I'm going to punch him" }, { text: 'watch your back', excerpt: 'watch your back' }],
 };

@@ -1,4 +1,4 @@
-import { memoize, type CheckContext, type Detector } from '../../detector';
+import { memoize, type CheckContext, type Detector, type DetectorExamples } from '../../detector';
 import { alternation, DisguisedRoots, wordsRegex } from '../../document/disguise';
 import { sentenceAt } from '../../document/document';
 import { childReferences } from '../../context/children';
@@ -136,28 +136,30 @@ export const disparagingRemark: Detector = {
     }
     return hits.length ? [{ spans: [sortInPlace(hits, (a, b) => a[0] - b[0])[0]!], messageId: 'remark' }] : [];
   },
-  examples: {
-    valid: [
-      'Central Line is a joke tonight',
-      'The oars were useless as propellers, performing now the office of life-preservers.',
-      'Government employees are screened to spot spies, but the testing is useless, says an influential panel of scientists',
-      "It's an awful question, cook. Now what's your answer?",
-      'Whoever is running the DfE has lost the plot',
-      'Our head is not lazy, she works harder than anyone',
-      'Huge congratulations to our SENCo on her award',
-      'I hate Mondays, send coffee',
-      "Our head's 'open door' Friday is a lovely idea, come along",
-    ],
-    invalid: [
-      { text: 'Another INSET day where SLT read a PowerPoint at us. Truly inspirational leadership 🙄', excerpt: 'Truly inspirational' },
-      { text: 'Derek the caretaker has not fixed my radiator in six weeks. Lazy so-and-so.', excerpt: 'Lazy' },
-      { text: 'Year 5 were absolutely feral after wet play', excerpt: 'feral' },
-      { text: 'Some parents need a reality check', excerpt: 'need a reality check' },
-      { text: 'Management are useless. Third set of marking deadlines this term.', excerpt: 'useless' },
-      { text: "I'm so sick of the trust moving the goalposts", excerpt: "I'm so sick of the trust" },
-      { text: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea??', excerpt: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea' },
-      { text: "Loving our head's 'open door' policy, which means the door is shut", excerpt: "'open door'" },
-      { text: 'our head: "we don\'t have a workload problem". also our head: sends 14 emails after 10pm. ok Hilary 👍', excerpt: 'also our head:' },
-    ],
-  },
+};
+
+/** Posts it must stay quiet on and posts it must flag, run by tests/unit/detectors.test.ts; nothing in the engine imports them, so its bundle leaves them out. */
+export const examples: DetectorExamples = {
+  valid: [
+    'Central Line is a joke tonight',
+    'The oars were useless as propellers, performing now the office of life-preservers.',
+    'Government employees are screened to spot spies, but the testing is useless, says an influential panel of scientists',
+    "It's an awful question, cook. Now what's your answer?",
+    'Whoever is running the DfE has lost the plot',
+    'Our head is not lazy, she works harder than anyone',
+    'Huge congratulations to our SENCo on her award',
+    'I hate Mondays, send coffee',
+    "Our head's 'open door' Friday is a lovely idea, come along",
+  ],
+  invalid: [
+    { text: 'Another INSET day where SLT read a PowerPoint at us. Truly inspirational leadership 🙄', excerpt: 'Truly inspirational' },
+    { text: 'Derek the caretaker has not fixed my radiator in six weeks. Lazy so-and-so.', excerpt: 'Lazy' },
+    { text: 'Year 5 were absolutely feral after wet play', excerpt: 'feral' },
+    { text: 'Some parents need a reality check', excerpt: 'need a reality check' },
+    { text: 'Management are useless. Third set of marking deadlines this term.', excerpt: 'useless' },
+    { text: "I'm so sick of the trust moving the goalposts", excerpt: "I'm so sick of the trust" },
+    { text: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea??', excerpt: 'Who at the trust thought a staff meeting at 4.45 on a Friday was a good idea' },
+    { text: "Loving our head's 'open door' policy, which means the door is shut", excerpt: "'open door'" },
+    { text: 'our head: "we don\'t have a workload problem". also our head: sends 14 emails after 10pm. ok Hilary 👍', excerpt: 'also our head:' },
+  ],
 };

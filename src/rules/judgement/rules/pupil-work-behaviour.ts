@@ -1,5 +1,5 @@
 import { childReferences } from '../../context/children';
-import type { Detector } from '../../detector';
+import type { Detector, DetectorExamples } from '../../detector';
 import { sentenceAt, tokenIndexAt, type PostDocument } from '../../document/document';
 import { tagsOf } from '../../document/nlp';
 import { boundedTerms } from '../../vocab';
@@ -101,18 +101,20 @@ export const pupilWorkBehaviour: Detector = {
     }
     return [];
   },
-  examples: {
-    valid: [
-      'A 6-year-old boy ran across the road in front of me',
-      'The young man next door washed my car, what a star',
-      'Is your son coming to the party? Your kids are welcome',
-      'Busy day teaching fractions', 'Took my two to Beamish today', 'Happy 10th birthday to my nephew', 'Little Jayden was moved to a new school this week', "Jayden's mum has asked for a meeting"],
-    invalid: [
-      { text: 'One of my Year 9s threw a chair today', excerpt: 'One of my Year 9s' },
-      { text: 'Jayden in Year 6 just fixed the interactive whiteboard nobody could work out', excerpt: 'Jayden' },
-      { text: 'Grace Hetherington read her war poem in assembly', excerpt: 'Grace Hetherington' },
-      { text: 'my class were feral after wet play', excerpt: 'my class' },
-      { text: 'A Year 8 boy in my class threw a chair at the whiteboard', excerpt: 'A Year 8 boy' },
-    ],
-  },
+};
+
+/** Posts it must stay quiet on and posts it must flag, run by tests/unit/detectors.test.ts; nothing in the engine imports them, so its bundle leaves them out. */
+export const examples: DetectorExamples = {
+  valid: [
+    'A 6-year-old boy ran across the road in front of me',
+    'The young man next door washed my car, what a star',
+    'Is your son coming to the party? Your kids are welcome',
+    'Busy day teaching fractions', 'Took my two to Beamish today', 'Happy 10th birthday to my nephew', 'Little Jayden was moved to a new school this week', "Jayden's mum has asked for a meeting"],
+  invalid: [
+    { text: 'One of my Year 9s threw a chair today', excerpt: 'One of my Year 9s' },
+    { text: 'Jayden in Year 6 just fixed the interactive whiteboard nobody could work out', excerpt: 'Jayden' },
+    { text: 'Grace Hetherington read her war poem in assembly', excerpt: 'Grace Hetherington' },
+    { text: 'my class were feral after wet play', excerpt: 'my class' },
+    { text: 'A Year 8 boy in my class threw a chair at the whiteboard', excerpt: 'A Year 8 boy' },
+  ],
 };
