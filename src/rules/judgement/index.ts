@@ -99,7 +99,7 @@ export function judgementGate(ctx: CheckContext, category: (typeof JUDGED_CATEGO
   const enoughSigns = setting.schoolSigns >= MIN_SCHOOL_SIGNS[category] && !setting.onlySharedWords;
   // A comment on a child's behaviour or work says something of it: "Year 5 did 3D shapes" reports a
   // lesson, "Year 5 smashed 3D shapes" comments. With no rated word and no irony, there is no comment.
-  const evaluative = category !== 'child-comment' || sentenceStances(ctx).some((s) => s.valence !== 0 || s.irony);
+  const evaluative = category !== 'child-comment' || sentenceStances(ctx).some((s) => s.valence !== 0 || s.irony || s.emphatic);
   return enoughSigns && evaluative ? 'open' : 'weak';
 }
 
