@@ -52,6 +52,13 @@ describe('absence claim', () => {
     expect(others.othersAbsences).toBe(1);
     expect(claimOf("Off with 'stress' apparently. Saw her at the races").absences).toHaveLength(0);
   });
+  it('hears calling in in the present tense, by the absence line, and a mental health day as the author\'s own absence', () => {
+    for (const text of ["Had to ring in, throat's that bad", 'Phoned the attendance line at 7', 'I tell school I have terrible flu', "Taking a mental health day"]) {
+      expect(claimOf(text).absences, text).toHaveLength(1);
+    }
+    expect(claimOf('Rang the office with my best croaky voice').illness).toBe(true);
+    expect(claimOf("Shhh I'm 'at the doctor's'").quoted).toHaveLength(1);
+  });
   it('reads an excuse in quotes as not meant, unless it is reported of someone else', () => {
     expect(claimOf("Day three of the 'flu'. Day three of the Tour").quoted).toHaveLength(1);
     expect(claimOf("'Tonsillitis' apparently. He looked well at the gig").quoted).toHaveLength(0);

@@ -49,12 +49,12 @@ const ABSENCE = boundedTerms(
   ['not', 'off'],
 );
 const ANY_ILLNESS = boundedTerms(sickness.illness, 'u');
-const TOLD = ['told', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed', 'said'];
+const TOLD = ['told', 'tell', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed', 'said'];
 const CLAIMING = ['claiming', 'citing', 'blaming', 'pleading'];
 /** "told Denise I had a migraine", "Texted Bryony in the exams office that I've got…", "claiming a bad back". */
 const TOLD_ILL = spellingOneOf(
   [...TOLD, ...CLAIMING],
-  `(?<![\\p{L}])(?:(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?i(?:'d|'ve|'m| had| have| was| am)?\\s+(?:got\\s+|had\\s+|been\\s+)?|(?:${CLAIMING.join('|')})\\s+)(?:a\\s+|an\\s+|the\\s+|my\\s+)?['"]?(?:${ILLNESS})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?i(?:'d|'ve|'m| had| have| was| am)?\\s+(?:got\\s+|had\\s+|been\\s+)?|(?:${CLAIMING.join('|')})\\s+)(?:a\\s+|an\\s+|the\\s+|my\\s+)?(?:\\p{L}+\\s+)?['"]?(?:${ILLNESS})(?![\\p{L}])`,
   'gu',
 );
 /** An illness in quotes is an illness the author does not mean: "'migraine' day", "called in with 'food poisoning'". */
@@ -70,7 +70,7 @@ const SICKIE = boundedTerms(sickness.sickie, 'gu');
 const LEISURE = boundedTerms(sickness.leisure.filter((t) => /\p{L}/u.test(t)), 'gu');
 const LEISURE_EMOJI = new RegExp(sickness.leisure.filter((t) => !/\p{L}/u.test(t)).join('|'), 'u');
 /** "am actually at Lord's", "went to the Arsenal", "took the kids to Beamish": the author is out somewhere, not in bed. */
-const OUT_SOMEWHERE = /(?<![\p{L}])(?:i'm|i am|we're|am|now|currently|actually|instead|off to|heading to|went to|going to|go to|took the kids to|here|sat|sitting|queuing|queueing|halfway up|up|down)\b(?:\s+[\p{L}'’]+){0,4}?\s+(?:at|to|in|on|up) (?:the )?\p{Lu}[\p{L}'’]+/giu;
+const OUT_SOMEWHERE = /(?<![\p{L}])(?:i'm|i am|we're|am|now|currently|actually|instead|off to|heading to|went to|going to|go to|took the kids to|away|here|sat|sitting|queuing|queueing|halfway up|up|down)\b(?:\s+[\p{L}'’]+){0,4}?\s+(?:at|to|in|on|up) (?:the )?\p{Lu}[\p{L}'’]+/giu;
 const FAKING = boundedTerms(sickness.faking.filter((t) => /\p{L}/u.test(t)), 'u');
 const FAKING_EMOJI = new RegExp(sickness.faking.filter((t) => !/\p{L}/u.test(t)).join('|'), 'u');
 /** Sickness of someone else: a third-person subject earlier in the same sentence… */
