@@ -150,6 +150,15 @@ describe('who a first name is, in the engine', () => {
   });
 });
 
+describe('a colleague from a former workplace', () => {
+  it('is someone else, and so is the same first name later in the post', () => {
+    for (const text of ["Congratulations to my former colleague Bryony on her appointment as Head of Finance. We started in the payroll team the same week. Coffee's on me, Bryony.", 'Ex-colleague Bryony from my bank days just got married 😍']) {
+      expect(raised(text).has('staff'), text).toBe(false);
+    }
+    expect(raised('My colleague Bryony covered my Year 9s again today').has('staff')).toBe(true);
+  });
+});
+
 describe('a first name a colleague and a pupil share', () => {
   // Bryony Hale teaches here; Bryony Shaw is in Year 4. Real schools of 1,200 pupils share many first names with their staff.
   const shared = (() => {

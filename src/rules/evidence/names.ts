@@ -78,7 +78,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
   const mentions: NameMention[] = [];
   const consumed = new Uint8Array(tokens.length);
   const named = new Set<Person>();
-  /** First names the post gives in full to someone off the lists, or to a listed name's namesake: "Sandra Kiely … Sandra, you were …". */
+  /** First names the post gives in full to someone off the lists, or to a listed name's namesake ("Sandra Kiely … Sandra, you were …"), or to someone from a former workplace ("my former colleague Lorna … Lorna"). */
   const outsiders = new Set<string>();
 
   const aboutSchool = SCHOOL_CONTEXT.test(doc.lower) || schoolMentions(ctx).length > 0;
@@ -147,6 +147,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
     schoolWork: () => (schoolWork ??= schoolMentions(ctx).length > 0 || SCHOOL_ROLE.test(doc.lower) || COLLEAGUE_WORK.test(doc.lower)),
     callingInSick: () => (callingInSick ??= CALLING_IN_SICK.test(doc.lower)),
     setting: postSetting,
+    formerColleagues: outsiders,
     cues(t) {
       let cues = cuesByToken.get(t.index);
       if (!cues) cuesByToken.set(t.index, (cues = personCues(doc, t, postContext.setting())));
@@ -225,6 +226,8 @@ interface PostContext {
   setting(): PostPersonSetting;
   /** The cues around a first name: read once per token, though a name may be both a pupil's and a colleague's. */
   cues(t: Token): Set<PersonCue>;
+  /** First names the post gave to someone from a former workplace ("my former colleague Lorna"). */
+  formerColleagues: Set<string>;
 }
 
 /**
@@ -246,6 +249,11 @@ function pupilDecision(doc: PostDocument, t: Token, post: PostContext, chains: P
 function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): boolean {
   const byRules = colleagueContext(doc, t, post);
   if (byRules === null) return false;
+  // Named as from a former workplace: this name, wherever it comes again in the post, is that person.
+  if (byRules === 'former') {
+    post.formerColleagues.add(t.key);
+    return false;
+  }
   // A role word is a colleague's by default ("the nurse, Janice"), not where the name sits in a hospital or on a ward.
   if (byRules === 'by-cue') return !placedElsewhere(post.cues(t));
   return !notTheColleague(post.cues(t));
@@ -509,7 +517,7 @@ function postAboutWork(lower: string): boolean {
 }
 
 /** Whether a first name is a colleague: by a cue beside it ("Derek the caretaker"), only by the post's setting, or not at all. */
-function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-cue' | 'by-setting' | null {
+function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-cue' | 'by-setting' | 'former' | null {
   const sentence = doc.sentences[t.sentence]!;
   const before = doc.lower.slice(Math.max(sentence.start, t.start - 40), t.start);
   const after = doc.lower.slice(t.end, Math.min(sentence.end, t.end + 40));
@@ -518,7 +526,11 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
   const role = roleNearbyTerm(nearBefore) ?? roleNearbyTerm(nearAfter);
   // "The nurse, Janice" on a hospital visit: a role with a life outside school names a colleague only in a post about
   // school, or as "our nurse" / "my TA", the author's own workplace.
-  if (role !== null) return OUTSIDE_SCHOOL_TOO.has(role) && !post.school && !post.anyoneNamed && !ownRole(role).test(`${nearBefore} ${nearAfter}`) ? null : 'by-cue';
+  if (role !== null) {
+    // "my former colleague Lorna", "ex-colleague Rupert from my bank days": someone from a workplace the author has left.
+    if (formerRole(role).test(nearBefore)) return 'former';
+    return OUTSIDE_SCHOOL_TOO.has(role) && !post.school && !post.anyoneNamed && !ownRole(role).test(`${nearBefore} ${nearAfter}`) ? null : 'by-cue';
+  }
   if (COLLEAGUE_AFTER.test(after) || COLLEAGUE_PLACE_AFTER.test(after)) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
   // "Rang Janice at 7 in my best croaky voice", "Pulled a sickie … don't tell Beverley", "If Lorna asks I've got a tummy bug".
@@ -527,6 +539,14 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
   if (WORD_NAMES.has(t.key) || !nameCased(doc, t)) return null;
   // A name that is not also a word, in a post about work or naming the school ("Poor Jolene… capability proceedings").
   return post.aboutWork() || post.school ? 'by-setting' : null;
+}
+
+/** "former colleague", "ex-colleague", "my old boss": a role at a workplace the author has left, right before the name. */
+const FORMER_ROLE = new Map<string, RegExp>();
+function formerRole(role: string): RegExp {
+  let pattern = FORMER_ROLE.get(role);
+  if (!pattern) FORMER_ROLE.set(role, (pattern = new RegExp(`(?<![\\p{L}])(?:ex-?|former|old|previous)\\s*${termsPattern([role])}[\\s,]*$`, 'u')));
+  return pattern;
 }
 
 /** "our nurse", "my TA": the author's own colleague by role; one pattern per role, made the first time it is asked for. */
