@@ -159,6 +159,14 @@ describe('a colleague from a former workplace', () => {
   });
 });
 
+describe('adults in other jobs and leisure classes', () => {
+  it('are not the pupil or the colleague who shares their name', () => {
+    expect(raised('Our wedding celebrant Hannah Newton had the whole room laughing within five minutes').has('pupil')).toBe(false);
+    expect(raised('Our Uber driver Raymond talked us through his own wedding at every red light').has('staff')).toBe(false);
+    expect(raised('Priya from my Italian evening class corrected my grammar so gently').has('staff')).toBe(false);
+  });
+});
+
 describe('a first name a colleague and a pupil share', () => {
   // Bryony Hale teaches here; Bryony Shaw is in Year 4. Real schools of 1,200 pupils share many first names with their staff.
   const shared = (() => {

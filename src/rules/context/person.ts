@@ -106,7 +106,7 @@ const ROLES = COLLEAGUE_ROLE.withFlags('gu');
 /** "Year 9", "Y6", "Class 1", "in my class", "my Year 9s", "in 7K" (but not "25m", nor a nursery nurse). */
 const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
 /** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */
-const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|pottery|art|fitness|boxing|salsa) class|class of (?:'?\d{2}|\d{4})/u;
+const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|pottery|art|fitness|boxing|salsa|evening|night|puppy|dog training) class|class of (?:'?\d{2}|\d{4})/u;
 /** An age: "turned 16", "aged 7", "is 9", "12 today", "a 6-year-old". */
 const AGE = /(?<![\p{L}\p{N}])(?:(?:turned|turns|aged|age|is|was|just) (\d{1,2})(?![\p{N}:.,]\d)(?! (?:minutes|mins|hours|days|weeks|months|years|times|%|pounds|quid|miles|k|km))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
 /** An ordinal birthday: "Happy 40th", "her 18th". */
