@@ -159,6 +159,14 @@ describe('a colleague from a former workplace', () => {
   });
 });
 
+describe('a whole name said of an adult, whatever the post is about', () => {
+  it('is someone else as a former colleague or with a life\'s dates', () => {
+    expect(raised('So pleased for my former colleague Hannah Newton, appointed Clinical Lead. Hannah, you were always the best teacher of us all').has('pupil')).toBe(false);
+    expect(raised('Funeral today for Uncle Oliver. Oliver Tate, 1938–2024. Miner, pigeon man, worst singer at school').has('pupil')).toBe(false);
+    expect(raised('Oliver Tate in my Year 9 class, 14 and already a better writer than me').has('pupil')).toBe(true);
+  });
+});
+
 describe('adults in other jobs and leisure classes', () => {
   it('are not the pupil or the colleague who shares their name', () => {
     expect(raised('Our wedding celebrant Hannah Newton had the whole room laughing within five minutes').has('pupil')).toBe(false);

@@ -323,6 +323,11 @@ function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   return cues.has('other-setting') && !cues.has('setting:school');
 }
 
+/** "my former colleague Charlotte Walker", "ex-colleague …", "my old workmate …". */
+const FORMER_COLLEAGUE_BEFORE = /(?<![\p{L}])(?:ex-?|former|old|previous)\s*(?:work\s*)?(?:colleague|workmate|team ?mate)s?[\s,]*$/u;
+/** A life's dates or a father's suffix after a whole name: "Stanley Cartwright, 1938–2024", "Kwame Asante Snr". */
+const LIFE_DATES_AFTER = /^(?:\s+(?:snr|sr|senior)\b|[\s,(]+(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d)/u;
+
 /**
  * Whether a whole name from `first` to `last` (a pupil's full name, a colleague's title and surname) is someone else.
  * With school in sight only a job no pupil holds can make it so (wholeNameNotThePupil, titleNameNotTheColleague): that
@@ -330,6 +335,9 @@ function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
  * start-up). `aboutSchool`: the post's school words by the cheap test; `postSetting` counts the setting once, when first asked.
  */
 export function wholeNameIsSomeoneElse(doc: PostDocument, first: Token, last: Token, kind: 'pupil' | 'staff', aboutSchool: boolean, postSetting: () => PostPersonSetting): boolean {
+  // Said of an adult whatever the post is about: a colleague from a workplace the author has left, or a life's dates.
+  const s = doc.sentences[first.sentence]!;
+  if (FORMER_COLLEAGUE_BEFORE.test(doc.lower.slice(Math.max(s.start, first.start - 30), first.start)) || LIFE_DATES_AFTER.test(doc.lower.slice(last.end, last.end + 24))) return true;
   if (aboutSchool && !(kind === 'pupil' && adultJobOf(doc, first, last)) && postSetting().school > 0 && !postSetting().sharedWordsOnly) return false;
   const cues = personCues(doc, first, postSetting(), last);
   return kind === 'pupil' ? wholeNameNotThePupil(cues) : titleNameNotTheColleague(cues);
