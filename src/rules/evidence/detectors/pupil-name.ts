@@ -52,5 +52,6 @@ export const examples: DetectorExamples = {
     { text: 'Seun in my class finished his first chapter book', excerpt: 'Seun' },
     { text: 'Jayden said the funniest thing in phonics today', excerpt: 'Jayden' },
     { text: 'Lambing trip with Year 3 🐑 Summer held a lamb and announced it was her sister', excerpt: 'Summer' },
+    { text: 'Scary moment today when one of our girls, Daisy, had a big seizure in the hydro pool', excerpt: 'Daisy' },
   ],
 };
