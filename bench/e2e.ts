@@ -186,12 +186,13 @@ async function pageLoadCost(browser: ExtensionBrowser, url: string): Promise<Loa
     const events = await traceEvaluate(cdp, async () => {
       await traced.goto(url, { waitUntil: 'load' });
       await traced
-        .locator('[data-postcheck="badge"][data-state="clear"]')
+        // Checked with nothing in it: "empty" (no badge shown) since the card's rework, "clear" before it.
+        .locator('[data-postcheck="badge"]:is([data-state="empty"], [data-state="clear"])')
         .first()
         .waitFor({ state: 'attached', timeout: 15_000 })
         .catch(async (error: unknown) => {
           const states = await traced.locator('[data-postcheck="badge"]').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-state')));
-          throw new Error(`PostCheck never reported the X composer clear (badges: ${JSON.stringify(states)}): ${String(error)}`);
+          throw new Error(`PostCheck never reported the X composer checked (badges: ${JSON.stringify(states)}): ${String(error)}`);
         });
     });
     cost.contentScript.push(scriptTime(events, 'content-scripts/content.js'));
