@@ -24,19 +24,13 @@ export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object
 /**
  * Files the face detector loads at run time, packaged with the extension (never fetched from
  * the network): the graphs and weights of BlazeFace and of the face mesh model (whose face flag
- * checks BlazeFace's weaker finds) from @vladmandic/human's models folder, face-api's
- * TinyFaceDetector (a second opinion on the candidates the mesh doubts: src/images/tiny-face.ts)
- * from @vladmandic/face-api's, and the TensorFlow.js WebAssembly backend's binaries (the version
- * human's bundle is built with).
+ * checks BlazeFace's weaker finds) from @vladmandic/human's models folder, and the TensorFlow.js
+ * WebAssembly backend's binaries (the version human's bundle is built with).
  */
 export const FACE_DETECTOR_FILES: { from: string; to: string }[] = [
   ...['blazeface', 'facemesh'].flatMap((model) =>
     ['json', 'bin'].map((ext) => ({ from: `node_modules/@vladmandic/human/models/${model}.${ext}`, to: `models/${model}.${ext}` })),
   ),
-  ...['tiny_face_detector_model-weights_manifest.json', 'tiny_face_detector_model.bin'].map((name) => ({
-    from: `node_modules/@vladmandic/face-api/model/${name}`,
-    to: `models/${name}`,
-  })),
   // Not the threaded build: threads need cross-origin isolation, and src/images/faces.ts turns them off.
   ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'].map((name) => ({
     from: `node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`,

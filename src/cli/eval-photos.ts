@@ -77,7 +77,7 @@ export async function evaluatePhotos(seed: number, list = false, scores: string[
   const falseWarningRate = negatives ? falseWarnings / negatives : 0;
   const sortedTimes = [...times].sort((a, b) => a - b);
   const header = [
-    `Photo evaluation, seed ${seed}${PHOTO_DEVELOPMENT_SEEDS.includes(seed) ? ' (development)' : ' (held out, first sight: add it to PHOTO_DEVELOPMENT_SEEDS)'}: ${cases.length} images, face score threshold ${FACE_MIN_SCORE} (whole photo; under 0.7 with the face mesh's flag ≥ 0.5), ${FACE_CONFIRM_MIN_SCORE} (a candidate's two looks, mean, less the face mesh's penalty unless the second detector agrees)`,
+    `Photo evaluation, seed ${seed}${PHOTO_DEVELOPMENT_SEEDS.includes(seed) ? ' (development)' : ' (held out, first sight: add it to PHOTO_DEVELOPMENT_SEEDS)'}: ${cases.length} images, face score threshold ${FACE_MIN_SCORE} (whole photo; under 0.7 with the face mesh's flag ≥ 0.5), ${FACE_CONFIRM_MIN_SCORE} (a candidate's two looks, mean, less the face mesh's penalty)`,
     `  recall on photos with a visible face: ${found}/${positives} = ${recall.toFixed(3)} (target ≥ 0.95)`,
     `  false warnings on photos with none:   ${falseWarnings}/${negatives} = ${(falseWarningRate * 100).toFixed(1)}% (target ≤ 2%)`,
     `  detector time per image (≤ ${MAX_IMAGE_SIDE} px, Node, WebAssembly): median ${sortedTimes[Math.floor(sortedTimes.length / 2)]?.toFixed(0)} ms`,

@@ -4,19 +4,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { faceDetectorConfig } from '../images/face-config';
 import { detectFacesWith, type FaceDetector } from '../images/face-run';
-import { tinyFaceModel, type TinyTf } from '../images/tiny-face';
 import type { RgbaImage } from '../rules/logo/types';
 import type { DetectedFace } from '../rules/photos/check-photo';
 
 /**
  * The extension's face detector, run in Node for the photo evaluation and the bench: the same
- * package (@vladmandic/human, its Node build for the WebAssembly backend), the same model files
- * (and face-api's TinyFaceDetector, the second opinion) and the same settings
- * (src/images/face-config.ts).
+ * package (@vladmandic/human, its Node build for the WebAssembly backend), the same model file
+ * and the same settings (src/images/face-config.ts).
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const HUMAN_DIR = join(ROOT, 'node_modules/@vladmandic/human');
-const FACE_API_MODELS = join(ROOT, 'node_modules/@vladmandic/face-api/model');
 
 /**
  * human loads its model with fetch, which Node's undici cannot do for file: URLs; this
@@ -44,10 +41,7 @@ export function loadNodeFaceDetector(): Promise<FaceDetector> {
     const wasmDir = join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/');
     const human = new Human(faceDetectorConfig(pathToFileURL(join(HUMAN_DIR, 'models')).href + '/', wasmDir));
     await human.load();
-    const manifest = JSON.parse(await readFile(join(FACE_API_MODELS, 'tiny_face_detector_model-weights_manifest.json'), 'utf8')) as { weights: unknown[] }[];
-    const shard = await readFile(join(FACE_API_MODELS, 'tiny_face_detector_model.bin'));
-    const secondDetector = tinyFaceModel(human.tf as unknown as TinyTf, manifest, shard.buffer.slice(shard.byteOffset, shard.byteOffset + shard.byteLength) as ArrayBuffer);
-    return { tf: human.tf, models: human.models, secondDetector };
+    return human;
   })();
   return loaded;
 }

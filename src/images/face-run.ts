@@ -1,6 +1,5 @@
 import type { RgbaImage } from '../rules/logo/types';
 import { FACE_CONFIRM_MIN_SCORE, FACE_MIN_SCORE, FACE_TILE_CANDIDATE_SCORE, FACE_WHOLE_CANDIDATE_SCORE, type DetectedFace } from '../rules/photos/check-photo';
-import { tinyFaces, type TinyFaceModel } from './tiny-face';
 
 /** A tensor, as much of one as PostCheck touches. */
 interface Tensor {
@@ -24,16 +23,13 @@ interface Graph {
  * build (dist/human.esm.js) and the Node build the evaluation loads (dist/human.node-wasm.js)
  * both fit: its TensorFlow.js and the two graphs it loaded (human.load()), BlazeFace and the
  * face mesh. PostCheck runs the graphs itself rather than through human.detect(): none of
- * human's per-call image pipeline, and the photo resized in JavaScript (pixelsOf). With them,
- * `secondDetector`: face-api's TinyFaceDetector on human's TensorFlow.js (src/images/tiny-face.ts),
- * the second opinion on candidates the mesh would rule out (secondOpinions); without it, none.
+ * human's per-call image pipeline, and the photo resized in JavaScript (pixelsOf).
  */
 export interface FaceDetector {
   tf: {
     tensor: (values: Float32Array | Int32Array, shape: number[], dtype: 'float32' | 'int32') => Tensor;
   };
   models: { models: { blazeface?: Graph | null; facemesh?: Graph | null } };
-  secondDetector?: TinyFaceModel;
 }
 
 interface Region {
@@ -120,10 +116,9 @@ interface ValueScale {
   divisor: number;
   shift: number;
 }
-/** BlazeFace takes values −1…1 (as human computes them), the face mesh 0…1, TinyFaceDetector 0…255. */
+/** BlazeFace takes values −1…1 (as human computes them), the face mesh 0…1. */
 const BLAZEFACE_VALUES: ValueScale = { divisor: 127.5, shift: 1 };
 const MESH_VALUES: ValueScale = { divisor: 255, shift: 0 };
-const TINY_VALUES: ValueScale = { divisor: 1, shift: 0 };
 
 function iou(a: DetectedFace['box'], b: DetectedFace['box']): number {
   const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
@@ -335,61 +330,19 @@ const WHOLE_MESH_MIN_FLAG = 0.5;
 /** Each tenfold drop of the mesh's face flag below 1 takes this off a candidate's two-look score (docs/images.md). */
 const MESH_PENALTY_PER_DECADE = 0.1;
 const MESH_FLAG_FLOOR = 1e-4;
-/**
- * The second detector looks at each candidate's confirming crop at these two input sizes; it
- * agrees when both find a face there scoring SECOND_OPINION_MIN_SCORE (docs/images.md). The
- * larger look runs only where the smaller one agreed.
- */
-const SECOND_OPINION_SIZES = [160, 224] as const;
-const SECOND_OPINION_MIN_SCORE = 0.2;
-
-/**
- * Whether face-api's TinyFaceDetector, trained apart from BlazeFace and the face mesh (on other
- * faces, turned and small ones among them), also finds each candidate: a face whose centre lies
- * within 0.6 of the candidate's box of its centre, in the candidate's confirming crop, at both
- * SECOND_OPINION_SIZES. All false when no second detector is loaded.
- */
-async function secondOpinions(detector: FaceDetector, image: RgbaImage, candidates: DetectedFace[]): Promise<boolean[]> {
-  const model = detector.secondDetector;
-  let agreed = candidates.map(() => model !== undefined);
-  if (!model) return agreed;
-  for (const size of SECOND_OPINION_SIZES) {
-    const asked = candidates.filter((_, i) => agreed[i]);
-    if (asked.length === 0) break;
-    const crops = asked.map((face) => confirmingCrop(face, image));
-    const found = await tinyFaces(model, crops.length, size, (i, into, offset) => pixelsOf(image, crops[i]!, size, TINY_VALUES, into, offset));
-    const seen = asked.map((face, k) => {
-      const crop = crops[k]!;
-      const [x, y, w, h] = face.box;
-      const cx = ((x + w / 2) * image.width - crop.left) / crop.width, cy = ((y + h / 2) * image.height - crop.top) / crop.height;
-      const sw = (w * image.width) / crop.width, sh = (h * image.height) / crop.height;
-      return found[k]!.some((f) => f.score >= SECOND_OPINION_MIN_SCORE && Math.abs(f.cx - cx) < 0.6 * sw && Math.abs(f.cy - cy) < 0.6 * sh);
-    });
-    agreed = candidates.map((face) => {
-      const k = asked.indexOf(face);
-      return k !== -1 && seen[k]!;
-    });
-  }
-  return agreed;
-}
 
 /**
  * Candidates looked at again: the face mesh model on each, and a crop centred on each
  * (BlazeFace). A real face scores well at every framing and the mesh model sees a face in it,
  * while enlarged texture that happened to score in one tile rarely does either. The score
  * becomes the mean of the two looks, less MESH_PENALTY_PER_DECADE for each tenfold the mesh's
- * face flag falls below 1, unless the second detector finds it too (secondOpinions): its
- * agreement stands in for the mesh's flag, which reads ~0 on many small, dim or turned faces.
- * `firstScore` is the look that made it a candidate. The mesh and the second detector (a run
- * at 160 × 160 costs a fifth of one BlazeFace look) run first: a candidate they rule out (below
- * FACE_CONFIRM_MIN_SCORE even if the second look scored 1) gets no second look, which spares
- * most photos with nobody in them a run of BlazeFace.
+ * face flag falls below 1; `firstScore` is the look that made it a candidate. The mesh runs
+ * first: a candidate it rules out (below FACE_CONFIRM_MIN_SCORE even if the second look scored
+ * 1) gets no second look, which spares most photos with nobody in them a run of BlazeFace.
  */
 async function confirm(human: FaceDetector, image: RgbaImage, candidates: DetectedFace[], everywhere: boolean): Promise<DetectedFace[]> {
   const flags = await faceFlags(human, image, candidates);
-  const meshPenalties = flags.map((flag) => MESH_PENALTY_PER_DECADE * -Math.log10(Math.max(MESH_FLAG_FLOOR, flag)));
-  const opinions = await secondOpinions(human, image, candidates);
-  const penalties = meshPenalties.map((penalty, i) => (opinions[i] ? 0 : penalty));
+  const penalties = flags.map((flag) => MESH_PENALTY_PER_DECADE * -Math.log10(Math.max(MESH_FLAG_FLOOR, flag)));
   const worthALook = candidates.filter((face, i) => everywhere || (face.score + 1) / 2 - penalties[i]! >= FACE_CONFIRM_MIN_SCORE);
   const again = await lookAt(human, image, worthALook.map((c) => confirmingCrop(c, image)), true);
   return candidates.map((face, i) => {

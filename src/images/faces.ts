@@ -4,14 +4,12 @@ import type { RgbaImage } from '../rules/logo/types';
 import type { DetectedFace } from '../rules/photos/check-photo';
 import { faceDetectorConfig } from './face-config';
 import { detectFacesWith, type FaceDetector } from './face-run';
-import { tinyFaceModel, type TinyTf } from './tiny-face';
 
 /**
  * The face detector in the extension's background (service worker in Chrome, event page in
- * Firefox), never on the site's page. The models (BlazeFace 0.6 MB, the face mesh 1.6 MB and
- * TinyFaceDetector 0.2 MB, packaged with the extension under models/, see wxt.config.ts) and
- * the WebAssembly backend load the first time an image is attached, not before; nothing is
- * fetched from the network.
+ * Firefox), never on the site's page. The models (BlazeFace 0.6 MB and the face mesh 1.6 MB,
+ * packaged with the extension under models/, see wxt.config.ts) and the WebAssembly backend
+ * load the first time an image is attached, not before; nothing is fetched from the network.
  */
 let detector: Promise<FaceDetector> | null = null;
 
@@ -25,14 +23,8 @@ function loadDetector(): Promise<FaceDetector> {
     const human = new Human(faceDetectorConfig(extensionUrl('/models/'), extensionUrl('/wasm/')));
     // Single-threaded WebAssembly: threads would need a worker built from a blob, which the CSP refuses.
     human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    const models = extensionUrl('/models/');
-    const [, manifest, shard] = await Promise.all([
-      human.load(),
-      fetch(`${models}tiny_face_detector_model-weights_manifest.json`).then((response) => response.json() as Promise<{ weights: unknown[] }[]>),
-      fetch(`${models}tiny_face_detector_model.bin`).then((response) => response.arrayBuffer()),
-    ]);
-    const { tf, models: loaded } = human as unknown as FaceDetector;
-    return { tf, models: loaded, secondDetector: tinyFaceModel(human.tf as unknown as TinyTf, manifest, shard) };
+    await human.load();
+    return human as unknown as FaceDetector;
   })();
   // A failed load (say, the backend could not start) is retried at the next image.
   detector.catch(() => {
