@@ -93,7 +93,7 @@ describe('setting', () => {
     expect(home.private).toBeGreaterThan(home.school);
   });
   it('counts a listed colleague, colleagues by role in the plural, year groups in the plural and form groups as school life', () => {
-    expect(postSetting(contextOf("Mrs Okafor's idea of light touch is three book looks a week")).schoolSigns).toBe(1);
+    expect(postSetting(contextOf("Mrs Okafor's idea of light touch is three drop-ins a week")).schoolSigns).toBe(1);
     expect(postSetting(contextOf('Half the TAs at this place could not find their own coats')).schoolSigns).toBe(1);
     expect(postSetting(contextOf('My Year 10s got 72% on the mocks')).schoolSigns).toBeGreaterThan(0);
     expect(postSetting(contextOf('Half of 9X nodded off during the Tudors')).schoolSigns).toBe(1);
