@@ -258,6 +258,9 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
 const has = (cues: ReadonlySet<PersonCue>, ...names: PersonCue[]) => names.some((n) => cues.has(n));
 
 /** A child in school, by the words around the name. */
+/** Any cue on the name that makes it a child: a class, an age, "little", a parent, the school day. */
+export const childCue = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life');
+
 export const childInSchool = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:class', 'child:school-life') || (has(cues, 'child:age', 'child:little', 'child:parent') && cues.has('setting:school'));
 
 /**
@@ -302,7 +305,7 @@ export function placedElsewhere(cues: ReadonlySet<PersonCue>): boolean {
  * I wrote at uni. He's 15").
  */
 function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
-  if (has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life')) return false;
+  if (childCue(cues)) return false;
   // A job no pupil holds, even in a post about school: "Congratulations to Hannah Newton, our new Head of English".
   if (cues.has('adult:job')) return true;
   // Apposition and the screen are read on the name itself: a shared word elsewhere ("our chair") is no sign of school against them.
@@ -323,8 +326,10 @@ function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   return cues.has('other-setting') && !cues.has('setting:school');
 }
 
+/** What makes a role one at a workplace the author has left: "former colleague", "ex-colleague", "my old boss". */
+export const FORMER = '(?<![\\p{L}])(?:ex-?|former|old|previous)\\s*';
 /** "my former colleague Charlotte Walker", "ex-colleague …", "my old workmate …". */
-const FORMER_COLLEAGUE_BEFORE = /(?<![\p{L}])(?:ex-?|former|old|previous)\s*(?:work\s*)?(?:colleague|workmate|team ?mate)s?[\s,]*$/u;
+const FORMER_COLLEAGUE_BEFORE = new RegExp(`${FORMER}(?:work\\s*)?(?:colleague|workmate|team ?mate)s?[\\s,]*$`, 'u');
 /** A life's dates or a father's suffix after a whole name: "Stanley Cartwright, 1938–2024", "Kwame Asante Snr". */
 const LIFE_DATES_AFTER = /^(?:\s+(?:snr|sr|senior)\b|[\s,(]+(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d)/u;
 

@@ -1,9 +1,8 @@
 import { memoize, type CheckContext } from '../detector';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
-import { boundedTerms, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE, SCHOOL_CONTEXT } from '../vocab';
+import { AROUND_SCHOOL, boundedTerms, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE, SCHOOL_CONTEXT } from '../vocab';
 import * as privateLife from '../vocab/private-life.json';
-import * as schoolContext from '../vocab/school-context.json';
 import { childReferences } from './children';
 import { roleMentions } from './subjects';
 import { allMatches } from '../document/matches';
@@ -33,8 +32,6 @@ const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
 const FORM_GROUP = /(?<![\p{L}\p{N}$£€.,:\/-])(?:[7-9]|1[0-3])[ACDEFHIJNOQRSUXYZ][0-9]?(?![\p{L}\p{N}])/gu;
 // A global copy, compiled once: matchAll needs the g flag.
 const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
-/** The local authority, the diocese, an annual review: signs of school life with a life outside it too, so at most one sign. */
-const AROUND_SCHOOL = boundedTerms(schoolContext.aroundSchool, 'gu');
 
 
 export function postSetting(ctx: CheckContext): Setting {
@@ -50,6 +47,7 @@ function settingOf(ctx: CheckContext): Setting {
   let colleagues = 0;
   for (const m of nameMentions(ctx)) if (m.person.kind === 'staff') colleagues++;
   const formGroups = allMatches(FORM_GROUP, doc.text).length;
+  // The local authority, the diocese, an annual review: signs with a life outside school too, so at most one sign.
   const around = allMatches(AROUND_SCHOOL, doc.lower).length;
   const school = schoolWords.length + roles.length + colleagues + formGroups + schoolMentions(ctx).length + childReferences(ctx).length + around;
   // Words that also name things outside school ("cook", "the head") are at most one sign between

@@ -2,7 +2,7 @@ import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
 import { isKnownWord, looksLikeSurname } from '../document/nlp';
-import { childInSchool, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, wholeNameIsSomeoneElse, type PersonCue, type PostPersonSetting } from '../context/person';
+import { childCue, childInSchool, FORMER, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, wholeNameIsSomeoneElse, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
 import { correspondentSpans } from '../context/correspondence';
@@ -147,7 +147,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
     schoolWork: () => (schoolWork ??= schoolMentions(ctx).length > 0 || SCHOOL_ROLE.test(doc.lower) || COLLEAGUE_WORK.test(doc.lower)),
     callingInSick: () => (callingInSick ??= CALLING_IN_SICK.test(doc.lower)),
     setting: postSetting,
-    formerColleagues: outsiders,
+    outsiders,
     cues(t) {
       let cues = cuesByToken.get(t.index);
       if (!cues) cuesByToken.set(t.index, (cues = personCues(doc, t, postContext.setting())));
@@ -163,7 +163,7 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
     if (t.kind !== 'word' || consumed[t.index] || correspondent(t)) continue;
     const people = index.firstNames.get(t.key);
     if (people) {
-      let colleagueAt = -1;
+      let colleagueTaken = false;
       for (const kind of COLLEAGUE_FIRST) {
         // The first listed person of this kind, and the first already named in full: without a filtered list per name.
         let listed: Person | undefined;
@@ -185,8 +185,8 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
         if (outsiders.has(t.key) && !placedInClass(doc, t)) continue;
         if (readAsWord(doc, t) || namesSomeoneElse(doc, t, index.firstNames, kind === 'staff' && ourColleague(doc, t, postContext))) continue;
         // A first name shared by a listed colleague and a listed pupil, read as the colleague: the pupil too only where the words around it make it a child.
-        const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) && (colleagueAt < 0 || childCueOnName(postContext.cues(t))) : colleagueDecision(doc, t, postContext);
-        if (kind === 'staff' && accepted) colleagueAt = mentions.length;
+        const accepted = kind === 'pupil' ? pupilDecision(doc, t, postContext, chains) && (!colleagueTaken || childCue(postContext.cues(t))) : colleagueDecision(doc, t, postContext);
+        if (kind === 'staff' && accepted) colleagueTaken = true;
         candidates.push({ person: listed, token: t.index, accepted });
         // Last, because it may need compromise: "jack grealish" typed in lower case is still someone else.
         if (accepted && !surnameFollows(doc, t)) mentions.push({ person: listed, form: 'first-name', start: t.start, end: t.end });
@@ -202,7 +202,6 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
 
 /** Colleague first, so the pupil reading of a shared first name knows whether the colleague's was taken. */
 const COLLEAGUE_FIRST = ['staff', 'pupil'] as const;
-const childCueOnName = (cues: ReadonlySet<PersonCue>) => childInSchool(cues) || cues.has('child:age') || cues.has('child:little') || cues.has('child:parent');
 
 /** "our neighbour Mrs Pattinson", "my mate Tommy Robson": a family word one or two words before, in the same sentence. */
 function familyWordJustBefore(tokens: Token[], i: number): boolean {
@@ -226,8 +225,8 @@ interface PostContext {
   setting(): PostPersonSetting;
   /** The cues around a first name: read once per token, though a name may be both a pupil's and a colleague's. */
   cues(t: Token): Set<PersonCue>;
-  /** First names the post gave to someone from a former workplace ("my former colleague Lorna"). */
-  formerColleagues: Set<string>;
+  /** First names the post gave to someone else: in full, or as from a former workplace ("my former colleague Lorna"). */
+  outsiders: Set<string>;
 }
 
 /**
@@ -251,7 +250,7 @@ function colleagueDecision(doc: PostDocument, t: Token, post: PostContext): bool
   if (byRules === null) return false;
   // Named as from a former workplace: this name, wherever it comes again in the post, is that person.
   if (byRules === 'former') {
-    post.formerColleagues.add(t.key);
+    post.outsiders.add(t.key);
     return false;
   }
   // A role word is a colleague's by default ("the nurse, Janice"), not where the name sits in a hospital or on a ward.
@@ -545,7 +544,7 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
 const FORMER_ROLE = new Map<string, RegExp>();
 function formerRole(role: string): RegExp {
   let pattern = FORMER_ROLE.get(role);
-  if (!pattern) FORMER_ROLE.set(role, (pattern = new RegExp(`(?<![\\p{L}])(?:ex-?|former|old|previous)\\s*${termsPattern([role])}[\\s,]*$`, 'u')));
+  if (!pattern) FORMER_ROLE.set(role, (pattern = new RegExp(`${FORMER}${termsPattern([role])}[\\s,]*$`, 'u')));
   return pattern;
 }
 
