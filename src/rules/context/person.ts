@@ -107,8 +107,11 @@ const ROLES = COLLEAGUE_ROLE.withFlags('gu');
 const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
 /** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */
 const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|pottery|art|fitness|boxing|salsa|evening|night|puppy|dog training) class|class of (?:'?\d{2}|\d{4})/u;
-/** An age: "turned 16", "aged 7", "is 9", "12 today", "a 6-year-old". */
-const AGE = /(?<![\p{L}\p{N}])(?:(?:turned|turns|aged|age|is|was|just) (\d{1,2})(?![\p{N}:.,]\d)(?! (?:minutes|mins|hours|days|weeks|months|years|times|%|pounds|quid|miles|k|km))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
+/**
+ * An age: "turned 16", "aged 7", "is 9", "12 today", "a 6-year-old". Not a count: a number before a unit or
+ * a plural noun counts things ("was 8 jägerbombs", "is 3 points"); "yrs" is still an age.
+ */
+const AGE = /(?<![\p{L}\p{N}])(?:(?:turned|turns|aged|age|is|was|just) (\d{1,2})(?!\p{N}|[:.,]\d)(?! ?(?:%|k|km)(?![\p{L}])| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
 /** An ordinal birthday: "Happy 40th", "her 18th". */
 const ORDINAL_BIRTHDAY = /(?<![\p{N}])(\d{1,3})(?:st|nd|rd|th)(?! (?:of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|century|place|time|floor|birthday party at school))/u;
 const PARENT_AFTER = /^(?:'s|s'|’s)\s+(?:mum|mam|mom|dad|parents|grandma|grandad|nan|nana|gran|granny|foster carers?|carers?|step-?dad|step-?mum|family|auntie)\b/u;
@@ -127,6 +130,13 @@ const FAMILY_AFTER = /^(?:\s*(?:,|and|&)\s*\p{L}+)*[\s,(]*(?:my|our|his|her) (\p
 const schoolOrRoleIn = (text: string) => SCHOOL_CONTEXT.test(text) || COLLEAGUE_ROLE.test(text);
 /** "my work bestie", "our school mum": a word that puts the friend at work. */
 const atWork = (word: string) => word === 'work' || schoolOrRoleIn(word);
+/** Right after a name, the author's family or friend: ", my goddaughter", "(our neighbour)", "and my oldest friend". */
+function namedAsFamily(after: string, pattern = FAMILY_AFTER): boolean {
+  const namedAs = pattern.exec(after);
+  return !!namedAs && (FAMILY_WORDS.has(namedAs[1]!) || (namedAs[2] !== undefined && FAMILY_WORDS.has(namedAs[2]) && !atWork(namedAs[1]!)));
+}
+/** The same in the author's own words only: "Robin Proudlock, his mam and dad …" names the child's family, not the author's. */
+const OWN_FAMILY_AFTER = /^[\s,(]*(?:my|our) (\p{L}+)(?: (\p{L}+))?/u;
 /** "… from my Sunday league team", "… from my salsa class", "… from my last job": a group of the author's own, up to three words. */
 const FROM_MY_GROUP = /^(?:'s)?\s*(?:\(|,)?\s*from my ((?:[\p{L}'’-]+ ){0,2}[\p{L}'’-]+)/u;
 /** A group of the author's that is school: "my class", "my Year 9s", "my maths set", "my tutor group", "my old school" (but not "my salsa class"). */
@@ -231,8 +241,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
     const prev = doc.tokens[t.index - step];
     if (prev && prev.sentence === t.sentence && FAMILY_WORDS.has(prev.key)) found.add('adult:family');
   }
-  const namedAs = FAMILY_AFTER.exec(after);
-  if (namedAs && (FAMILY_WORDS.has(namedAs[1]!) || (namedAs[2] !== undefined && FAMILY_WORDS.has(namedAs[2]) && !atWork(namedAs[1]!)))) found.add('adult:family');
+  if (namedAsFamily(after)) found.add('adult:family');
   if (OWN_CHILD_AFTER.test(doc.lower.slice(t.end - (t.possessive ? 2 : 0), t.end + 40)) || (may(THEIR_SCHOOL) && THEIR_SCHOOL.test(sentence))) found.add('own-child');
   // A post in a parent's words is about their own child, unless the name's own sentence puts it in a class.
   if (post.ownChild && !found.has('child:class')) found.add('own-child');
@@ -343,6 +352,9 @@ export function wholeNameIsSomeoneElse(doc: PostDocument, first: Token, last: To
   // Said of an adult whatever the post is about: a colleague from a workplace the author has left, or a life's dates.
   const s = doc.sentences[first.sentence]!;
   if (FORMER_COLLEAGUE_BEFORE.test(doc.lower.slice(Math.max(s.start, first.start - 30), first.start)) || LIFE_DATES_AFTER.test(doc.lower.slice(last.end, last.end + 24))) return true;
+  // A pupil's whole name given right after as the author's family or friend ("Mollie Taylor, my goddaughter, got her
+  // A-level results") is theirs even beside school words, unless its sentence places it in a class.
+  if (kind === 'pupil' && namedAsFamily(doc.lower.slice(last.end, Math.min(s.end, last.end + 40)), OWN_FAMILY_AFTER) && !CLASS_NEAR.test(doc.lower.slice(s.start, s.end))) return true;
   if (aboutSchool && !(kind === 'pupil' && adultJobOf(doc, first, last)) && postSetting().school > 0 && !postSetting().sharedWordsOnly) return false;
   const cues = personCues(doc, first, postSetting(), last);
   return kind === 'pupil' ? wholeNameNotThePupil(cues) : titleNameNotTheColleague(cues);

@@ -36,6 +36,8 @@ export const examples: DetectorExamples = {
     'Happy birthday Jayden! Have a great night at the pub',
     'Grace H. Wilkinson gave the reading at the wedding',
     'Year 3 trip cancelled: Summer held on for a week of sun and then the storm came in',
+    'Grace Hetherington, my goddaughter, got her GCSE results today!',
+    'Marking all weekend, lesson planning all Sunday. Jayden was 8 pints down by ten at his 30th, so worth it',
   ],
   invalid: [
     { text: 'Grace Hetherington read her poem beautifully today', excerpt: 'Grace Hetherington' },
@@ -53,5 +55,7 @@ export const examples: DetectorExamples = {
     { text: 'Jayden said the funniest thing in phonics today', excerpt: 'Jayden' },
     { text: 'Lambing trip with Year 3 🐑 Summer held a lamb and announced it was her sister', excerpt: 'Summer' },
     { text: 'Scary moment today when one of our girls, Daisy, had a big seizure in the hydro pool', excerpt: 'Daisy' },
+    { text: 'Grace Hetherington, her mum tells me, has read every book in the school library', excerpt: 'Grace Hetherington' },
+    { text: 'Jayden is 8 and already reads better than half my Year 6 class', excerpt: 'Jayden' },
   ],
 };
