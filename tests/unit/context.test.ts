@@ -104,6 +104,17 @@ describe('setting', () => {
     expect(around.onlySharedWords).toBe(true);
     expect(postSetting(contextOf('Another review where the council sent nobody')).schoolSigns).toBe(0);
   });
+  it('knows the work of a school year: key stages, coursework, invigilation, SEN provision; half term and attendance also live outside school', () => {
+    for (const text of ['The new curriculum is a slideshow from 2019', 'SEN transport left them waiting again', 'Three hours invigilating in a cold hall', 'Coursework deadline moved AGAIN']) {
+      const setting = postSetting(contextOf(text));
+      expect(setting.schoolSigns, text).toBe(1);
+      expect(setting.onlySharedWords, text).toBe(false);
+    }
+    for (const text of ['Half term cannot come soon enough', 'Attendance at the meeting was poor']) {
+      expect(postSetting(contextOf(text)).onlySharedWords, text).toBe(true);
+    }
+    expect(postSetting(contextOf('Please send support, the kettle broke')).schoolSigns).toBe(0);
+  });
   it('does not take a postcode, a race or a battery for a form group', () => {
     for (const text of ['Party at 14 Cranmer Road, W13 9QT, bring wellies', 'Ran the 10K in under an hour', 'Needs a 9V battery']) {
       expect(postSetting(contextOf(text)).schoolSigns).toBe(0);
