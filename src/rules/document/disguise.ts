@@ -10,7 +10,8 @@ const MASK = '[*#@$%]';
 const LEET: Record<string, string> = { a: 'a4@', e: 'e3', i: 'i1|', o: 'o0', s: 's5$', t: 't7', u: 'uv' };
 /** The first letter may be leet too ("5h1t", "$hit") or, for f, sounded out ("phuck"). */
 const FIRST: Record<string, string> = { f: '(?:f|ph)', s: '[s5$]', a: '[a4@]', b: 'b', c: 'c', t: '[t7]', w: 'w', p: 'p', d: 'd' };
-const ENDINGS = '(?:ing|in|in\'|ed|er|ers|s|es|y|ty|head|heads|hole|holes|show|bag|bags|faced|wit|wits|storm|ter|ters|test|tastic)?';
+// An ending may be masked too ("f*****g"), and "shithouse" is a compound.
+const ENDINGS = `(?:ing|in|in'|ed|er|ers|s|es|y|ty|head|heads|hole|holes|house|houses|show|bag|bags|faced|wit|wits|storm|ter|ters|test|tastic|${MASK}{1,3}n?g)?`;
 
 /** Words swearing is compounded onto: "motherfucking", "clusterfuck", "dipshit", "dumbass". Not "jack": a jackass is a male donkey. */
 const COMPOUND_HEADS = '(?:mother|cluster|mind|brain|bull|horse|dip|ape|bat|dog|chicken|dumb|smart|fat|lard|bad|kick|half)?';

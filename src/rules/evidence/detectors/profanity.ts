@@ -20,6 +20,14 @@ const PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
   ]),
 );
 
+/**
+ * Mild words (Ofcom's "mild": bloody, bugger, crap) only with letters hidden: "cr*p day" is the writer marking it as
+ * swearing, "a crap day" is not flagged. Three-letter words only starred in the middle ("c*w", "s*d"), as for "t*t".
+ */
+const MASKED_MILD = new DisguisedRoots(profanity.maskedOnly, (present) => wordsRegex([...present, 'c\\*+w', 's\\*+d', 'g\\*+t', 't\\*+ts']));
+/** Hidden letters: a mask or a digit among the letters ("b*gger", "cr4p"), not the word as spelt. */
+const hidesALetter = (matched: string) => /[^\p{L}]/u.test(matched);
+
 export const profanityRule: Detector = {
   meta: {
     id: 'profanity',
@@ -33,8 +41,9 @@ export const profanityRule: Detector = {
     disguised: 'This is swearing with letters hidden (“{excerpt}”); it still reads as swearing.',
   },
   check({ doc }) {
+    const masked = allMatches(MASKED_MILD.regexFor(doc.lower), doc.lower).filter((m) => showsALetter(m[0]) && hidesALetter(m[0]));
     // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
-    return allMatches(PROFANITY.regexFor(doc.lower), doc.lower)
+    return [...allMatches(PROFANITY.regexFor(doc.lower), doc.lower), ...masked]
       .filter((m) => showsALetter(m[0]) && !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
       .filter((m) => {
         const before = doc.lower.slice(Math.max(0, m.index - 24), m.index);
@@ -63,7 +72,10 @@ export const examples: DetectorExamples = {
     'Documentary on Sunni and Shiites tonight',
     'A shaggy dog story if ever there was one',
     'Prick your ears up, the cuckoo is back',
-    'Fancy a Cockburn port at Christmas?', 'Assessment week again', 'Arsenal were brilliant', 'Passed my driving test!', 'Dickens for the Year 9 reading list', 'Blue tits on the feeder'],
+    'Fancy a Cockburn port at Christmas?', 'Assessment week again', 'Arsenal were brilliant', 'Passed my driving test!', 'Dickens for the Year 9 reading list', 'Blue tits on the feeder',
+    'What a crap day. Bloody hell, the damn printer',
+    'Dick Whittington is the panto this year',
+  ],
   invalid: [
     { text: 'f*ck you, photocopier', excerpt: 'f*ck' },
     { text: 'this week can kiss my a**e', excerpt: 'a**e' },
@@ -83,5 +95,10 @@ export const examples: DetectorExamples = {
     { text: 'Northern Rail are the absolute shittest company', excerpt: 'shittest' },
     { text: 'you can only run it on windows with a lot of fecking hassle', excerpt: 'fecking' },
     { text: 'oh ffs the printer again', excerpt: 'ffs' },
+    { text: 'B*gger, left my lanyard at home again', excerpt: 'B*gger' },
+    { text: 'what a cr@p week', excerpt: 'cr@p' },
+    { text: 'the f*****g laminator is jammed', excerpt: 'f*****g' },
+    { text: 'utter sh*thouses, the lot of them', excerpt: 'sh*thouses' },
+    { text: "can't be ar*ed with reports tonight", excerpt: 'ar*ed' },
   ],
 };
