@@ -15,6 +15,7 @@ import { pupilWorkBehaviour } from './judgement/rules/pupil-work-behaviour';
 import { schoolIdentity } from './evidence/detectors/school-identity';
 import { sexualContent } from './evidence/detectors/sexual-content';
 import { sickLeisure } from './judgement/rules/sick-leisure';
+import { sweepingRemark } from './judgement/rules/sweeping-remark';
 import { staffName } from './evidence/detectors/staff-name';
 import { streetAddress } from './evidence/detectors/street-address';
 import { threatRule } from './evidence/detectors/threat';
@@ -29,6 +30,7 @@ export const DETECTORS: readonly Detector[] = [
   disparagingRemark,
   profanityRule,
   discriminatoryRule,
+  sweepingRemark,
   sexualContent,
   threatRule,
   phoneNumber,
