@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePack } from '../../src/rules';
 import { absenceClaim, claimContradicted } from '../../src/rules/context/absence';
+import { childReferences } from '../../src/rules/context/children';
 import { postSetting } from '../../src/rules/context/setting';
 import { sentenceStances } from '../../src/rules/context/stance';
 import { postSubjects } from '../../src/rules/context/subjects';
@@ -119,6 +120,26 @@ describe('setting', () => {
     for (const text of ['Party at 14 Cranmer Road, W13 9QT, bring wellies', 'Ran the 10K in under an hour', 'Needs a 9V battery']) {
       expect(postSetting(contextOf(text)).schoolSigns).toBe(0);
     }
+  });
+});
+
+describe('children', () => {
+  it('reads a form group but not an age or a time after "my" or "in", and not "my own Year 8"', () => {
+    const refs = (text: string) => childReferences(contextOf(text)).map((r) => text.slice(r.start, r.end));
+    expect(refs('Two of the lads in 10B were superb at parents evening')).toContain('in 10B');
+    expect(refs('My 11yo rolled his eyes at me so hard. Year 6 homework again')).not.toContain('My 11yo');
+    expect(refs('Back in 2hr, school run first')).toEqual([]);
+    expect(refs('Sent my own Year 8 off with his PE kit and a packed lunch')).toEqual([]);
+    expect(refs('Year 8 took the PE kit cupboard apart')).toEqual(['Year 8']);
+  });
+});
+
+describe('setting: idioms and private life', () => {
+  it('does not take "on a school night" for school life, and counts a village fete and karaoke as private life', () => {
+    expect(postSetting(contextOf('Karaoke at the Swan on a school night, what were we thinking')).schoolSigns).toBe(0);
+    expect(postSetting(contextOf('Karaoke at the Swan on a school night, what were we thinking')).private).toBeGreaterThan(0);
+    expect(postSetting(contextOf('Raffle prizes sorted for the village fete')).private).toBe(2);
+    expect(postSetting(contextOf('School was mad today')).schoolSigns).toBe(1);
   });
 });
 

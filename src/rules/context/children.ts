@@ -18,7 +18,8 @@ const UNNAMED_CHILD = wholeWords([
     String.raw`one of (?:mine|ours)`,
     String.raw`one of (?:my|our) (?:[\p{L}]+ ){0,2}(?:lads|girls|boys|kids|pupils|students|little ones)`,
     String.raw`(?<![\p{L}\p{N}])\d{1,2}[a-z]\d? (?:were|was|are|decided|have|did)`,
-    String.raw`(?:in|from|my|our) \d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?(?![\p{L}\p{N}])`,
+    // A form group ("in 7K", "my 10B2"), not an ordinal or a unit ("my 11yo", "in 2hr", "from 10am").
+    String.raw`(?:in|from|my|our) \d{1,2}(?!(?:st|nd|rd|th|yo|yr|hr|am|pm|km|kg|lb|mm|cm|ml|ft|mo|wk|oz)(?![\p{L}\p{N}]))[a-z]{1,2}\d?(?![\p{L}\p{N}])`,
     String.raw`\bclass \d\b`,
     String.raw`(?:a|one|this|that|the) (?:child|kid) (?:in|from) (?:my|our|year|y\d|class|reception)`,
     String.raw`the kids in my class`,
@@ -65,6 +66,7 @@ export interface ChildReference {
 
 /** "Year 4", "Y6", "my Year 9s" at the head of a clause may be the children acting. */
 const YEAR_GROUP_SUBJECT = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2})s?(?![\p{L}\p{N}])/gu;
+const OWN_BEFORE = /(?:my|our) own\s+$/u;
 
 export function childReferences(ctx: CheckContext): ChildReference[] {
   return memoize(ctx, 'children', childReferencesOf);
@@ -84,6 +86,8 @@ function childReferencesOf(ctx: CheckContext): ChildReference[] {
   const covered = new Uint8Array(ctx.doc.lower.length);
   for (const r of refs) covered.fill(1, r.start, r.end);
   for (const m of allMatches(YEAR_GROUP_SUBJECT, ctx.doc.lower)) {
+    // "my own Year 8": the author's child, in that year at some school.
+    if (OWN_BEFORE.test(ctx.doc.lower.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (!covered[m.index]) refs.push({ start: m.index, end: m.index + m[0].length, named: false, subjectOnly: true });
   }
   return sortInPlace(refs, (a, b) => a.start - b.start);

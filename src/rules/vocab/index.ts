@@ -24,6 +24,12 @@ export const COLLEAGUE_ROLE = boundedTerms(colleagueRoles.terms);
 export const COLLEAGUE_ROLE_TERMS = colleagueRoles.terms;
 /** A colleague by role, or colleagues by a role in the plural ("half the TAs"): who a remark is about. */
 export const COLLEAGUE_ROLE_OR_GROUP = boundedTerms([...colleagueRoles.terms, ...colleagueRoles.groups], 'gu');
-export const SCHOOL_CONTEXT = boundedTerms(schoolContext.terms, 'u', `(?:year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2})s?|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`);
+/** "school", but not in an idiom that says nothing of a school ("on a school night"): the words that may not follow it. */
+const SCHOOL_NOT_BEFORE = schoolContext.notSchool.filter((p) => p.startsWith('school ')).map((p) => p.slice('school '.length).replace(/ /g, '\\s+'));
+export const SCHOOL_CONTEXT = boundedTerms(
+  schoolContext.terms.filter((t) => t !== 'school'),
+  'u',
+  `school(?!\\s+(?:${SCHOOL_NOT_BEFORE.join('|')})(?![\\p{L}]))|(?:year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2})s?|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`,
+);
 /** The bodies and routines around a school (the local authority, an annual review): a sign of school life with a life outside it too. */
 export const AROUND_SCHOOL = boundedTerms(schoolContext.aroundSchool, 'gu');
