@@ -9,6 +9,7 @@ import { correspondentSpans } from '../context/correspondence';
 import { boundedTerms, COLLEAGUE_ROLE, COLLEAGUE_ROLE_TERMS, COMMON_SURNAMES, FAMILY_WORDS, OUTSIDE_SCHOOL_TOO, SCHOOL_CONTEXT, termsPattern, WORD_NAME_AS_WORD_BEFORE, WORD_NAMES } from '../vocab';
 import * as babyhood from '../vocab/babyhood.json';
 import * as colleagueCues from '../vocab/colleague-cues.json';
+import * as sickness from '../vocab/sickness.json';
 import { sortInPlace } from '../document/sort';
 
 /**
@@ -497,8 +498,14 @@ function pupilChains(doc: PostDocument, firstNames: FirstNameLookup, aboutSchool
 const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|(?:from|in) (?:the|our|my)|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
 const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
 const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|tas?|office|colleagues?|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure|minibus|therapy|our head|the head|budget|redundanc\w*|lesson|sensory room|classroom)\b/u;
-/** "Told Rupert I've got norovirus": who you tell you are ill is your line manager. */
-const TOLD_ILL_AFTER = /^[\s,]*(?:in the [\p{L} ]+? )?(?:that )?i(?:'d|'ve|'m| had| have| was| am)?\s+(?:got |had |been )?(?:a |an |the )?(?:migraine|flu|cold|temperature|norovirus|d&v|sickness bug|stomach bug|tonsillitis|food poisoning|virus|chest infection|bad back|covid|sick|ill)\b/u;
+/**
+ * "Told Rupert I've got norovirus", "Told Harpreet first thing I'd a tummy bug", "told priscilla im off w norovirus": who you
+ * tell you are ill is your line manager. The illnesses are the sickness vocabulary's; a few words may come between.
+ */
+const TOLD_ILL_AFTER = new RegExp(
+  `^[\\s,]*(?:[\\p{L}]+ ){0,3}?(?:that )?i(?:'d|'ve|'m|m| had| have| was| am)?\\s+(?:got |had |been |off w(?:ith|/)? |off with )?(?:a |an |the |my |this )?['‘"“]?(?:${termsPattern(sickness.illness)})(?![\\p{L}])`,
+  'u',
+);
 
 /** A place or team at school right after the name: "Bryony in exams", "Margaret from dinners", "Fiona from family support". */
 const COLLEAGUE_PLACE_AFTER = new RegExp(`^(?:'s)?[\\s,(]*(?:in|from|on|at) (?:the |our )?(?:${termsPattern(colleagueCues.places)})(?![\\p{L}\\p{N}])`, 'u');

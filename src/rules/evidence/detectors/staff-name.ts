@@ -37,5 +37,7 @@ export const examples: DetectorExamples = {
     { text: 'Mr M strikes again in briefing', excerpt: 'Mr M' },
     { text: 'our new deputy Mottram-Evans has arrived', excerpt: 'Mottram-Evans' },
     { text: 'Mr Mills covered my lesson again', excerpt: 'Mr Mills' },
+    { text: "Told Janice first thing I'd a dodgy tummy. The dodgy tummy is now at Aintree", excerpt: 'Janice' },
+    { text: 'told janice im off w sinusitis, actually in Tenby', excerpt: 'janice' },
   ],
 };
