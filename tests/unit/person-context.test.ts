@@ -35,6 +35,12 @@ describe('person cues', () => {
     expect(cuesOf('Tiny Kai in Class 1 asked me to marry him', 'Kai')).toEqual(expect.arrayContaining(['child:class', 'child:little']));
     expect(cuesOf("Emeka's first full sentence with his talker today", 'Emeka')).toContain('child:school-life');
     expect(cuesOf('Reuben turned 16 and came in wearing a huge badge', 'Reuben')).toContain('child:age');
+    expect(cuesOf('Dexter is seven and runs away from the ball', 'Dexter')).toContain('child:age');
+    expect(cuesOf('Dexter is forty and runs away from the ball', 'Dexter')).toContain('adult:age');
+    // Not an age: a count, a time, the author's own age.
+    expect(cuesOf("Food poisoning was 8 pints at Dexter's do", 'Dexter')).not.toContain('child:age');
+    expect(cuesOf("It is seven o'clock and Dexter has not rung", 'Dexter')).not.toContain('child:age');
+    expect(cuesOf('Dexter lent me the book I loved since I was fourteen', 'Dexter')).not.toContain('child:age');
     expect(cuesOf("Had to ring Hunter's mam three times before she came", 'Hunter')).toContain('child:parent');
   });
   it('reads an adult from life events, ages and work a child cannot have', () => {

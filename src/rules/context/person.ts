@@ -108,10 +108,12 @@ const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}
 /** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */
 const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|pottery|art|fitness|boxing|salsa|evening|night|puppy|dog training) class|class of (?:'?\d{2}|\d{4})/u;
 /**
- * An age: "turned 16", "aged 7", "is 9", "12 today", "a 6-year-old". Not a count: a number before a unit or
+ * An age: "turned 16", "aged 7", "is 9", "is seven", "12 today", "a 6-year-old"; not the author's ("since I was fourteen"). Not a count: a number before a unit or
  * a plural noun counts things ("was 8 jägerbombs", "is 3 points"); "yrs" is still an age.
  */
-const AGE = /(?<![\p{L}\p{N}])(?:(?:turned|turns|aged|age|is|was|just) (\d{1,2})(?!\p{N}|[:.,]\d)(?! ?(?:%|k|km)(?![\p{L}])| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
+const AGE = /(?<![\p{L}\p{N}])(?:(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|age|is|was|just) (\d{1,2})(?!\p{N}|[:.,]\d)(?! ?(?:%|k|km)(?![\p{L}])| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|is|was) (three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\p{L}'’-])(?! o['’]clock| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
+/** Ages written out ("Dexter is seven"), from three: "was one of", "is two" are seldom ages. */
+const AGE_IN_WORDS: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 /** An ordinal birthday: "Happy 40th", "her 18th". */
 const ORDINAL_BIRTHDAY = /(?<![\p{N}])(\d{1,3})(?:st|nd|rd|th)(?! (?:of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|century|place|time|floor|birthday party at school))/u;
 const PARENT_AFTER = /^(?:'s|s'|’s)\s+(?:mum|mam|mom|dad|parents|grandma|grandad|nan|nana|gran|granny|foster carers?|carers?|step-?dad|step-?mum|family|auntie)\b/u;
@@ -223,7 +225,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (may(CLASS_NEAR, NOT_A_SCHOOL_CLASS) && CLASS_NEAR.test(sentence.replace(NOT_A_SCHOOL_CLASS, ' '))) found.add('child:class');
   const age = may(AGE) ? AGE.exec(sentence) : null;
   if (age) {
-    const years = Number(age[1] ?? age[2] ?? age[3]);
+    const years = age[2] !== undefined ? AGE_IN_WORDS[age[2]]! : Number(age[1] ?? age[3] ?? age[4]);
     if (years >= 3 && years < 18) found.add('child:age');
     else if (years >= 18) found.add('adult:age');
   }

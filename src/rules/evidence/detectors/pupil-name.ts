@@ -57,5 +57,6 @@ export const examples: DetectorExamples = {
     { text: 'Scary moment today when one of our girls, Daisy, had a big seizure in the hydro pool', excerpt: 'Daisy' },
     { text: 'Grace Hetherington, her mum tells me, has read every book in the school library', excerpt: 'Grace Hetherington' },
     { text: 'Jayden is 8 and already reads better than half my Year 6 class', excerpt: 'Jayden' },
+    { text: 'After-school club football: Jayden is seven and runs away from the ball', excerpt: 'Jayden' },
   ],
 };
