@@ -71,3 +71,18 @@ describe('validatePack: name lists', () => {
     if (!result.ok) expect(result.problems.map((p) => p.path)).toEqual(['id']);
   });
 });
+
+describe('titles written several ways', () => {
+  it('finds a colleague listed as "Revd" when a post says "Rev" or "Reverend", and "Prof" as "Professor"', async () => {
+    const { compilePack } = await import('../../src/rules');
+    const { checkPost } = await import('../../src/rules/check');
+    const staff = [{ name: 'Helen Ashworth-Kemp', title: 'Revd', role: 'Chair of Governors' }, { name: 'Alan Pryce', title: 'Prof', role: 'Governor' }];
+    const result = compilePack({ ...structuredClone(EXAMPLE_SCHOOL), people: { pupils: [], staff } });
+    if (!result.ok) throw result.error;
+    const staffFound = (text: string) => checkPost(result.compiled, { text }).filter((f) => f.category === 'staff').map((f) => f.excerpt);
+    expect(staffFound("Rev Ashworth-Kemp's harvest sermon ran long")).toEqual(["Rev Ashworth-Kemp's"]);
+    expect(staffFound('Reverend Ashworth-Kemp chaired the meeting')).toEqual(['Reverend Ashworth-Kemp']);
+    expect(staffFound('Professor Pryce asked about the budget at governors')).toEqual(['Professor Pryce']);
+    expect(staffFound('Mrs Ashworth-Kemp chaired the meeting')).toEqual([]);
+  });
+});

@@ -101,6 +101,12 @@ export function isKnownWord(key: string): boolean {
   return tag !== undefined && !isNameTag(tag);
 }
 
+/** Whether compromise's lexicon knows the word as a name ("nick", "danny"). */
+export function knownAsName(key: string): boolean {
+  const tag = compromise().lexicon[key];
+  return tag !== undefined && isNameTag(tag);
+}
+
 /** How many times compromise has tagged text in this process: the complexity tests count it. */
 export const taggingCallCount = () => taggingCalls;
 

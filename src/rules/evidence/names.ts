@@ -1,7 +1,7 @@
 import type { CheckContext } from '../detector';
 import { memoize } from '../detector';
 import type { PostDocument, Token } from '../document/document';
-import { isKnownWord, looksLikeSurname } from '../document/nlp';
+import { isKnownWord, knownAsName, looksLikeSurname } from '../document/nlp';
 import { childCue, childInSchool, FORMER, notTheColleague, notThePupil, placedElsewhere, personCues, personSetting, wholeNameIsSomeoneElse, type PersonCue, type PostPersonSetting } from '../context/person';
 import { compactKey, isTitle, type FirstNameLookup, type Person } from './people';
 import { schoolMentions } from './school';
@@ -579,9 +579,12 @@ function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: { sc
   const next = nextToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized) return false;
   const prev = prevToken(doc, t);
-  if (adjacent(prev, t) && prev!.capitalized && !prev!.sentenceStart && !roleNearby(prev!.key)) return false;
+  // Someone's whole name or a title ("Nick Clegg", "Mr Heslop at the garage"), even at a sentence's start.
+  if (adjacent(prev, t) && prev!.capitalized && !roleNearby(prev!.key) && (!prev!.sentenceStart || isTitle(prev!.key) || knownAsName(prev!.key))) return false;
   if (WORD_NAMES.has(t.key)) return false;
   const before = doc.lower.slice(Math.max(0, t.start - 24), t.start);
   if (roleNearby(before)) return true;
-  return t.key.includes('-') && post.school;
+  // In a post about school, a surname no one would take for another: double-barrelled ("Halloran-Pike"), or neither
+  // one of the commonest GB surnames nor an English word ("Achterberg", "Thistlewood"; not "Smith", "Marsh", "Bird").
+  return post.school && (t.key.includes('-') || (!COMMON_SURNAMES.has(t.key) && !isKnownWord(t.key)));
 }

@@ -131,7 +131,10 @@ function sequencesOf(person: Person, firsts: readonly string[], titles: readonly
 }
 
 const firstsOf = (person: Person) => (person.knownAs ? [person.given[0]!, person.knownAs] : [person.given[0]!]);
-const titlesOf = (person: Person) => (person.title ? [person.title] : person.kind === 'staff' ? DEFAULT_STAFF_TITLES : NO_TITLES);
+/** One title, written several ways: a list's "Revd Ashworth-Kemp" is also "Rev" and "Reverend Ashworth-Kemp". */
+const SAME_TITLE: readonly (readonly string[])[] = [['rev', 'revd', 'reverend'], ['prof', 'professor'], ['fr', 'father'], ['madame', 'mme']];
+const TITLE_FORMS = new Map(SAME_TITLE.flatMap((forms) => forms.map((f) => [f, forms] as const)));
+const titlesOf = (person: Person) => (person.title ? (TITLE_FORMS.get(person.title) ?? [person.title]) : person.kind === 'staff' ? DEFAULT_STAFF_TITLES : NO_TITLES);
 
 /**
  * A big school's 20,000 names are indexed by first name and staff surname when the pack is

@@ -26,10 +26,12 @@ export const COLLEAGUE_ROLE_TERMS = colleagueRoles.terms;
 export const COLLEAGUE_ROLE_OR_GROUP = boundedTerms([...colleagueRoles.terms, ...colleagueRoles.groups], 'gu');
 /** "school", but not in an idiom that says nothing of a school ("on a school night"): the words that may not follow it. */
 const SCHOOL_NOT_BEFORE = schoolContext.notSchool.filter((p) => p.startsWith('school ')).map((p) => p.slice('school '.length).replace(/ /g, '\\s+'));
+/** …nor after the words that make it an idiom ("old-school"). */
+const SCHOOL_NOT_AFTER = schoolContext.notSchool.filter((p) => p.endsWith('-school')).map((p) => `(?<!${p.slice(0, -'school'.length)})`).join('');
 export const SCHOOL_CONTEXT = boundedTerms(
   schoolContext.terms.filter((t) => t !== 'school'),
   'u',
-  `school(?!\\s+(?:${SCHOOL_NOT_BEFORE.join('|')})(?![\\p{L}]))|(?:year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2})s?|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`,
+  `${SCHOOL_NOT_AFTER}school(?!\\s+(?:${SCHOOL_NOT_BEFORE.join('|')})(?![\\p{L}]))|(?:year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2})s?|class\\s?\\d|ks[1-5]|reception|nursery class|sixth form(?:ers?)?|year\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven)`,
 );
 /** The bodies and routines around a school (the local authority, an annual review): a sign of school life with a life outside it too. */
 export const AROUND_SCHOOL = boundedTerms(schoolContext.aroundSchool, 'gu');

@@ -28,6 +28,7 @@ export const examples: DetectorExamples = {
     'Spa day at Mottram Hall with the girls',
     'Took the car to Mr Mills at the garage, fixed in an hour',
     'Our neighbour Mrs Okafor watered the hanging baskets all week',
+    'Marking in the staffroom. Ben Okafor on the radio again',
   ],
   invalid: [
     { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
@@ -39,5 +40,6 @@ export const examples: DetectorExamples = {
     { text: 'Mr Mills covered my lesson again', excerpt: 'Mr Mills' },
     { text: "Told Janice first thing I'd a dodgy tummy. The dodgy tummy is now at Aintree", excerpt: 'Janice' },
     { text: 'told janice im off w sinusitis, actually in Tenby', excerpt: 'janice' },
+    { text: 'Okafor read the data out like scripture in the staff meeting', excerpt: 'Okafor' },
   ],
 };
