@@ -130,7 +130,10 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
   // 2. Handles and hashtags: "@GraceHetherington", "#MrsOkafor".
   for (const t of tokens) {
     if (t.kind !== 'handle' && t.kind !== 'hashtag') continue;
-    for (const person of index.compact.get(compactKey(t.text.slice(1))) ?? []) {
+    const handle = t.text.slice(1);
+    // "@kayleighwardle_x", "@gracehetherington92": a name with the kisses or digits people add to a taken handle.
+    const people = index.compact.get(compactKey(handle)) ?? index.compact.get(compactKey(handle.replace(HANDLE_SUFFIX, '')));
+    for (const person of people ?? []) {
       mentions.push({ person, form: 'handle', start: t.start, end: t.end });
       named.add(person);
     }
@@ -200,6 +203,9 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
   }
   return sortInPlace(mentions, (a, b) => a.start - b.start);
 }
+
+/** What people add to a handle that was taken: kisses, digits, separated or not ("_x", "92", ".xx"). */
+const HANDLE_SUFFIX = /(?:[._]?(?:x{1,3}|\d{1,4}))+$/iu;
 
 /** Colleague first, so the pupil reading of a shared first name knows whether the colleague's was taken. */
 const COLLEAGUE_FIRST = ['staff', 'pupil'] as const;

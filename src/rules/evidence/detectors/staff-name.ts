@@ -41,5 +41,6 @@ export const examples: DetectorExamples = {
     { text: "Told Janice first thing I'd a dodgy tummy. The dodgy tummy is now at Aintree", excerpt: 'Janice' },
     { text: 'told janice im off w sinusitis, actually in Tenby', excerpt: 'janice' },
     { text: 'Okafor read the data out like scripture in the staff meeting', excerpt: 'Okafor' },
+    { text: 'My work wife @sarahokafor_x 💕', excerpt: '@sarahokafor_x' },
   ],
 };
