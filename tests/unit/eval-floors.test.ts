@@ -110,7 +110,9 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['heldout/2026-12-h27', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 0.91], pupil: [1.00, 0.88], staff: [1.00, 0.89], sickness: [1.00, 0.82], disparaging: [0.90, 0.95], offensive: [1.00, 0.81], 'personal-data': [1.00, 0.86], confidential: [0.87, 0.87], 'child-comment': [0.97, 0.97] } }],
   ['heldout/2026-12-h28', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 0.95], pupil: [0.93, 1.00], staff: [0.97, 0.86], sickness: [1.00, 0.83], disparaging: [0.97, 0.93], offensive: [0.94, 0.94], 'personal-data': [1.00, 0.93], confidential: [0.96, 1.00], 'child-comment': [1.00, 0.95] } }],
   ['heldout/2026-12-h29', { kind: 'labelled', unlabelledQuiet: 0.94, categories: { school: [0.97, 0.97], pupil: [0.96, 0.72], staff: [0.93, 0.97], sickness: [1.00, 0.94], disparaging: [0.88, 0.91], offensive: [1.00, 0.83], 'personal-data': [1.00, 1.00], confidential: [0.95, 0.79], 'child-comment': [0.96, 0.88] } }],
-  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.023 }],
+  ['heldout/2026-12-h30', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 1.00], pupil: [1.00, 0.95], staff: [1.00, 0.85], sickness: [1.00, 1.00], disparaging: [0.79, 0.77], offensive: [1.00, 0.93], 'personal-data': [1.00, 0.93], confidential: [0.89, 1.00], 'child-comment': [0.78, 0.68] } }],
+  ['heldout/2026-12-h31', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 1.00], pupil: [1.00, 0.90], staff: [1.00, 0.86], sickness: [1.00, 0.73], disparaging: [0.88, 0.68], offensive: [1.00, 0.89], 'personal-data': [1.00, 1.00], confidential: [0.90, 0.85], 'child-comment': [0.86, 0.74] } }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.024 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.2, maxByCategory: { school: 2, pupil: 3, staff: 3, sickness: 0, disparaging: 3, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 2 }, offensive: [0.99, 0.94] }],
 ];
 
