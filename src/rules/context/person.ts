@@ -71,6 +71,10 @@ function titleCase(term: string): string {
   return term.replace(/(^|\s)(\p{L})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
 }
 /** A business named after its owner, read in the post's own capitals: "Jack Fernandes Roofing", "Tilly Barker Ceramics". */
+/** An animal by its kind right after the name: "Brodie the border collie", "Bella, our cockapoo", "Ted (the family dog)". */
+const ANIMAL_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:the|our|my|a)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${termsPattern(adultsElsewhere.animals)})(?![\\p{L}])`, 'u');
+/** A neighbour by their house: "Harrison Pickering at number 42", "Mrs Hoare at no. 9". */
+const HOUSE_NUMBER_AFTER = /^\s*,?\s+(?:at|from|in) (?:number|no\.?) \d{1,4}[a-z]?(?![\p{L}\p{N}])/u;
 const BUSINESS_AFTER = new RegExp(`^\\s+(?:${termsPattern(adultsElsewhere.businessNames.map(titleCase))})(?![\\p{L}])`, 'u');
 const SCREEN = boundedTerms(adultsElsewhere.screen, 'u');
 /** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
@@ -111,7 +115,7 @@ const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|po
  * An age: "turned 16", "aged 7", "is 9", "is seven", "12 today", "a 6-year-old"; not the author's ("since I was fourteen"). Not a count: a number before a unit or
  * a plural noun counts things ("was 8 jägerbombs", "is 3 points"); "yrs" is still an age.
  */
-const AGE = /(?<![\p{L}\p{N}])(?:(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|age|is|was|just) (\d{1,2})(?!\p{N}|[:.,]\d)(?! ?(?:%|k|km)(?![\p{L}])| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|is|was) (three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\p{L}'’-])(?! o['’]clock| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
+const AGE = /(?<![\p{L}\p{N}])(?:(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|age|is|was|just|been) (\d{1,3})(?!\p{N}|[:.,]\d)(?! ?(?:%|k|km|quid|mph|mg|ml|kg|lbs?|p|pm|am)(?![\p{L}])| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|is|was) (three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\p{L}'’-])(?! o['’]clock| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
 /** Ages written out ("Dexter is seven"), from three: "was one of", "is two" are seldom ages. */
 const AGE_IN_WORDS: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 /** An ordinal birthday: "Happy 40th", "her 18th". */
@@ -122,7 +126,7 @@ const SCHOOLWORK_AFTER = /^(?:'s|’s)\s+(?:reading|writing|handwriting|spelling
 const LITTLE_BEFORE = /(?:little|tiny|young|wee)\s+$/u;
 /** The author's own child at another school: "Isla's school", "Freya's primary school drawings", "off to her school prom". */
 const OWN_CHILD_AFTER = /^(?:'s|’s)\s+(?:(?:first |new |old |primary |secondary |nursery |high )?(?:school|nursery|teacher|class teacher)|first day (?:at|of) (?:big )?(?:school|nursery|primary|secondary|college|uni))\b/u;
-const THEIR_SCHOOL = /\b(?:her|his) (?:(?:new |first |primary |secondary )?school|nursery|teacher)\b/u;
+const THEIR_SCHOOL = /\b(?:her|his) (?:(?:new |first |primary |secondary |big )?school|nursery|teacher|primary|secondary|sixth form college|college)\b/u;
 /** "Orla from Pilates", "Kemi from my hiking group": a name placed in another group. */
 const FROM_ELSEWHERE = /^(?:'s)?\s*(?:\(|,)?\s*(?:from|at|in|who (?:takes|runs|teaches)) (?:my |our |the )?([\p{L} ]{2,24})/u;
 
@@ -227,7 +231,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (age) {
     const years = age[2] !== undefined ? AGE_IN_WORDS[age[2]]! : Number(age[1] ?? age[3] ?? age[4]);
     if (years >= 3 && years < 18) found.add('child:age');
-    else if (years >= 18) found.add('adult:age');
+    else if (years >= 18 && years <= 110) found.add('adult:age');
   }
   const ordinal = may(ORDINAL_BIRTHDAY) ? ORDINAL_BIRTHDAY.exec(sentence) : null;
   if (ordinal && Number(ordinal[1]) >= 18 && Number(ordinal[1]) <= 110) found.add('adult:age');
@@ -255,7 +259,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
   const roles = apposition();
   if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
-  if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH))) found.add('elsewhere:role');
+  if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH)) || HOUSE_NUMBER_AFTER.test(nearAfter) || ANIMAL_AFTER.test(nearAfter)) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
   if (post.school > 0) found.add('setting:school');
   if (post.sharedWordsOnly) found.add('setting:shared-words-only');

@@ -38,6 +38,10 @@ export const examples: DetectorExamples = {
     'Year 3 trip cancelled: Summer held on for a week of sun and then the storm came in',
     'Grace Hetherington, my goddaughter, got her GCSE results today!',
     'Marking all weekend, lesson planning all Sunday. Jayden was 8 pints down by ten at his 30th, so worth it',
+    'Grace Hetherington at number 42 fixed our boiler on Boxing Day. Neighbour of the year',
+    'Summer the border collie took first in the novice class at the sheepdog trials',
+    "Jayden's first parents' evening at his secondary in Winchester. Apparently he talks a lot in science",
+    "Daisy's graduation today: nursing degree, first class honours. My god-daughter, my hero",
   ],
   invalid: [
     { text: 'Grace Hetherington read her poem beautifully today', excerpt: 'Grace Hetherington' },
