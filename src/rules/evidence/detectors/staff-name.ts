@@ -29,6 +29,8 @@ export const examples: DetectorExamples = {
     'Took the car to Mr Mills at the garage, fixed in an hour',
     'Our neighbour Mrs Okafor watered the hanging baskets all week',
     'Marking in the staffroom. Ben Okafor on the radio again',
+    'Big thank you to Janice at the pharmacy for sorting Mum’s prescription. Pharmacy staff are heroes',
+    "Derek's first day at his new job with the fire service. Proud wife here",
   ],
   invalid: [
     { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
