@@ -124,13 +124,16 @@ describe('setting', () => {
 });
 
 describe('children', () => {
-  it('reads a form group but not an age or a time after "my" or "in", and not "my own Year 8"', () => {
+  it('reads a form group and a set, but not an age or a time after "my" or "in", and not "my own Year 8"', () => {
     const refs = (text: string) => childReferences(contextOf(text)).map((r) => text.slice(r.start, r.end));
     expect(refs('Two of the lads in 10B were superb at parents evening')).toContain('in 10B');
     expect(refs('My 11yo rolled his eyes at me so hard. Year 6 homework again')).not.toContain('My 11yo');
     expect(refs('Back in 2hr, school run first')).toEqual([]);
     expect(refs('Sent my own Year 8 off with his PE kit and a packed lunch')).toEqual([]);
     expect(refs('Year 8 took the PE kit cupboard apart')).toEqual(['Year 8']);
+    expect(refs('Set 4 this afternoon: one asleep, one eating noodles')).toEqual(['Set 4']);
+    expect(refs('Gave the login Set4 to IT')).toEqual([]);
+
   });
 });
 

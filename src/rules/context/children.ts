@@ -64,8 +64,8 @@ export interface ChildReference {
   subjectOnly?: boolean;
 }
 
-/** "Year 4", "Y6", "my Year 9s" at the head of a clause may be the children acting. */
-const YEAR_GROUP_SUBJECT = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2})s?(?![\p{L}\p{N}])/gu;
+/** "Year 4", "Y6", "my Year 9s", "Set 4", "bottom set" at the head of a clause may be the children acting. */
+const YEAR_GROUP_SUBJECT = /(?<![\p{L}\p{N}])(?:(?:year ?\d{1,2}|y\d{1,2}|yr ?\d{1,2})s?|(?:set \d|top set|bottom set))(?![\p{L}\p{N}])/gu;
 const OWN_BEFORE = /(?:my|our) own\s+$/u;
 
 export function childReferences(ctx: CheckContext): ChildReference[] {
