@@ -32,6 +32,7 @@ export type PersonCue =
   | 'adult:family' // named as family or friend: "my sister-in-law Grace", "Grace (my friend)"
   | 'own-child' // the author's child at another school: "Isla's school", "her school prom"
   | 'other-setting' // a leisure group or another workplace: "from Pilates", "at the depot"
+  | 'other-school' // a post about another school and not this one: "Parents' evening at Isla's primary in Andover", "Mr Greenhalgh at Buxton Juniors"
   | 'adult:role' // a role no child holds, in apposition with the name: "my wife, Dr …", "our club captain …", "…, the old Southend MP"
   | 'elsewhere:role' // a trade, business or place outside school, in apposition with the name: "… the farrier", "our vet …", "… down our road", "…'s salon"
   | 'screen' // television, film or books in the post: a character or a celebrity ("that episode", "on Film4", "#EastEnders")
@@ -163,6 +164,8 @@ export interface PostPersonSetting {
   screen: boolean;
   /** Every school sign is a word with a life outside school ("our chair", "the coach"): no sign of school by itself. */
   sharedWordsOnly: boolean;
+  /** Another school named ("Isla's primary in Andover", "at Buxton Juniors") and not this one: its school words are that school's. */
+  otherSchool: boolean;
 }
 
 /**
@@ -172,6 +175,13 @@ export interface PostPersonSetting {
 const OWN_CHILD_POST = /(?<![\p{L}])(?:(?:our|my) (?:baby )?(?:girl|boy)(?![\p{L}'’])|#proud(?:mum|mam|mummy|mom|mother|dad|daddy|father|parent|parents)(?![\p{L}]))/u;
 /** The author's own school or college days: "reunion", "class of '99", "30 years since we left". */
 const OLD_CLASSMATES = /(?<![\p{L}])(?:reunion|class of '?\d{2,4}|years since we (?:left|qualified|graduated|met)|old school (?:friends|mates|pals))/u;
+
+/**
+ * Another school, placed somewhere or named: "Isla's primary in Andover", "his school in Stockport", "(Year 10) at a high
+ * school in Macclesfield", "at Buxton Juniors", "at St Luke's Primary"; not one someone is leaving for ("off to a new school
+ * in Leicester", "a job at a school in Newcastle"). Read on the text as written, for the capitals of a place.
+ */
+const ANOTHER_SCHOOL = /(?<![\p{L}])(?:(?:[\p{L}]+['’]s|his|her|their|(?<!(?:job|post|role|position|interview|place) )at (?:a|an)) (?:(?:new|first|old|big|little|local) )?(?:school|primary|secondary|high school|prep school|nursery|juniors) in \p{Lu}|at (?:St\.? )?(?:\p{Lu}[\p{L}'’]+ ){1,3}(?:Juniors|Infants|Prep|Grammar|High School|Primary|Academy)(?![\p{L}]))/u;
 
 /** School and private-life words across the post, counted once per post; leisure classes and reunions are not school. */
 export function personSetting(doc: PostDocument, schoolIdentifiers: number): PostPersonSetting {
@@ -186,14 +196,17 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
   const signs = [...schoolWordMatches, ...roleMatches].map((m) => m[0]);
   let family = 0;
   for (const token of doc.tokens) if (token.kind === 'word' && FAMILY_WORDS.has(token.key)) family++;
+  // A post about another school and not this one: its school words say nothing of this school.
+  const otherSchool = schoolIdentifiers === 0 && ANOTHER_SCHOOL.test(doc.text);
   return {
-    school: Math.max(0, schoolWords) + schoolIdentifiers + hashtags,
+    school: otherSchool ? 0 : Math.max(0, schoolWords) + schoolIdentifiers + hashtags,
     private: allMatches(PRIVATE_LIFE, doc.lower).length + family,
     adultLife: ADULT_LIFE.test(doc.lower) || OTHER_SETTING.test(doc.lower) || leisureClasses > 0,
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
     ownChild: OWN_CHILD_POST.test(doc.lower),
     screen: SCREEN.test(doc.lower),
     sharedWordsOnly: schoolIdentifiers === 0 && hashtags === 0 && signs.length > 0 && signs.every((w) => OUTSIDE_SCHOOL_TOO.has(w)),
+    otherSchool,
   };
 }
 
@@ -261,6 +274,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
   if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH)) || HOUSE_NUMBER_AFTER.test(nearAfter) || ANIMAL_AFTER.test(nearAfter)) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
+  if (post.otherSchool) found.add('other-school');
   if (post.school > 0) found.add('setting:school');
   if (post.sharedWordsOnly) found.add('setting:shared-words-only');
   if (post.private > post.school) found.add('setting:private');
@@ -284,7 +298,7 @@ export const childInSchool = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:
  * cue in the same sentence outweighs adult life elsewhere in the post ("Hunter's mam at parents' evening").
  */
 export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
-  if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates')) return true;
+  if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates', 'other-school')) return true;
   // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training"):
   // with one, the checks below still ask whether any school is in sight.
   if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'adult:job', 'other-setting', 'adult:role', 'elsewhere:role') && !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent')) return true;
@@ -300,7 +314,7 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
 export function notTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   // "The nurse, Janice", "Nurse Gwen on Ward 11", "the carer Olu": a role or place beside the name, with no school in sight.
   if (placedElsewhere(cues) || (cues.has('adult:role') && !schoolInSight(cues))) return true;
-  return has(cues, 'other-setting', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
+  return has(cues, 'other-setting', 'other-school', 'adult:family', 'adult:old-classmates') || (!cues.has('setting:school') && cues.has('adult:life-post')) || (cues.has('setting:private') && cues.has('adult:life') && !cues.has('adult:work'));
 }
 
 /** A sign of school for a whole name: not only words that live outside school too ("our chair", "bring a chair"). */
@@ -320,6 +334,7 @@ export function placedElsewhere(cues: ReadonlySet<PersonCue>): boolean {
  * I wrote at uni. He's 15").
  */
 function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
+  if (cues.has('other-school')) return true;
   if (childCue(cues)) return false;
   // A job no pupil holds, even in a post about school: "Congratulations to Hannah Newton, our new Head of English".
   if (cues.has('adult:job')) return true;
@@ -337,6 +352,7 @@ function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
  * Adult life alone does not do it: "Mrs Okafor's retirement do" is still the colleague.
  */
 function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
+  if (cues.has('other-school')) return true;
   if (has(cues, 'adult:role', 'elsewhere:role', 'screen')) return !schoolInSight(cues);
   return cues.has('other-setting') && !cues.has('setting:school');
 }

@@ -197,7 +197,9 @@ function findNameMentions(ctx: CheckContext): NameMention[] {
       }
     }
     const staffBySurname = index.staffSurnames.get(t.key);
-    if (staffBySurname?.length && nameCased(doc, t) && distinctiveSurnameInWorkContext(doc, t, postContext)) {
+    // A surname alone is the colleague's only where nothing places it elsewhere ("Nurse Quayle at Macclesfield General",
+    // "Coach Drinkwater at Crosby Juniors"), as for a first name.
+    if (staffBySurname?.length && nameCased(doc, t) && distinctiveSurnameInWorkContext(doc, t, postContext) && !notTheColleague(postContext.cues(t))) {
       mentions.push({ person: staffBySurname[0]!, form: 'surname', start: t.start, end: t.end });
     }
   }

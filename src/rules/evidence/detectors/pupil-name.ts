@@ -42,6 +42,7 @@ export const examples: DetectorExamples = {
     'Summer the border collie took first in the novice class at the sheepdog trials',
     "Jayden's first parents' evening at his secondary in Winchester. Apparently he talks a lot in science",
     "Daisy's graduation today: nursing degree, first class honours. My god-daughter, my hero",
+    "Thank you, Miss Tierney at Grace's primary in Hanwell, for the most beautiful report: 'Grace brings joy to our classroom'",
   ],
   invalid: [
     { text: 'Grace Hetherington read her poem beautifully today', excerpt: 'Grace Hetherington' },
@@ -62,5 +63,6 @@ export const examples: DetectorExamples = {
     { text: 'Grace Hetherington, her mum tells me, has read every book in the school library', excerpt: 'Grace Hetherington' },
     { text: 'Jayden is 8 and already reads better than half my Year 6 class', excerpt: 'Jayden' },
     { text: 'After-school club football: Jayden is seven and runs away from the ball', excerpt: 'Jayden' },
+    { text: 'Grace Hetherington left us today, off to a new school in Leicester. I will miss her jokes', excerpt: 'Grace Hetherington' },
   ],
 };

@@ -31,6 +31,8 @@ export const examples: DetectorExamples = {
     'Marking in the staffroom. Ben Okafor on the radio again',
     'Big thank you to Janice at the pharmacy for sorting Mum’s prescription. Pharmacy staff are heroes',
     "Derek's first day at his new job with the fire service. Proud wife here",
+    "Parents' evening at Evie's primary in Andover. Mrs Okafor says she is a joy with a lot of opinions",
+    'Nurse Okafor on the cardiac ward at Ealing Hospital was an angel to Mum',
   ],
   invalid: [
     { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
@@ -44,5 +46,6 @@ export const examples: DetectorExamples = {
     { text: 'told janice im off w sinusitis, actually in Tenby', excerpt: 'janice' },
     { text: 'Okafor read the data out like scripture in the staff meeting', excerpt: 'Okafor' },
     { text: 'My work wife @sarahokafor_x 💕', excerpt: '@sarahokafor_x' },
+    { text: "Just found out Janice is leaving at Christmas for a job at a school in Newcastle. Gutted", excerpt: 'Janice' },
   ],
 };
