@@ -108,8 +108,8 @@ const PRIVATE_LIFE = boundedTerms(privateLife.terms, 'gu');
 const SCHOOL_HASHTAG = /#[\p{L}\p{N}_]*(?:teach|school|classroom|pupil|edu)[\p{L}\p{N}_]*/gu;
 const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
 const ROLES = COLLEAGUE_ROLE.withFlags('gu');
-/** "Year 9", "Y6", "Class 1", "in my class", "my Year 9s", "in 7K" (but not "25m", nor a nursery nurse). */
-const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
+/** "Year 9", "Y6", "Class 1", "in my class", "my Year 9s", "in 7K", "in Nursery" (but not "25m", nor a nursery nurse). */
+const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) nursery|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
 /** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */
 const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|pottery|art|fitness|boxing|salsa|evening|night|puppy|dog training) class|class of (?:'?\d{2}|\d{4})/u;
 /**

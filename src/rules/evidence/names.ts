@@ -407,7 +407,7 @@ function namesSomeoneElse(doc: PostDocument, t: Token, firstNames: FirstNameLook
 const BABYHOOD = boundedTerms(babyhood.terms, 'u');
 const CLASS_RIGHT_AFTER = /^\s+(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class)(?![\p{L}\p{N}])/u;
 /** Words before a name that make it a child in school: "little Jayden", "Year 3 star Ivy", "one of our girls, Lily". */
-const PUPIL_BEFORE = /(?<![\p{L}])(?:little|young|pupil|student|tutee|superstar|star of the week|y(?:ea)?r\s?\d+|class\s?\d+|from class \d+|one of (?:our|my) (?:girls|boys|kids|children|pupils|students|lads|lasses))[\s,!:]*$/u;
+const PUPIL_BEFORE = /(?<![\p{L}])(?:little|young|pupil|student|tutee|superstar|star of the week|y(?:ea)?r\s?\d+|class\s?\d+|from class \d+|one of (?:our|my) (?:girls|boys|kids|children|pupils|students|lads|lasses)|one of (?:mine|ours))[\s,!:]*$/u;
 /** Words before a name that fit a friend as well as a pupil ("happy birthday Grace", "well done Amelia"): a pupil only in a post about school. */
 const FRIEND_OR_PUPIL_BEFORE = /(?<![\p{L}])(?:my lovely|our lovely|my brilliant|well done(?: to)?|congrat\w*(?: to)?|shout ?out(?: to)?|proud of|happy birthday(?: to)?|our|my)[\s,!:]*$/u;
 const PUPIL_AFTER = /^(?:'s)?[\s,]*(?:\(?(?:in|from) (?:my |our )?(?:year ?\d{1,2}|y ?\d{1,2}|yr ?\d{1,2}|class ?\d{1,2}|\d{1,2}(?!st|nd|rd|th)[a-z]{1,2}\d?|[\p{L}]+ class|reception|nursery|set ?\d)(?![\p{L}\p{N}])|\(?(?:in|from) (?:my|our|the) (?:class|form|tutor group|group|set|year|reading group|maths group|phonics group)|\(?(?:in|from) \d{1,2}[a-z]\b|\(\d{1,2}[a-z]\)|(?:is|was|has been) in (?:my|our) (?:class|form|group|set)|\(?(?:in|from) (?:year|y|yr|class|reception)\b|\(?(?:year|y|yr|class)\s?\d)/u;
@@ -417,7 +417,13 @@ const ACTION_AFTER = /^(?:'s)?[\s,]*(?:(?:has|had|did|got|read|made|wrote|brough
 /** The words right after a name, within its sentence: where a class, an action or a job given to it is read. */
 const afterInSentence = (doc: PostDocument, t: Token) => doc.lower.slice(t.end, Math.min(doc.sentences[t.sentence]!.end, t.end + 48));
 
-const actsAsPerson = (doc: PostDocument, t: Token) => ACTION_AFTER.test(afterInSentence(doc, t));
+/** Schoolwork someone owns, with up to three words between: "Miles' Year 11 art portfolio", "Hope's GCSE coursework". */
+const OWNS_WORK_AFTER = /^(?:'s|’s|'|’)?\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?(?:homework|coursework|portfolio|project|essay|artwork|painting|drawing|poem|spellings|reading book|report card|mock|mocks|exam results|test results|grades)(?![\p{L}])/u;
+
+const actsAsPerson = (doc: PostDocument, t: Token) => {
+  const after = afterInSentence(doc, t);
+  return ACTION_AFTER.test(after) || (t.possessive && OWNS_WORK_AFTER.test(after));
+};
 
 function pupilContext(doc: PostDocument, t: Token, post: PostContext, chains: PupilChains): boolean {
   const after = afterInSentence(doc, t);

@@ -64,5 +64,8 @@ export const examples: DetectorExamples = {
     { text: 'Jayden is 8 and already reads better than half my Year 6 class', excerpt: 'Jayden' },
     { text: 'After-school club football: Jayden is seven and runs away from the ball', excerpt: 'Jayden' },
     { text: 'Grace Hetherington left us today, off to a new school in Leicester. I will miss her jokes', excerpt: 'Grace Hetherington' },
+    { text: 'One of mine, Jayden. His mum sent me a video of him reading to his sister', excerpt: 'Jayden' },
+    { text: 'Little Daisy in Nursery has been hitting out all week, poor lamb', excerpt: 'Daisy' },
+    { text: "Summer's Year 11 art portfolio is unreal #TCSproud", excerpt: "Summer's" },
   ],
 };
