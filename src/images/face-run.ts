@@ -330,19 +330,67 @@ const WHOLE_MESH_MIN_FLAG = 0.5;
 /** Each tenfold drop of the mesh's face flag below 1 takes this off a candidate's two-look score (docs/images.md). */
 const MESH_PENALTY_PER_DECADE = 0.1;
 const MESH_FLAG_FLOOR = 1e-4;
+/**
+ * Under this size (pixels across, in the photo as checked) the mesh penalty shrinks in proportion: the mesh
+ * sees a face enlarged from 15–40 pixels as a blur and its flag reads ~0 on most of them (docs/images.md).
+ */
+const MESH_PENALTY_FULL_SIZE = 60;
+
+/**
+ * The spread of brightness in a face's middle (eyes, nose, mouth: the central square half the box's size
+ * across), 0…1: the standard deviation of luma over the pixels there, over 255. A face's middle has
+ * features, so it is neither flat (a drawn head with a blank face, a plain disc: under FACE_TEXTURE_MIN) nor
+ * as harsh as the edge of a sign, a window or a letter (over FACE_TEXTURE_MAX); nine in ten of the faces the
+ * whole photo finds in the development seeds read 0.06–0.18 (docs/images.md). A box outside that range is not
+ * counted, and costs no mesh run or second look.
+ */
+export function middleContrast(image: RgbaImage, box: DetectedFace['box']): number {
+  const [x, y, w, h] = box;
+  const half = Math.max(w * image.width, h * image.height) / 4;
+  const cx = (x + w / 2) * image.width, cy = (y + h / 2) * image.height;
+  const left = Math.max(0, Math.trunc(cx - half)), right = Math.min(image.width, Math.trunc(cx + half + 1));
+  const top = Math.max(0, Math.trunc(cy - half)), bottom = Math.min(image.height, Math.trunc(cy + half + 1));
+  let n = 0, sum = 0, squares = 0;
+  for (let row = top; row < bottom; row++) {
+    for (let col = left, i = (row * image.width + left) * 4; col < right; col++, i += 4) {
+      const luma = 0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!;
+      n++;
+      sum += luma;
+      squares += luma * luma;
+    }
+  }
+  if (n < 4) return 0;
+  const mean = sum / n;
+  return Math.sqrt(Math.max(0, squares / n - mean * mean)) / 255;
+}
+const FACE_TEXTURE_MIN = 0.03;
+const FACE_TEXTURE_MAX = 0.25;
+function textured(image: RgbaImage, face: DetectedFace): boolean {
+  const contrast = middleContrast(image, face.box);
+  return contrast >= FACE_TEXTURE_MIN && contrast <= FACE_TEXTURE_MAX;
+}
 
 /**
  * Candidates looked at again: the face mesh model on each, and a crop centred on each
  * (BlazeFace). A real face scores well at every framing and the mesh model sees a face in it,
  * while enlarged texture that happened to score in one tile rarely does either. The score
  * becomes the mean of the two looks, less MESH_PENALTY_PER_DECADE for each tenfold the mesh's
- * face flag falls below 1; `firstScore` is the look that made it a candidate. The mesh runs
+ * face flag falls below 1 (in proportion to the candidate's size under MESH_PENALTY_FULL_SIZE);
+ * `firstScore` is the look that made it a candidate. A candidate whose middle is flat or harsh
+ * (textured) loses 1, which no two looks make up, and neither model runs on it. The mesh runs
  * first: a candidate it rules out (below FACE_CONFIRM_MIN_SCORE even if the second look scored
  * 1) gets no second look, which spares most photos with nobody in them a run of BlazeFace.
  */
 async function confirm(human: FaceDetector, image: RgbaImage, candidates: DetectedFace[], everywhere: boolean): Promise<DetectedFace[]> {
-  const flags = await faceFlags(human, image, candidates);
-  const penalties = flags.map((flag) => MESH_PENALTY_PER_DECADE * -Math.log10(Math.max(MESH_FLAG_FLOOR, flag)));
+  // A candidate whose middle is flat or harsh (textured) is ruled out before either model sees it.
+  const meshed = candidates.filter((face) => textured(image, face));
+  const flags = await faceFlags(human, image, meshed);
+  const penalties = candidates.map((face) => {
+    const at = meshed.indexOf(face);
+    if (at === -1) return 1;
+    const size = Math.max(face.box[2] * image.width, face.box[3] * image.height);
+    return MESH_PENALTY_PER_DECADE * -Math.log10(Math.max(MESH_FLAG_FLOOR, flags[at]!)) * Math.min(1, size / MESH_PENALTY_FULL_SIZE);
+  });
   const worthALook = candidates.filter((face, i) => everywhere || (face.score + 1) / 2 - penalties[i]! >= FACE_CONFIRM_MIN_SCORE);
   const again = await lookAt(human, image, worthALook.map((c) => confirmingCrop(c, image)), true);
   return candidates.map((face, i) => {
@@ -358,19 +406,20 @@ async function confirm(human: FaceDetector, image: RgbaImage, candidates: Detect
  * Faces the detector reports, boxes as fractions of the image, scores not yet thresholded
  * (see facesCounted). The whole photo first: a face scoring FACE_CLEAR_SCORE there ends the
  * search (one run of the model), and one scoring FACE_MIN_SCORE does when the mesh model sees
- * a face in it too. Otherwise the 3 × 3 tiles, all in one run; the best candidates (from the
+ * a face in it too; either only when its middle is textured like a face's. Otherwise the 3 × 3 tiles, all in one run; the best candidates (from the
  * tiles, or weaker ones from the whole photo) then get a confirming look and a mesh check
  * (confirm). A whole-photo face that the mesh model did not confirm is reported as a
  * candidate only (tile, not confirmed). `everywhere` looks at every tile and confirms more
  * candidates regardless (the evaluation's score report).
  */
 export async function detectFacesWith(human: FaceDetector, image: RgbaImage, everywhere = false): Promise<DetectedFace[]> {
-  const whole = (await lookAt(human, image, [{ left: 0, top: 0, width: image.width, height: image.height }], false))[0]!;
-  const best = whole[0];
+  // A whole-photo face whose middle is flat or harsh (textured) is never counted as it is.
+  const whole = (await lookAt(human, image, [{ left: 0, top: 0, width: image.width, height: image.height }], false))[0]!.map((f) => (textured(image, f) ? f : { ...f, tile: true }));
+  const best = whole.find((f) => !f.tile);
   if (!everywhere && best && best.score >= FACE_CLEAR_SCORE) return whole;
   if (!everywhere && best && best.score >= FACE_MIN_SCORE && (await faceFlags(human, image, [best]))[0]! >= WHOLE_MESH_MIN_FLAG) return whole;
   const unsure = whole.map((f) => (f.score < FACE_CLEAR_SCORE ? { ...f, tile: true } : f));
-  const found: DetectedFace[] = unsure.filter((f) => f.score >= FACE_WHOLE_CANDIDATE_SCORE && f.score < FACE_CLEAR_SCORE);
+  const found: DetectedFace[] = unsure.filter((f) => f.tile && f.score >= FACE_WHOLE_CANDIDATE_SCORE && f.score < FACE_CLEAR_SCORE);
   for (const faces of await lookAt(human, image, tilesOf(image.width, image.height), true)) found.push(...faces.filter((f) => f.score >= FACE_TILE_CANDIDATE_SCORE));
   const candidates = mergeDuplicates(found, everywhere ? 2 * MAX_CONFIRMED : MAX_CONFIRMED);
   const confirmed = await confirm(human, image, candidates, everywhere);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadNodeFaceDetector } from '../../src/cli/node-faces';
-import { faceFlags, lookAt } from '../../src/images/face-run';
+import { faceFlags, lookAt, middleContrast } from '../../src/images/face-run';
 import type { RgbaImage } from '../../src/rules/logo/types';
 
 /*
@@ -44,5 +44,20 @@ describe('the face detector graphs', () => {
     ]);
     expect(face).toBeGreaterThan(0.9);
     expect(background).toBeLessThan(0.05);
+  });
+
+  it("a face's middle has features: neither flat like a drawn blank face nor harsh like a sign's lettering", { timeout: 60_000 }, async () => {
+    const image = await rgba('photos/sources/face-api-sample1.jpg');
+    const box = (x: number, y: number, w: number, h: number): [number, number, number, number] => [x / image.width, y / image.height, w / image.width, h / image.height];
+    const face = middleContrast(image, box(142, 134, 148, 148));
+    expect(face).toBeGreaterThan(0.03);
+    expect(face).toBeLessThan(0.25);
+    // A flat disc (a drawn head with a blank face) and black-and-white stripes 4 pixels wide (lettering, windows).
+    const width = 64, height = 64;
+    const flat = { width, height, data: new Uint8ClampedArray(width * height * 4).fill(200) };
+    const stripes = { width, height, data: new Uint8ClampedArray(width * height * 4).map((_, i) => (Math.floor((Math.floor(i / 4) % width) / 4) % 2 ? 255 : 0)) };
+    const middle: [number, number, number, number] = [0.25, 0.25, 0.5, 0.5];
+    expect(middleContrast(flat, middle)).toBeLessThan(0.03);
+    expect(middleContrast(stripes, middle)).toBeGreaterThan(0.25);
   });
 });
