@@ -339,8 +339,9 @@ const MESH_PENALTY_FULL_SIZE = 60;
 /**
  * The spread of brightness in a face's middle (eyes, nose, mouth: the central square half the box's size
  * across), 0…1: the standard deviation of luma over the pixels there, over 255. A face's middle has
- * features, so it is neither flat (a drawn head with a blank face, a plain disc: under FACE_TEXTURE_MIN) nor
- * as harsh as the edge of a sign, a window or a letter (over FACE_TEXTURE_MAX); nine in ten of the faces the
+ * features, so it is neither flat (a plain disc, a patch of wall: under FACE_TEXTURE_MIN) nor as harsh as a
+ * hard edge (a drawn head's hair line over a blank face, a sign's lettering, a window: over
+ * FACE_TEXTURE_MAX); nine in ten of the faces the
  * whole photo finds in the development seeds read 0.06–0.18 (docs/images.md). A box outside that range is not
  * counted, and costs no mesh run or second look.
  */

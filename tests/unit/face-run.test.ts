@@ -46,13 +46,13 @@ describe('the face detector graphs', () => {
     expect(background).toBeLessThan(0.05);
   });
 
-  it("a face's middle has features: neither flat like a drawn blank face nor harsh like a sign's lettering", { timeout: 60_000 }, async () => {
+  it("a face's middle has features: neither flat like a plain disc nor harsh like a sign's lettering", { timeout: 60_000 }, async () => {
     const image = await rgba('photos/sources/face-api-sample1.jpg');
     const box = (x: number, y: number, w: number, h: number): [number, number, number, number] => [x / image.width, y / image.height, w / image.width, h / image.height];
     const face = middleContrast(image, box(142, 134, 148, 148));
     expect(face).toBeGreaterThan(0.03);
     expect(face).toBeLessThan(0.25);
-    // A flat disc (a drawn head with a blank face) and black-and-white stripes 4 pixels wide (lettering, windows).
+    // A flat patch (a plain disc, a wall) and black-and-white stripes 4 pixels wide (lettering, windows).
     const width = 64, height = 64;
     const flat = { width, height, data: new Uint8ClampedArray(width * height * 4).fill(200) };
     const stripes = { width, height, data: new Uint8ClampedArray(width * height * 4).map((_, i) => (Math.floor((Math.floor(i / 4) % width) / 4) % 2 ? 255 : 0)) };
