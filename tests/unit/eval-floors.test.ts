@@ -114,7 +114,8 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['heldout/2026-12-h31', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 1.00], pupil: [1.00, 0.90], staff: [1.00, 0.86], sickness: [1.00, 0.73], disparaging: [0.96, 0.88], offensive: [1.00, 0.89], 'personal-data': [1.00, 1.00], confidential: [0.96, 0.88], 'child-comment': [0.88, 0.91] } }],
   ['heldout/2026-12-h32', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.95], pupil: [0.95, 0.73], staff: [1.00, 0.87], sickness: [1.00, 0.94], disparaging: [0.82, 0.71], offensive: [0.93, 0.88], 'personal-data': [1.00, 1.00], confidential: [0.94, 0.69], 'child-comment': [0.83, 0.66] } }],
   ['heldout/2026-12-h33', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.97], pupil: [0.95, 0.82], staff: [0.95, 0.94], sickness: [1.00, 0.75], disparaging: [0.89, 0.77], offensive: [0.94, 0.94], 'personal-data': [1.00, 0.93], confidential: [0.88, 0.88], 'child-comment': [0.83, 0.72] } }],
-  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.023 }],
+  ['heldout/2026-12-h34', { kind: 'labelled', unlabelledQuiet: 0.96, categories: { school: [1.00, 1.00], pupil: [0.90, 1.00], staff: [0.97, 0.95], sickness: [1.00, 0.93], disparaging: [0.65, 0.77], offensive: [0.93, 0.93], 'personal-data': [1.00, 1.00], confidential: [0.78, 0.83], 'child-comment': [0.90, 0.71] } }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.026 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.1, maxByCategory: { school: 2, pupil: 3, staff: 3, sickness: 0, disparaging: 2, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 2 }, offensive: [0.99, 0.94] }],
 ];
 
