@@ -71,11 +71,9 @@ const ELSEWHERE_TERMS = termsPattern(adultsElsewhere.elsewhereRoles);
 function titleCase(term: string): string {
   return term.replace(/(^|\s)(\p{L})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
 }
-/** A business named after its owner, read in the post's own capitals: "Jack Fernandes Roofing", "Tilly Barker Ceramics". */
-/** An animal by its kind right after the name: "Brodie the border collie", "Bella, our cockapoo", "Ted (the family dog)". */
-const ANIMAL_AFTER = new RegExp(`^\\s*[,(]?\\s*(?:the|our|my|a)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${termsPattern(adultsElsewhere.animals)})(?![\\p{L}])`, 'u');
 /** A neighbour by their house: "Harrison Pickering at number 42", "Mrs Hoare at no. 9". */
 const HOUSE_NUMBER_AFTER = /^\s*,?\s+(?:at|from|in) (?:number|no\.?) \d{1,4}[a-z]?(?![\p{L}\p{N}])/u;
+/** A business named after its owner, read in the post's own capitals: "Jack Fernandes Roofing", "Tilly Barker Ceramics". */
 const BUSINESS_AFTER = new RegExp(`^\\s+(?:${termsPattern(adultsElsewhere.businessNames.map(titleCase))})(?![\\p{L}])`, 'u');
 const SCREEN = boundedTerms(adultsElsewhere.screen, 'u');
 /** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
@@ -89,7 +87,7 @@ const roleAfter = (terms: string) => {
   const words = `(?:[\\p{L}'’-]+\\s+){0,2}(?:${terms})`;
   return new RegExp(`^(?:(?:'s|’s)\\s+${words}|\\s*,\\s*(?:(?:the|our|my|a|an|who is)\\s+)?${words}|\\s+(?:the|our|my|from|at|in|on|of)\\s+(?:(?:the|our|my|a|an)\\s+)?${words}|\\s+(?:${terms}))(?![\\p{L}\\p{N}])`, 'u');
 };
-let appositionPatterns: { adultBefore: RegExp; adultAfter: RegExp; elsewhereBefore: RegExp; elsewhereAfter: RegExp } | undefined;
+let appositionPatterns: { adultBefore: RegExp; adultAfter: RegExp; elsewhereBefore: RegExp; elsewhereAfter: RegExp; animalAfter: RegExp } | undefined;
 /**
  * Made on the first name read in context, as most posts have none: V8 looks up each of their
  * letter and number classes when it makes them, a millisecond of a fresh CLI's start (issue 12).
@@ -100,6 +98,8 @@ const apposition = () =>
     adultAfter: roleAfter(ADULT_ROLE_TERMS),
     elsewhereBefore: roleBefore(ELSEWHERE_TERMS),
     elsewhereAfter: roleAfter(ELSEWHERE_TERMS),
+    // An animal by its kind right after the name: "Brodie the border collie", "Bella, our cockapoo", "Ted (the family dog)".
+    animalAfter: new RegExp(`^\\s*[,(]?\\s*(?:the|our|my|a)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${termsPattern(adultsElsewhere.animals)})(?![\\p{L}])`, 'u'),
   });
 /** How far either side of the name apposition is read. */
 const APPOSITION_REACH = 40;
@@ -112,13 +112,16 @@ const ROLES = COLLEAGUE_ROLE.withFlags('gu');
 const CLASS_NEAR = /(?<![\p{L}\p{N}])(?:year ?\d{1,2}s?|y ?\d{1,2}s?|yr ?\d{1,2}|class ?\d{1,2}|reception|nursery class|(?:in|from) nursery|(?:in|from) (?:my|our) (?:class|form|set|group)|my (?:class|form|tutor group)|(?:in|from|with|my|our) \d{1,2}[a-z]\d?)(?![\p{L}\p{N}])/u;
 /** A leisure class is not a school class: "Tuesday circuits class", "class of 2004" (a reunion). */
 const NOT_A_SCHOOL_CLASS = /(?:pilates|yoga|circuits|spin|dance|zumba|cookery|pottery|art|fitness|boxing|salsa|evening|night|puppy|dog training) class|class of (?:'?\d{2}|\d{4})/u;
+/** Ages written out ("Dexter is seven"), from three: "was one of", "is two" are seldom ages. */
+const AGE_IN_WORDS: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 /**
  * An age: "turned 16", "aged 7", "is 9", "is seven", "12 today", "a 6-year-old"; not the author's ("since I was fourteen"). Not a count: a number before a unit or
  * a plural noun counts things ("was 8 jägerbombs", "is 3 points"); "yrs" is still an age.
  */
-const AGE = /(?<![\p{L}\p{N}])(?:(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|age|is|was|just|been) (\d{1,3})(?!\p{N}|[:.,]\d)(?! ?(?:%|k|km|quid|mph|mg|ml|kg|lbs?|p|pm|am)(?![\p{L}])| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(?<!(?:^|[^\p{L}])i )(?:turned|turns|aged|is|was) (three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\p{L}'’-])(?! o['’]clock| (?!yrs(?![\p{L}]))\p{L}{2,}s(?![\p{L}]))|(\d{1,2}) (?:today|tomorrow)(?![\p{L}])|(\d{1,2})[ -]year[ -]old)/u;
-/** Ages written out ("Dexter is seven"), from three: "was one of", "is two" are seldom ages. */
-const AGE_IN_WORDS: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const AGE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?<!(?:^|[^\\p{L}])i )(?:turned|turns|aged|age|is|was|just|been) (\\d{1,3})(?!\\p{N}|[:.,]\\d)(?! ?(?:%|k|km|quid|mph|mg|ml|kg|lbs?|p|pm|am)(?![\\p{L}])| (?!yrs(?![\\p{L}]))\\p{L}{2,}s(?![\\p{L}]))|(?<!(?:^|[^\\p{L}])i )(?:turned|turns|aged|is|was) (${Object.keys(AGE_IN_WORDS).join('|')})(?![\\p{L}'’-])(?! o['’]clock| (?!yrs(?![\\p{L}]))\\p{L}{2,}s(?![\\p{L}]))|(\\d{1,2}) (?:today|tomorrow)(?![\\p{L}])|(\\d{1,2})[ -]year[ -]old)`,
+  'u',
+);
 /** An ordinal birthday: "Happy 40th", "her 18th". */
 const ORDINAL_BIRTHDAY = /(?<![\p{N}])(\d{1,3})(?:st|nd|rd|th)(?! (?:of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|century|place|time|floor|birthday party at school))/u;
 const PARENT_AFTER = /^(?:'s|s'|’s)\s+(?:mum|mam|mom|dad|parents|grandma|grandad|nan|nana|gran|granny|foster carers?|carers?|step-?dad|step-?mum|family|auntie)\b/u;
@@ -272,7 +275,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
   const roles = apposition();
   if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
-  if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH)) || HOUSE_NUMBER_AFTER.test(nearAfter) || ANIMAL_AFTER.test(nearAfter)) found.add('elsewhere:role');
+  if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH)) || HOUSE_NUMBER_AFTER.test(nearAfter) || roles.animalAfter.test(nearAfter)) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
   if (post.otherSchool) found.add('other-school');
   if (post.school > 0) found.add('setting:school');
@@ -286,10 +289,10 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
 
 const has = (cues: ReadonlySet<PersonCue>, ...names: PersonCue[]) => names.some((n) => cues.has(n));
 
-/** A child in school, by the words around the name. */
 /** Any cue on the name that makes it a child: a class, an age, "little", a parent, the school day. */
 export const childCue = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:class', 'child:age', 'child:little', 'child:parent', 'child:school-life');
 
+/** A child in school, by the words around the name. */
 export const childInSchool = (cues: ReadonlySet<PersonCue>) => has(cues, 'child:class', 'child:school-life') || (has(cues, 'child:age', 'child:little', 'child:parent') && cues.has('setting:school'));
 
 /**

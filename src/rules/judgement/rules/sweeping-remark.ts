@@ -2,19 +2,18 @@ import { sentenceStances } from '../../context/stance';
 import type { Detector, DetectorExamples } from '../../detector';
 import { sentenceAt } from '../../document/document';
 import { allMatches } from '../../document/matches';
-import { boundedTerms } from '../../vocab';
+import { boundedTerms, termsPattern } from '../../vocab';
 import * as groups from '../../vocab/groups.json';
 
-const join = (terms: readonly string[]) => terms.map((t) => t.replace(/\s+/g, '\\s+')).join('|');
 /**
  * A group by a protected characteristic: one or two descriptors before a word for people ("Eastern European parents",
  * "them Muslim mums", "THESE YOUNG GIRLS"), or anyone over an age ("anyone over 55", "women over 40").
- * Group 1: a generaliser before it; group 2: the word for people; group 3: the word for people before an age.
+ * Group 1: a generaliser before it; group 2: the word for people; group 3: who is over an age (always the group as a whole).
  */
 let group: RegExp | undefined;
 const groupPattern = () =>
   (group ??= new RegExp(
-    `(?<![\\p{L}])(?:(${join(groups.generalisers)})\\s+)?(?:(?:the|our|my|a|an|another)\\s+)?(?:(?:${join(groups.descriptors)})\\s+){1,2}(${join(groups.people)})(?![\\p{L}])|(?<![\\p{L}])(?:anyone|people|(${join(groups.people)}))\\s+(?:over|past)\\s+(?:[4-9]\\d)(?![\\p{N}])`,
+    `(?<![\\p{L}])(?:(${termsPattern(groups.generalisers)})\\s+)?(?:(?:the|our|my|a|an|another)\\s+)?(?:(?:${termsPattern(groups.descriptors)})\\s+){1,2}(${termsPattern(groups.people)})(?![\\p{L}])|(?<![\\p{L}])(anyone|people|${termsPattern(groups.people)})\\s+(?:over|past)\\s+(?:[4-9]\\d)(?![\\p{N}])`,
     'gu',
   ));
 /** What is said against a whole group ("should be banned", "nothing against them but"), read in the group's sentence or the next. */
@@ -45,16 +44,15 @@ export const sweepingRemark: Detector = {
     if (!DESCRIPTOR.test(doc.lower) && !OVER_AN_AGE.test(doc.lower)) return [];
     const found = allMatches(groupPattern(), doc.lower);
     if (found.length === 0) return [];
-    const sentenceOf = (at: number) => sentenceAt(doc, at);
-    const claims = new Set(allMatches(CLAIM, doc.lower).map((c) => sentenceOf(c.index)));
+    const claims = new Set(allMatches(CLAIM, doc.lower).map((c) => sentenceAt(doc, c.index)));
     const stances = sentenceStances(ctx);
     const hits = [];
     for (const m of found) {
       if (NEUTRAL.has(m[0].split(/\s+/u).slice(-2).join(' '))) continue;
-      const sentence = sentenceOf(m.index);
+      const sentence = sentenceAt(doc, m.index);
       // A claim in the group's sentence or the next ("… Polish lot in the flats. Send them back."), or a group named as a whole in a sentence against it.
       const claimed = claims.has(sentence) || claims.has(sentence + 1);
-      const generalised = m[1] !== undefined || m[3] !== undefined || /^(?:anyone|people)\s/u.test(m[0]);
+      const generalised = m[1] !== undefined || m[3] !== undefined;
       if (claimed || (generalised && (stances[sentence]?.valence ?? 0) < 0)) hits.push({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'sweeping' });
     }
     return hits;
