@@ -69,6 +69,9 @@ export const examples: DetectorExamples = {
     'Sad news: the Romanian family at number 12 are moving away',
     'Happy 60th to all the women over 50 in my running club, legends',
     'These young people could run the country, never mind a bake sale',
+    "Disabled kids shouldn't be left out of sports day",
+    'The Polish mums brought food for the fair, they all cooked for days',
+    'The Romanian families go back to Bucharest for Christmas',
   ],
   invalid: [
     { text: 'Honestly these Eastern European parents are so rude at pick-up', excerpt: 'these Eastern European parents' },
