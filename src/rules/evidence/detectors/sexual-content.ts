@@ -11,6 +11,8 @@ const ALONE_NOT_ENOUGH = '💦';
 
 /** Innuendo by emoji: two different innuendo emoji, or the aubergine or the peach beside a suggestive face. The span covers them. */
 function emojiInnuendo(text: string): [number, number] | null {
+  // Checked on every pause in typing: most posts hold none of the emoji, and need no walk by code point.
+  if (!sexual.innuendoEmoji.some((emoji) => text.includes(emoji))) return null;
   const seen = new Set<string>();
   let suggestive = false;
   let first = -1;
