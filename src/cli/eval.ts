@@ -426,7 +426,13 @@ async function main(): Promise<void> {
   const judgement: Judgement = flag('--rules-only') ? 'rules' : 'rules+model';
   const sets = evalSets().filter((s) => !only || s.id === only);
   if (only && sets.length === 0) throw new Error(`no set "${only}"; sets: ${evalSets().map((s) => s.id).join(', ')}`);
+  const seenSets = new Set(loadFirstSight().entries.map((e) => e.set));
   for (const set of sets) {
+    // A held-out set not yet measured is read only when named: a development run must not see it before its first sight.
+    if (!only && set.kind === 'labelled' && set.role === 'held-out' && !seenSets.has(set.id)) {
+      console.log(`${set.id}: HELD-OUT, not yet seen; measure it once: npm run eval -- --only ${set.id} --record-first-sight ${set.id}\n`);
+      continue;
+    }
     if (set.kind === 'labelled') {
       const result = evaluateCorpus(set.dir, scale, judgement);
       printLabelled(result, set, scale, verbose);
