@@ -54,3 +54,13 @@ export function faceDetectorConfig(modelBasePath: string, wasmPath: string): Par
     },
   } as Partial<Config>;
 }
+
+/**
+ * A candidate that its confirming look (upright, src/images/face-run.ts) leaves short of
+ * FACE_CONFIRM_MIN_SCORE gets that look again turned by each of these angles (degrees), and the
+ * best of the looks counts. Pasted and tilted faces lean up to ±25°, and BlazeFace, trained on
+ * upright faces, scores a leaning small face low; turned 20° either way, one of the two looks
+ * sees it nearly upright. Enlarged texture gains little from turning, so false warnings held on
+ * the seven development seeds (docs/images.md, "Issue 13: turned confirming looks").
+ */
+export const CONFIRM_TURNS_DEGREES: readonly number[] = [20, -20];

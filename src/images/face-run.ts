@@ -1,4 +1,5 @@
 import type { RgbaImage } from '../rules/logo/types';
+import { CONFIRM_TURNS_DEGREES } from './face-config';
 import { FACE_CONFIRM_MIN_SCORE, FACE_MIN_SCORE, FACE_TILE_CANDIDATE_SCORE, FACE_WHOLE_CANDIDATE_SCORE, type DetectedFace } from '../rules/photos/check-photo';
 
 /** A tensor, as much of one as PostCheck touches. */
@@ -107,6 +108,36 @@ function pixelsOf(image: RgbaImage, region: Region, size: number, { divisor, shi
         const upper = data[a + k]! + (data[b + k]! - data[a + k]!) * fx;
         const lower = data[c + k]! + (data[d + k]! - data[c + k]!) * fx;
         into[j++] = (upper + (lower - upper) * fy) * scale - shift;
+      }
+    }
+  }
+}
+
+/**
+ * A square of `side` photo pixels centred on (cx, cy) and turned by `degrees`, resized to size × size
+ * (bilinear; outside the photo, −shift), written into `into` at `offset` as pixelsOf writes a region.
+ */
+function turnedPixelsOf(image: RgbaImage, cx: number, cy: number, side: number, degrees: number, size: number, { divisor, shift }: ValueScale, into: Float32Array, offset: number): void {
+  const { data, width, height } = image;
+  const step = side / size, middle = (size - 1) / 2;
+  const cos = Math.cos((degrees * Math.PI) / 180), sin = Math.sin((degrees * Math.PI) / 180);
+  let j = offset;
+  for (let v = 0; v < size; v++) {
+    for (let u = 0; u < size; u++) {
+      const dx = (u - middle) * step, dy = (v - middle) * step;
+      const x = cx + cos * dx - sin * dy, y = cy + sin * dx + cos * dy;
+      if (x < 0 || y < 0 || x > width - 1 || y > height - 1) {
+        into[j++] = -shift;
+        into[j++] = -shift;
+        into[j++] = -shift;
+        continue;
+      }
+      const x0 = Math.floor(x), y0 = Math.floor(y), x1 = Math.min(x0 + 1, width - 1), y1 = Math.min(y0 + 1, height - 1), fx = x - x0, fy = y - y0;
+      const a = (y0 * width + x0) * 4, b = (y0 * width + x1) * 4, c = (y1 * width + x0) * 4, d = (y1 * width + x1) * 4;
+      for (let k = 0; k < 3; k++) {
+        const upper = data[a + k]! + (data[b + k]! - data[a + k]!) * fx;
+        const lower = data[c + k]! + (data[d + k]! - data[c + k]!) * fx;
+        into[j++] = (upper + (lower - upper) * fy) / divisor - shift;
       }
     }
   }
@@ -380,7 +411,9 @@ function textured(image: RgbaImage, face: DetectedFace): boolean {
  * `firstScore` is the look that made it a candidate. A candidate whose middle is flat or harsh
  * (textured) loses 1, which no two looks make up, and neither model runs on it. The mesh runs
  * first: a candidate it rules out (below FACE_CONFIRM_MIN_SCORE even if the second look scored
- * 1) gets no second look, which spares most photos with nobody in them a run of BlazeFace.
+ * 1) gets no second look, which spares most photos with nobody in them a run of BlazeFace. A
+ * candidate that the upright second look leaves short gets it again turned (CONFIRM_TURNS_DEGREES,
+ * one more run of BlazeFace for all of them), and the best of its second looks counts.
  */
 async function confirm(human: FaceDetector, image: RgbaImage, candidates: DetectedFace[], everywhere: boolean): Promise<DetectedFace[]> {
   // A candidate whose middle is flat or harsh (textured) is ruled out before either model sees it.
@@ -394,13 +427,65 @@ async function confirm(human: FaceDetector, image: RgbaImage, candidates: Detect
   });
   const worthALook = candidates.filter((face, i) => everywhere || (face.score + 1) / 2 - penalties[i]! >= FACE_CONFIRM_MIN_SCORE);
   const again = await lookAt(human, image, worthALook.map((c) => confirmingCrop(c, image)), true);
-  return candidates.map((face, i) => {
-    const [x, y, w, h] = face.box;
+  const second = candidates.map((face, i) => {
     const look = worthALook.indexOf(face);
-    const near = look === -1 ? [] : again[look]!.filter((f) => Math.abs(f.box[0] + f.box[2] / 2 - (x + w / 2)) < w * 0.6 && Math.abs(f.box[1] + f.box[3] / 2 - (y + h / 2)) < h * 0.6);
-    const twoLooks = (face.score + Math.max(0, ...near.map((f) => f.score))) / 2;
-    return { ...face, score: twoLooks - penalties[i]!, firstScore: face.score, tile: true, confirmed: true };
+    return look === -1 ? 0 : bestNear(face, again[look]!);
   });
+  const scoreOf = (i: number) => (candidates[i]!.score + second[i]!) / 2 - penalties[i]!;
+  // Still short upright: the same look turned either way (a leaning face), the best of them counts.
+  const short = worthALook.filter((face) => everywhere || scoreOf(candidates.indexOf(face)) < FACE_CONFIRM_MIN_SCORE);
+  const turned = await turnedLooks(human, image, short);
+  short.forEach((face, k) => {
+    const i = candidates.indexOf(face);
+    second[i] = Math.max(second[i]!, turned[k]!);
+  });
+  return candidates.map((face, i) => ({ ...face, score: scoreOf(i), firstScore: face.score, tile: true, confirmed: true }));
+}
+
+/** The best score among a look's faces centred near `face` (within 0.6 of its size across and down). */
+function bestNear(face: DetectedFace, looked: DetectedFace[]): number {
+  const [x, y, w, h] = face.box;
+  const near = looked.filter((f) => Math.abs(f.box[0] + f.box[2] / 2 - (x + w / 2)) < w * 0.6 && Math.abs(f.box[1] + f.box[3] / 2 - (y + h / 2)) < h * 0.6);
+  return Math.max(0, ...near.map((f) => f.score));
+}
+
+/**
+ * Each face's confirming look (its crop, confirmingCrop) turned by each of CONFIRM_TURNS_DEGREES about the
+ * face's centre, all in one run of BlazeFace; per face, the best score near it (bestNear, the faces found
+ * turned back into the photo).
+ */
+async function turnedLooks(human: FaceDetector, image: RgbaImage, faces: DetectedFace[]): Promise<number[]> {
+  const model = human.models.models.blazeface;
+  if (!model) throw new Error('face detection failed: the BlazeFace model is not loaded');
+  const looks = faces.flatMap((face) => {
+    const [x, y, w, h] = face.box;
+    const cx = (x + w / 2) * image.width, cy = (y + h / 2) * image.height, side = confirmingCrop(face, image).width;
+    // The square the turned crop covers before turning, for decode: a face found at (u, v) in it maps to cx + (u − 127.5) × side / 256.
+    const square = { left: cx - ((INPUT - 1) / 2) * (side / INPUT), top: cy - ((INPUT - 1) / 2) * (side / INPUT), width: side, height: side };
+    return CONFIRM_TURNS_DEGREES.map((degrees) => ({ face, cx, cy, side, degrees, square }));
+  });
+  if (looks.length === 0) return [];
+  const run = async (part: typeof looks) =>
+    runBatch(human, model, part.length, INPUT, (i, into, offset) => turnedPixelsOf(image, part[i]!.cx, part[i]!.cy, part[i]!.side, part[i]!.degrees, INPUT, BLAZEFACE_VALUES, into, offset), (outputs) =>
+      decode(outputs, part.map((l) => l.square), image, true),
+    );
+  const found = looks.length === 1 || openToBatches(human, model) ? await run(looks) : (await Promise.all(looks.map((l) => run([l])))).flat();
+  return faces.map((face) =>
+    Math.max(
+      0,
+      ...looks.map((look, k) => {
+        if (look.face !== face) return 0;
+        const cos = Math.cos((look.degrees * Math.PI) / 180), sin = Math.sin((look.degrees * Math.PI) / 180);
+        // Each face found, turned back about the crop's centre into the photo.
+        const back = found[k]!.map((f) => {
+          const dx = (f.box[0] + f.box[2] / 2) * image.width - look.cx, dy = (f.box[1] + f.box[3] / 2) * image.height - look.cy;
+          const mx = (look.cx + cos * dx - sin * dy) / image.width, my = (look.cy + sin * dx + cos * dy) / image.height;
+          return { ...f, box: [mx - f.box[2] / 2, my - f.box[3] / 2, f.box[2], f.box[3]] as DetectedFace['box'] };
+        });
+        return bestNear(face, back);
+      }),
+    ),
+  );
 }
 
 /**
