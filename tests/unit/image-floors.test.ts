@@ -15,8 +15,9 @@ import { evaluatePhotos } from '../../src/cli/eval-photos';
 // finds 3 fewer photos with faces on seed 1, the seed the previous detector's thresholds were
 // set on, and 4–8 more on each of the three other development seeds, with fewer false warnings
 // on all but seed 1 (docs/images.md, "The face mesh check"). 53/59, 0/47 since the texture check on a
-// face's middle and the mesh penalty scaled down for small faces (docs/images.md, "Issue 13: a face's middle").
-const PHOTOS = { every: 2, recall: 53 / 59, falseWarnings: 0 };
+// face's middle and the mesh penalty scaled down for small faces (docs/images.md, "Issue 13: a face's middle");
+// 56/59, 0/47 since a small face short of the threshold gets its second look turned 20° either way.
+const PHOTOS = { every: 2, recall: 56 / 59, falseWarnings: 0 };
 const LOGOS = { perTransform: 1, recall: 43 / 44 };
 
 describe('image evaluation floors (development seed 1)', () => {
