@@ -6,6 +6,7 @@ import type { CheckContext } from '../detector';
 import { tokenIndexAt } from '../document/document';
 import { nameMentions } from '../evidence/names';
 import { schoolMentions } from '../evidence/school';
+import { swearing } from '../evidence/detectors/profanity';
 import { boundedTerms, OUTSIDE_SCHOOL_TOO, OUTSIDE_SCHOOL_TOO_AFTER_THE } from '../vocab';
 import * as childComment from '../vocab/child-comment.json';
 import * as confidential from '../vocab/confidential.json';
@@ -80,6 +81,7 @@ const FUNCTION_WORDS = new Set(functionWords.terms);
 const NEAR = 4;
 /** Punctuation worth keeping as a word: it carries tone. */
 const TONE_MARKS = /^[!?]$|^\p{Extended_Pictographic}$/u;
+const NO_SPANS: readonly [number, number][] = [];
 
 export function postFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<CategoryId>): PostFeatures {
   const names = new FeatureNames();
@@ -194,6 +196,15 @@ export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Ca
   }
   if (valence <= -4) sink.postFeature('stance:post-negative');
   if (valence >= 4) sink.postFeature('stance:post-positive');
+  // Swearing in a sentence about a target, or the one after it, is aimed at them ("the f*cking parents", "who the f*ck
+  // schedules INSET on Halloween"): in the writers' sets, 91% of sworn posts with parents or leaders near are
+  // disparaging, against 26% of sworn posts with no target near.
+  for (const [start] of raisedByRules.has('offensive') ? swearing(ctx) : NO_SPANS) {
+    const i = tokenIndexAt(doc, start);
+    const sentence = doc.tokens[i]?.sentence;
+    if (sentence === undefined) continue;
+    for (let kinds = kindsAround(sentence); kinds !== NO_KINDS; kinds = restOf(kinds)) sink.postFeature('tone:swearing-about-', firstOf(kinds));
+  }
   for (const { cue, pattern } of SICKNESS_CUES) if (pattern.test(doc.lower)) sink.postFeature('cue:', cue);
   for (const { family, cue, pattern } of SENTENCE_CUES) {
     for (let i = 0; i < sentenceTexts.length; i++) {

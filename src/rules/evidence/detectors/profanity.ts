@@ -1,4 +1,4 @@
-import type { Detector, DetectorExamples } from '../../detector';
+import { memoize, type CheckContext, type Detector, type DetectorExamples } from '../../detector';
 import { DisguisedRoots, innocentMatch, showsALetter, wordsRegex } from '../../document/disguise';
 import * as profanity from '../../vocab/profanity.json';
 import { allMatches } from '../../document/matches';
@@ -28,6 +28,28 @@ const MASKED_MILD = new DisguisedRoots(profanity.maskedOnly, (present) => wordsR
 /** Hidden letters: a mask or a digit among the letters ("b*gger", "cr4p"), not the word as spelt. */
 const hidesALetter = (matched: string) => /[^\p{L}]/u.test(matched);
 
+/**
+ * Where the post swears ([start, end) in normalized text), found once per check: the rule reports it, and the
+ * judgement asks whom it is aimed at (judgement/features.ts).
+ */
+export function swearing(ctx: CheckContext): [number, number][] {
+  return memoize(ctx, 'swearing', findSwearing);
+}
+
+function findSwearing({ doc }: CheckContext): [number, number][] {
+  const masked = allMatches(MASKED_MILD.regexFor(doc.lower), doc.lower).filter((m) => showsALetter(m[0]) && hidesALetter(m[0]));
+  // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
+  return [...allMatches(PROFANITY.regexFor(doc.lower), doc.lower), ...masked]
+    .filter((m) => showsALetter(m[0]) && !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
+    .filter((m) => {
+      const before = doc.lower.slice(Math.max(0, m.index - 24), m.index);
+      if (m[0] === 'ffs') return !FFS_AS_NOUN.test(before);
+      if (m[0] === 'ass') return !ASS_AS_ANIMAL.test(before);
+      return true;
+    })
+    .map((m): [number, number] => [m.index, m.index + m[0].length]);
+}
+
 export const profanityRule: Detector = {
   meta: {
     id: 'profanity',
@@ -40,22 +62,12 @@ export const profanityRule: Detector = {
     profanity: 'This is swearing.',
     disguised: 'This is swearing with letters hidden (“{excerpt}”); it still reads as swearing.',
   },
-  check({ doc }) {
-    const masked = allMatches(MASKED_MILD.regexFor(doc.lower), doc.lower).filter((m) => showsALetter(m[0]) && hidesALetter(m[0]));
-    // "Disguised" only when the written word hides letters (f*ck, sh1t, f u c k), never of plain swearing.
-    return [...allMatches(PROFANITY.regexFor(doc.lower), doc.lower), ...masked]
-      .filter((m) => showsALetter(m[0]) && !innocentMatch(doc.text, m.index, m.index + m[0].length, profanity.innocent))
-      .filter((m) => {
-        const before = doc.lower.slice(Math.max(0, m.index - 24), m.index);
-        if (m[0] === 'ffs') return !FFS_AS_NOUN.test(before);
-        if (m[0] === 'ass') return !ASS_AS_ANIMAL.test(before);
-        return true;
-      })
-      .map((m) => {
-        const { start, end } = doc.span(m.index, m.index + m[0].length);
-        const written = doc.original.slice(start, end);
-        return { spans: [[m.index, m.index + m[0].length]], messageId: /[^\p{L}]/u.test(written.slice(1)) ? 'disguised' : 'profanity' };
-      });
+  check(ctx) {
+    return swearing(ctx).map((m) => {
+      const { start, end } = ctx.doc.span(m[0], m[1]);
+      const written = ctx.doc.original.slice(start, end);
+      return { spans: [[m[0], m[1]]], messageId: /[^\p{L}]/u.test(written.slice(1)) ? 'disguised' : 'profanity' };
+    });
   },
 };
 
