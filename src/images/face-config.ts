@@ -64,3 +64,12 @@ export function faceDetectorConfig(modelBasePath: string, wasmPath: string): Par
  * the seven development seeds (docs/images.md, "Issue 13: turned confirming looks").
  */
 export const CONFIRM_TURNS_DEGREES: readonly number[] = [20, -20];
+
+/**
+ * A candidate gets the turned looks only when a turned look scoring this or less would bring it to
+ * FACE_CONFIRM_MIN_SCORE: (first look + this) / 2 − the mesh's penalty ≥ 0.62. Every candidate the turned
+ * looks gained on the eight development seeds needed 0.54–0.72; most candidates in photos with nobody in
+ * them need more (a low first look or a large mesh penalty) and now cost no turned run: 307 → 65 of 836
+ * photos with nobody in them (docs/images.md, "Issue 13: turned confirming looks").
+ */
+export const CONFIRM_TURN_MAX_NEEDED = 0.75;

@@ -1,5 +1,5 @@
 import type { RgbaImage } from '../rules/logo/types';
-import { CONFIRM_TURNS_DEGREES } from './face-config';
+import { CONFIRM_TURN_MAX_NEEDED, CONFIRM_TURNS_DEGREES } from './face-config';
 import { FACE_CONFIRM_MIN_SCORE, FACE_MIN_SCORE, FACE_TILE_CANDIDATE_SCORE, FACE_WHOLE_CANDIDATE_SCORE, type DetectedFace } from '../rules/photos/check-photo';
 
 /** A tensor, as much of one as PostCheck touches. */
@@ -413,7 +413,8 @@ function textured(image: RgbaImage, face: DetectedFace): boolean {
  * first: a candidate it rules out (below FACE_CONFIRM_MIN_SCORE even if the second look scored
  * 1) gets no second look, which spares most photos with nobody in them a run of BlazeFace. A
  * candidate that the upright second look leaves short gets it again turned (CONFIRM_TURNS_DEGREES,
- * one more run of BlazeFace for all of them), and the best of its second looks counts.
+ * one more run of BlazeFace for all of them), and the best of its second looks counts, when a turned
+ * look of at most CONFIRM_TURN_MAX_NEEDED would be enough (the rest would need a look few faces get).
  */
 async function confirm(human: FaceDetector, image: RgbaImage, candidates: DetectedFace[], everywhere: boolean): Promise<DetectedFace[]> {
   // A candidate whose middle is flat or harsh (textured) is ruled out before either model sees it.
@@ -432,8 +433,12 @@ async function confirm(human: FaceDetector, image: RgbaImage, candidates: Detect
     return look === -1 ? 0 : bestNear(face, again[look]!);
   });
   const scoreOf = (i: number) => (candidates[i]!.score + second[i]!) / 2 - penalties[i]!;
-  // Still short upright: the same look turned either way (a leaning face), the best of them counts.
-  const short = worthALook.filter((face) => everywhere || scoreOf(candidates.indexOf(face)) < FACE_CONFIRM_MIN_SCORE);
+  // Still short upright: the same look turned either way (a leaning face), the best of them counts; only for a
+  // candidate that a turned look of at most CONFIRM_TURN_MAX_NEEDED would bring to FACE_CONFIRM_MIN_SCORE.
+  const short = worthALook.filter((face) => {
+    const i = candidates.indexOf(face);
+    return everywhere || (scoreOf(i) < FACE_CONFIRM_MIN_SCORE && (face.score + CONFIRM_TURN_MAX_NEEDED) / 2 - penalties[i]! >= FACE_CONFIRM_MIN_SCORE);
+  });
   const turned = await turnedLooks(human, image, short);
   short.forEach((face, k) => {
     const i = candidates.indexOf(face);
