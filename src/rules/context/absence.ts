@@ -78,7 +78,6 @@ const OUT_SOMEWHERE = new RegExp(
   `(?<![\\p{L}])(?:i'm|i am|we're|am|now|currently|actually|instead|off to|heading to|went to|going to|go to|took the kids to|away|here|sat|sitting|queuing|queueing|halfway up|up|down)\\b(?:\\s+[\\p{L}'’]+){0,4}?\\s+(?:at|to|in|on|up) (?:the )?(?!(?:${termsPattern(NOT_OUT)})(?![\\p{L}]))[\\p{L}\\p{N}][\\p{L}\\p{N}'’:]*`,
   'giu',
 );
-
 const FAKING = boundedTerms(sickness.faking.filter((t) => /\p{L}/u.test(t)), 'u');
 const FAKING_EMOJI = new RegExp(sickness.faking.filter((t) => !/\p{L}/u.test(t)).join('|'), 'u');
 /** Sickness of someone else: a third-person subject earlier in the same sentence, or a third-person verb right before ("Year 4's teacher is off with", "Dave's off sick")… */
@@ -124,8 +123,7 @@ function readAbsenceClaim(ctx: CheckContext): AbsenceClaim {
   if (absences.length === 0 && quoted.length === 0 && sickie.length === 0 && !illness) {
     return { absences, quoted, sickie, othersAbsences, illness, leisure: [], leisureEmoji: false, faking: false };
   }
-  const outSomewhere = allMatches(OUT_SOMEWHERE, ctx.doc.text);
-  const leisure = [...allMatches(LEISURE, lower), ...outSomewhere].filter((m) => !deniedAt(lower, m.index)).map(spanOf);
+  const leisure = [...allMatches(LEISURE, lower), ...allMatches(OUT_SOMEWHERE, ctx.doc.text)].filter((m) => !deniedAt(lower, m.index)).map(spanOf);
   const leisureEmoji = LEISURE_EMOJI.test(ctx.doc.original);
   const faking = FAKING_EMOJI.test(ctx.doc.original) || FAKING.test(lower);
   return { absences, quoted, sickie, othersAbsences, illness, leisure, leisureEmoji, faking };
