@@ -79,12 +79,16 @@ export function readManagedPolicy(raw: unknown, previous: ManagedPolicy = {}): {
     // The schema's own messages: they say what was expected and what came instead.
     for (const issue of parsed.error.issues.slice(0, 5)) {
       const where = issue.path.length ? `${key}${issue.path[0] === undefined || typeof issue.path[0] === 'number' ? '' : '.'}${formatPath(issue.path)}` : key;
-      problems.push({ field: key, message: `${where} ${issue.message}` });
+      problems.push({ field: key, message: shortened(`${where} ${issue.message}`) });
     }
     if (previous[key] !== undefined) (policy as Record<string, unknown>)[key] = previous[key];
   }
   return { policy, problems };
 }
+
+/** A hostile policy's key names and listed keys come back in the schema's messages: a message quotes at most this much of them. */
+const MESSAGE_MAX = 300;
+const shortened = (message: string) => (message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX - 1)}…` : message);
 
 export function isManagedPolicyEmpty(policy: ManagedPolicy): boolean {
   return Object.keys(policy).length === 0;
