@@ -175,7 +175,10 @@ export function collectFeatures(ctx: CheckContext, raisedByRules: ReadonlySet<Ca
   if (stances.some((s) => s.valence >= 2) && stances.some((s) => s.worst <= -2)) sink.postFeature('stance:praise-and-complaint');
   // The words right beside a target, and their AFINN valence: "the parents were vile", "SLT's genius plan".
   const near: Kinds[] = new Array<Kinds>(doc.tokens.length).fill(NO_KINDS);
-  for (const s of subjects) {
+  // An index, not for…of: V8 deoptimised this loop's iterator ("wrong map") on one check in twenty-five,
+  // over and over without re-optimising, and each bailout cost more than a whole check (issue 10's p99).
+  for (let k = 0; k < subjects.length; k++) {
+    const s = subjects[k]!;
     const first = tokenIndexAt(doc, s.start);
     let last = first;
     while (last + 1 < doc.tokens.length && doc.tokens[last + 1]!.start < s.end) last++;
