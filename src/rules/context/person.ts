@@ -35,6 +35,7 @@ export type PersonCue =
   | 'other-school' // a post about another school and not this one: "Parents' evening at Isla's primary in Andover", "Mr Greenhalgh at Buxton Juniors"
   | 'adult:role' // a role no child holds, in apposition with the name: "my wife, Dr …", "our club captain …", "…, the old Southend MP"
   | 'elsewhere:role' // a trade, business or place outside school, in apposition with the name: "… the farrier", "our vet …", "… down our road", "…'s salon"
+  | 'elsewhere:trade' // a trade or service a household hires, anywhere in the post: "anyone recommend a plumber?", "our vet"
   | 'screen' // television, film or books in the post: a character or a celebrity ("that episode", "on Film4", "#EastEnders")
   | 'setting:school' // school words or the school's identifiers in the post
   | 'setting:shared-words-only' // every school word is one with a life outside school too: "our chair", "the coach"
@@ -76,6 +77,7 @@ const HOUSE_NUMBER_AFTER = /^\s*,?\s+(?:at|from|in) (?:number|no\.?) \d{1,4}[a-z
 /** A business named after its owner, read in the post's own capitals: "Jack Fernandes Roofing", "Tilly Barker Ceramics". */
 const BUSINESS_AFTER = new RegExp(`^\\s+(?:${termsPattern(adultsElsewhere.businessNames.map(titleCase))})(?![\\p{L}])`, 'u');
 const SCREEN = boundedTerms(adultsElsewhere.screen, 'u');
+const TRADE = boundedTerms(adultsElsewhere.trades, 'u');
 /** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
 const roleBefore = (terms: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms})[\\s,]*(?:(?:by|dr|sir|dame|mr|mrs|ms|miss|prof|revd|the)\\.?\\s+)*$`, 'u');
 /**
@@ -165,6 +167,8 @@ export interface PostPersonSetting {
   ownChild: boolean;
   /** Television, film or books anywhere in the post. */
   screen: boolean;
+  /** A trade or service a household hires anywhere in the post: a plumber, a vet, a driving instructor. */
+  trade: boolean;
   /** Every school sign is a word with a life outside school ("our chair", "the coach"): no sign of school by itself. */
   sharedWordsOnly: boolean;
   /** Another school named ("Isla's primary in Andover", "at Buxton Juniors") and not this one: its school words are that school's. */
@@ -208,6 +212,7 @@ export function personSetting(doc: PostDocument, schoolIdentifiers: number): Pos
     oldClassmates: OLD_CLASSMATES.test(doc.lower),
     ownChild: OWN_CHILD_POST.test(doc.lower),
     screen: SCREEN.test(doc.lower),
+    trade: TRADE.test(doc.lower),
     sharedWordsOnly: schoolIdentifiers === 0 && hashtags === 0 && signs.length > 0 && signs.every((w) => OUTSIDE_SCHOOL_TOO.has(w)),
     otherSchool,
   };
@@ -277,6 +282,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
   if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH)) || HOUSE_NUMBER_AFTER.test(nearAfter) || roles.animalAfter.test(nearAfter)) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
+  if (post.trade) found.add('elsewhere:trade');
   if (post.otherSchool) found.add('other-school');
   if (post.school > 0) found.add('setting:school');
   if (post.sharedWordsOnly) found.add('setting:shared-words-only');
@@ -356,7 +362,8 @@ function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
  */
 function titleNameNotTheColleague(cues: ReadonlySet<PersonCue>): boolean {
   if (cues.has('other-school')) return true;
-  if (has(cues, 'adult:role', 'elsewhere:role', 'screen')) return !schoolInSight(cues);
+  // A title and surname in a post about hiring a plumber or a vet, with no school in sight, is theirs: "Mr Fyfe at the practice has retired".
+  if (has(cues, 'adult:role', 'elsewhere:role', 'elsewhere:trade', 'screen')) return !schoolInSight(cues);
   return cues.has('other-setting') && !cues.has('setting:school');
 }
 

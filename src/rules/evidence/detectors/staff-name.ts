@@ -33,6 +33,7 @@ export const examples: DetectorExamples = {
     "Derek's first day at his new job with the fire service. Proud wife here",
     "Parents' evening at Evie's primary in Andover. Mrs Okafor says she is a joy with a lot of opinions",
     'Nurse Okafor on the cardiac ward at Ealing Hospital was an angel to Mum',
+    'Anyone know a good plumber? Mrs Okafor who did ours for years has retired',
   ],
   invalid: [
     { text: "Mrs Okafor's assemblies are the best", excerpt: "Mrs Okafor's" },
@@ -42,6 +43,7 @@ export const examples: DetectorExamples = {
     { text: 'Mr M strikes again in briefing', excerpt: 'Mr M' },
     { text: 'our new deputy Mottram-Evans has arrived', excerpt: 'Mottram-Evans' },
     { text: 'Mr Mills covered my lesson again', excerpt: 'Mr Mills' },
+    { text: 'Mr Mills covered my lesson so I could meet the plumber', excerpt: 'Mr Mills' },
     { text: "Told Janice first thing I'd a dodgy tummy. The dodgy tummy is now at Aintree", excerpt: 'Janice' },
     { text: 'told janice im off w sinusitis, actually in Tenby', excerpt: 'janice' },
     { text: 'Okafor read the data out like scripture in the staff meeting', excerpt: 'Okafor' },
