@@ -592,7 +592,7 @@ function roleNearbyTerm(window: string): string | null {
 const roleNearby = (window: string) => roleNearbyTerm(window) !== null;
 
 /** "Halloran-Pike gave a speech", "new deputy Castellanos": a surname alone, only where it is plainly the colleague. */
-function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: { school: boolean }): boolean {
+function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: Pick<PostContext, 'school' | 'setting'>): boolean {
   const next = nextToken(doc, t);
   if (adjacent(t, next) && next!.kind === 'word' && next!.capitalized) return false;
   const prev = prevToken(doc, t);
@@ -603,5 +603,7 @@ function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: { sc
   if (roleNearby(before)) return true;
   // In a post about school, a surname no one would take for another: double-barrelled ("Halloran-Pike"), or neither
   // one of the commonest GB surnames nor an English word ("Achterberg", "Thistlewood"; not "Smith", "Marsh", "Bird").
-  return post.school && (t.key.includes('-') || (!COMMON_SURNAMES.has(t.key) && !isKnownWord(t.key)));
+  // About school: its words or name, or a colleague by role anywhere in it ("Castellanos wants every report rewritten. Our deputy…").
+  const aboutSchool = post.school || (post.setting().school > 0 && !post.setting().sharedWordsOnly);
+  return aboutSchool && (t.key.includes('-') || (!COMMON_SURNAMES.has(t.key) && !isKnownWord(t.key)));
 }
