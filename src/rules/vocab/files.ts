@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import adultsElsewhere from './adults-elsewhere.json';
+import ageism from './ageism.json';
 import babyhood from './babyhood.json';
 import childComment from './child-comment.json';
 import colleagueCues from './colleague-cues.json';
@@ -37,6 +38,7 @@ export const VocabFileSchema = z.catchall(
 
 export const VOCAB_FILES: Record<string, unknown> = {
   adultsElsewhere,
+  ageism,
   babyhood,
   childComment,
   colleagueCues,

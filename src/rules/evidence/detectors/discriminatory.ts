@@ -1,6 +1,9 @@
 import type { Detector, DetectorExamples } from '../../detector';
 import { alternation, DisguisedRoots, innocentMatch, wordsRegex } from '../../document/disguise';
+import * as ageism from '../../vocab/ageism.json';
 import * as slurs from '../../vocab/slurs.json';
+import { boundedTerms } from '../../vocab';
+import { sentenceAt, type PostDocument } from '../../document/document';
 import { allMatches } from '../../document/matches';
 
 const SLURS = new DisguisedRoots(slurs.terms, (present) => wordsRegex([alternation(present)]));
@@ -14,6 +17,19 @@ const SWEEPING = new RegExp(`(?<![\\p{L}])(?:women drivers|go back to (?:your|th
 
 /** A group, at the start of a sentence, denied an ability as a group: "Women genuinely cannot reverse park." ("eleven grown men can't…" is about eleven men.) */
 const GROUP_CANNOT = new RegExp(`(?:^|[.!?\\n]\\s*)(${GROUPS}(?:\\s+\\p{L}+ly)?\\s+(?:can't|cannot|can never|will never be able to)\\s+\\p{L}+)`, 'gu');
+
+/** Older people, or one person by their age, and in the same sentence what the remark would do to them for it: "old dears like her shouldn't be let near a smartboard". */
+const OLDER = boundedTerms([...ageism.olderPeople, ...ageism.ofTheirAge], 'gu');
+const PUSHED_OUT = boundedTerms(ageism.pushedOut, 'u');
+
+function ageistRemarks(doc: PostDocument): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of allMatches(OLDER, doc.lower)) {
+    const sentence = doc.sentences[sentenceAt(doc, m.index)];
+    if (sentence && PUSHED_OUT.test(doc.lower.slice(sentence.start, sentence.end))) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
 
 export const discriminatoryRule: Detector = {
   meta: {
@@ -33,6 +49,7 @@ export const discriminatoryRule: Detector = {
       .map((m) => ({ spans: [[m.index, m.index + m[0].length]] as [number, number][], messageId: 'slur' }));
     for (const m of allMatches(GROUP_GENERALISATION, doc.lower)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
     for (const m of allMatches(SWEEPING, doc.lower)) hits.push({ spans: [[m.index, m.index + m[0].length]], messageId: 'sweeping' });
+    for (const span of ageistRemarks(doc)) hits.push({ spans: [span], messageId: 'sweeping' });
     for (const m of allMatches(GROUP_CANNOT, doc.lower)) {
       const start = m.index + m[0].length - m[1]!.length;
       hits.push({ spans: [[start, m.index + m[0].length]], messageId: 'sweeping' });
@@ -55,7 +72,9 @@ export const examples: DetectorExamples = {
     "Ahab's been in colleges, as well as 'mong the cannibals",
     'What a pity they did not stop up the chinks and the crannies though',
     'A chink of light under the door',
-    "I can manage thirty teenagers with a broken projector; eleven grown men can't be that much worse.", 'All women in STEM should read this brilliant report', 'Spastic paraplegia awareness day: a colleague shared her story'],
+    "I can manage thirty teenagers with a broken projector; eleven grown men can't be that much worse.",
+    'The old dears at the lunch club loved the carols',
+    "At his age he should be proud of everything he's done, happy retirement Dad", 'All women in STEM should read this brilliant report', 'Spastic paraplegia awareness day: a colleague shared her story'],
   invalid: [
     { text: 'what a retard', excerpt: 'retard' },
     { text: 'he is such a spaz', excerpt: 'spaz' },
@@ -63,5 +82,6 @@ export const examples: DetectorExamples = {
     { text: 'Women genuinely cannot reverse park. Watched one do a 12 point turn', excerpt: 'Women genuinely cannot reverse' },
     { text: "This country's being taken over by Muslims and nobody's allowed to say it", excerpt: 'taken over by Muslims' },
     { text: "Couldn't hear a word of English in town. Send them all back I say.", excerpt: 'Send them all back' },
+    { text: 'New supply teacher is about 60. Old dears like her shouldn\'t be let near a smartboard', excerpt: 'Old dears' },
   ],
 };
