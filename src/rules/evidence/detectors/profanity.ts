@@ -1,6 +1,7 @@
 import { memoize, type CheckContext, type Detector, type DetectorExamples } from '../../detector';
 import { DisguisedRoots, innocentMatch, showsALetter, wordsRegex } from '../../document/disguise';
 import * as profanity from '../../vocab/profanity.json';
+import { termsPattern } from '../../vocab';
 import { allMatches } from '../../document/matches';
 
 /**
@@ -11,12 +12,18 @@ const FFS_AS_NOUN = /(?:\b(?:about|of|for|with|on|in|into|from|the|an?|enable|en
 /** Bare "ass" after "a", "an" or "the" (not "in the", "up the") is the animal or a fool: "an ass", "the ass refused". */
 const ASS_AS_ANIMAL = /(?:^|[^\p{L}])(?!(?:in|up|on|out|off|of)\s)[\p{L}']+[\s,]+(?:an?|the)\s+$|(?:^|[.!?\n]\s*)(?:an?|the)\s+$/u;
 
+/** A mild word called someone: "you absolute knob", "proper dicks" (profanity.json's insultedAs after an insultIntensifiers word). */
+const INSULTED_AS = `(?<=(?:${termsPattern(profanity.insultIntensifiers)})\\s+)(?:${termsPattern(profanity.insultedAs)})`;
+
 const PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
   wordsRegex([
     ...present,
     // Short words only in their starred forms: "t*t", "a**".
     't\\*+t', 'a\\*\\*+', 'c\\*+t', 'c\\*nt',
-    'ffs', 'wtf', 'stfu', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fking', 'fkng', 'effing', 'effin',
+    'ffs', 'wtf', 'stfu', 'gtfo', 'omfg', 'fml', 'f\\.?f\\.?s\\.?', 'fkn', 'fkin', 'fkng', 'fking', 'effing', 'effin',
+    // "who tf", "what tf": "the fuck" cut short, only after a question word.
+    '(?<=(?:who|what|why|how|where)\\s)tf',
+    INSULTED_AS,
   ]),
 );
 
@@ -75,6 +82,9 @@ export const profanityRule: Detector = {
 export const examples: DetectorExamples = {
   valid: [
     'Scunthorpe United away day',
+    'Reading Moby-Dick on the train, Dick Van Dyke on telly after',
+    'The door knob came off in my hand again',
+    'TF card reader for the camera',
     'has anyone got information on enabling ffs support in the kernel? I have no clue about ffs but',
     'it is likely to cost some $$$ for the software',
     'Then be called ten times a donkey, and a mule, and an ass, and begone',
@@ -107,6 +117,8 @@ export const examples: DetectorExamples = {
     { text: 'Northern Rail are the absolute shittest company', excerpt: 'shittest' },
     { text: 'you can only run it on windows with a lot of fecking hassle', excerpt: 'fecking' },
     { text: 'oh ffs the printer again', excerpt: 'ffs' },
+    { text: 'Read the room, Marcus, you absolute knob.', excerpt: 'knob' },
+    { text: 'who tf decided fire drills should happen in the rain', excerpt: 'tf' },
     { text: 'B*gger, left my lanyard at home again', excerpt: 'B*gger' },
     { text: 'what a cr@p week', excerpt: 'cr@p' },
     { text: 'the f*****g laminator is jammed', excerpt: 'f*****g' },
