@@ -56,5 +56,6 @@ export const examples: DetectorExamples = {
     { text: 'Stag weekend in Riga, two lapdancing bars in one night', excerpt: 'lapdancing' },
     { text: 'Work do got very lively after midnight 🍆💦', excerpt: '🍆💦' },
     { text: 'Met a lovely fireman last night 😏🍑', excerpt: '🍑' },
+    { text: 'Mr Mills in those PE shorts though 🍑🔥', excerpt: '🍑' },
   ],
 };
