@@ -50,7 +50,7 @@ const ABSENCE = boundedTerms(
   ['not', 'off'],
 );
 const ANY_ILLNESS = boundedTerms(sickness.illness, 'u');
-const TOLD = ['told', 'tell', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed', 'said'];
+const TOLD = ['told', 'tell', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed', 'said', 'thinks', 'think'];
 /** Claimed or put on: "claiming a bad back", "faked a cough on the phone". */
 const CLAIMING = ['claiming', 'citing', 'blaming', 'pleading', 'faked', 'faking', 'feigned', 'feigning'];
 /**
