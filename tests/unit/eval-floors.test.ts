@@ -132,7 +132,7 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['heldout/2026-12-h44', { kind: 'labelled', unlabelledQuiet: 0.97, categories: { school: [1.00, 0.91], pupil: [0.96, 0.96], staff: [1.00, 0.94], sickness: [0.85, 0.75], disparaging: [0.78, 0.65], offensive: [0.92, 0.81], 'personal-data': [1.00, 0.93], confidential: [0.93, 0.84], 'child-comment': [0.86, 0.86] } }],
   ['heldout/2026-12-h45', { kind: 'labelled', unlabelledQuiet: 0.97, categories: { school: [1.00, 0.93], pupil: [0.92, 0.89], staff: [1.00, 0.97], sickness: [0.94, 1.00], disparaging: [0.94, 0.82], offensive: [1.00, 0.94], 'personal-data': [1.00, 1.00], confidential: [0.91, 0.84], 'child-comment': [0.78, 0.71] } }],
   ['heldout/2026-12-h46', { kind: 'labelled', unlabelledQuiet: 0.97, categories: { school: [0.97, 0.95], pupil: [1.00, 1.00], staff: [1.00, 0.88], sickness: [0.93, 0.88], disparaging: [0.80, 0.74], offensive: [1.00, 1.00], 'personal-data': [1.00, 1.00], confidential: [0.88, 0.82], 'child-comment': [0.84, 0.78] } }],
-  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.027 }],
+  ['hard-negatives', { kind: 'hard-negative', maxRate: 0.026 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.6, maxByCategory: { school: 2, pupil: 3, staff: 3, sickness: 0, disparaging: 6, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 3 }, offensive: [0.99, 0.94] }],
 ];
 
