@@ -34,7 +34,6 @@ export type PersonCue =
   | 'other-setting' // a leisure group or another workplace: "from Pilates", "at the depot"
   | 'other-school' // a post about another school and not this one: "Parents' evening at Isla's primary in Andover", "Mr Greenhalgh at Buxton Juniors"
   | 'adult:role' // a role no child holds, in apposition with the name: "my wife, Dr …", "our club captain …", "…, the old Southend MP"
-  | 'adult:relation' // a husband, wife or partner given to the name: "Mrs Munday's husband" (an adult, perhaps the colleague)
   | 'elsewhere:role' // a trade, business or place outside school, in apposition with the name: "… the farrier", "our vet …", "… down our road", "…'s salon"
   | 'elsewhere:trade' // a trade or service a household hires, anywhere in the post: "anyone recommend a plumber?", "our vet"
   | 'screen' // television, film or books in the post: a character or a celebrity ("that episode", "on Film4", "#EastEnders")
@@ -78,8 +77,6 @@ const HOUSE_NUMBER_AFTER = /^\s*,?\s+(?:at|from|in) (?:number|no\.?) \d{1,4}[a-z
 /** A business named after its owner, read in the post's own capitals: "Jack Fernandes Roofing", "Tilly Barker Ceramics". */
 const BUSINESS_AFTER = new RegExp(`^\\s+(?:${termsPattern(adultsElsewhere.businessNames.map(titleCase))})(?![\\p{L}])`, 'u');
 const SCREEN = boundedTerms(adultsElsewhere.screen, 'u');
-/** The name's husband, wife or partner: "Mrs Munday's husband has had his diagnosis". */
-const SPOUSE_AFTER = new RegExp(`^(?:'s|’s)\\s+(?:[\\p{L}'’-]+\\s+){0,2}(?:${termsPattern(adultsElsewhere.spouses)})(?![\\p{L}])`, 'u');
 const TRADE = boundedTerms(adultsElsewhere.trades, 'u');
 /** A role right before the name, with only a comma, a title or "by" between: "our club captain Hannah Newton", "my wife, Dr Faith Adebayo", "Nails by Kayla Nixon". */
 const roleBefore = (terms: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms})[\\s,]*(?:(?:by|dr|sir|dame|mr|mrs|ms|miss|prof|revd|the)\\.?\\s+)*$`, 'u');
@@ -283,9 +280,7 @@ export function personCues(doc: PostDocument, t: Token, post: PostPersonSetting,
   const nearBefore = doc.lower.slice(Math.max(s.start, t.start - APPOSITION_REACH), t.start);
   const nearAfter = doc.lower.slice(last.end - (last.possessive ? 2 : 0), Math.min(s.end, last.end + APPOSITION_REACH));
   const roles = apposition();
-  // A spouse makes the name an adult without giving them a role elsewhere: "Mrs Munday's husband" may be the colleague's.
-  if (SPOUSE_AFTER.test(nearAfter)) found.add('adult:relation');
-  else if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
+  if (roles.adultBefore.test(nearBefore) || roles.adultAfter.test(nearAfter)) found.add('adult:role');
   if (roles.elsewhereBefore.test(nearBefore) || roles.elsewhereAfter.test(nearAfter) || BUSINESS_AFTER.test(doc.text.slice(last.end, last.end + APPOSITION_REACH)) || HOUSE_NUMBER_AFTER.test(nearAfter) || roles.animalAfter.test(nearAfter)) found.add('elsewhere:role');
   if (post.screen) found.add('screen');
   if (post.trade) found.add('elsewhere:trade');
@@ -316,7 +311,7 @@ export function notThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (has(cues, 'own-child', 'adult:family', 'adult:old-classmates', 'other-school')) return true;
   // Adult words elsewhere in the sentence do not outweigh a child cue on the name itself ("Our little Bear … staff training"):
   // with one, the checks below still ask whether any school is in sight.
-  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'adult:job', 'other-setting', 'adult:role', 'adult:relation', 'elsewhere:role') && !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent')) return true;
+  if (has(cues, 'adult:age', 'adult:life', 'adult:work', 'adult:job', 'other-setting', 'adult:role', 'elsewhere:role') && !has(cues, 'child:class', 'child:age', 'child:little', 'child:parent')) return true;
   if (cues.has('adult:life-post')) return !childInSchool(cues);
   // A character or a celebrity: a post about television, film or books with no school in it.
   if (cues.has('screen') && !cues.has('setting:school')) return !childInSchool(cues);
@@ -355,7 +350,7 @@ function wholeNameNotThePupil(cues: ReadonlySet<PersonCue>): boolean {
   if (cues.has('adult:job')) return true;
   // Apposition and the screen are read on the name itself: a shared word elsewhere ("our chair") is no sign of school against them.
   // So is a name given as family or a friend: "Will Greenaway, my oldest friend from uni".
-  if (has(cues, 'adult:role', 'adult:relation', 'elsewhere:role', 'screen', 'adult:family')) return !schoolInSight(cues);
+  if (has(cues, 'adult:role', 'elsewhere:role', 'screen', 'adult:family')) return !schoolInSight(cues);
   // Another setting or an adult's age, read from the sentence, need a post with no school word at all ("at physio … Theo the OT").
   return has(cues, 'other-setting', 'adult:age') && !cues.has('setting:school');
 }
