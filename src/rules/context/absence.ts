@@ -57,9 +57,11 @@ const CLAIMING = ['claiming', 'citing', 'blaming', 'pleading', 'faked', 'faking'
  * "told Denise I had a migraine", "Texted Bryony in the exams office that I've got…", "claiming a bad back", "when you
  * tell work you've got tonsillitis" (the author as anyone), "told them my back had gone".
  */
+/** An illness as told or claimed: "a migraine", "my bad back", "'flu'". */
+const AN_ILLNESS = `(?:a\\s+|an\\s+|the\\s+|my\\s+)?(?:\\p{L}+\\s+)?['"]?(?:${ILLNESS})`;
 const TOLD_ILL = spellingOneOf(
   [...TOLD, ...CLAIMING],
-  `(?<![\\p{L}])(?:(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?(?:(?:i|you)(?:'d|'ve|'m|'re| had| have| was| am| are)?\\s+(?:got\\s+|had\\s+|been\\s+)?(?:a\\s+|an\\s+|the\\s+|my\\s+)?(?:\\p{L}+\\s+)?['"]?(?:${ILLNESS})|my (?:${termsPattern(sickness.bodyParts)})(?:'s| had| has)? (?:gone|went))|(?:${CLAIMING.join('|')})\\s+(?:a\\s+|an\\s+|the\\s+|my\\s+)?(?:\\p{L}+\\s+)?['"]?(?:${ILLNESS}))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?(?:(?:i|you)(?:'d|'ve|'m|'re| had| have| was| am| are)?\\s+(?:got\\s+|had\\s+|been\\s+)?${AN_ILLNESS}|my (?:${termsPattern(sickness.bodyParts)})(?:'s| had| has)? (?:gone|went))|(?:${CLAIMING.join('|')})\\s+${AN_ILLNESS})(?![\\p{L}])`,
   'gu',
 );
 /** An illness in quotes is an illness the author does not mean: "'migraine' day", "called in with 'food poisoning'", "'with the bug that's going round'". */

@@ -24,9 +24,15 @@ const PUSHED_OUT = boundedTerms(ageism.pushedOut, 'u');
 
 function ageistRemarks(doc: PostDocument): [number, number][] {
   const spans: [number, number][] = [];
+  // Each sentence is read for PUSHED_OUT once, however many older people it names: a long run of them stays linear.
+  const pushedOutIn = new Map<number, boolean>();
   for (const m of allMatches(OLDER, doc.lower)) {
-    const sentence = doc.sentences[sentenceAt(doc, m.index)];
-    if (sentence && PUSHED_OUT.test(doc.lower.slice(sentence.start, sentence.end))) spans.push([m.index, m.index + m[0].length]);
+    const at = sentenceAt(doc, m.index);
+    const sentence = doc.sentences[at];
+    if (!sentence) continue;
+    let pushed = pushedOutIn.get(at);
+    if (pushed === undefined) pushedOutIn.set(at, (pushed = PUSHED_OUT.test(doc.lower.slice(sentence.start, sentence.end))));
+    if (pushed) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }
