@@ -229,7 +229,9 @@ describe('who a whole name is, in the engine', () => {
     'Mr Brophy the farrier came out first thing to sort the pony’s front shoes',
     'Mrs Whitlock down our road has just turned 100!! Card from the King and everything',
     'Mrs Shah on the maternity ward was brilliant with my sister yesterday, calm as anything at 3am',
-  ])('a colleague’s title and surname on a trade or a neighbour, with no school in the post, is not the colleague: %s', (text) => {
+    // The author's child at another school, named only as "St <Name>'s".
+    "Parents' evening at St Anne's for our Poppy. Mrs Whitlock says her reading has come on leaps and bounds",
+  ])('a colleague’s title and surname on a trade, a neighbour or a teacher at another school is not the colleague: %s', (text) => {
     expect(raised(text).has('staff')).toBe(false);
   });
 
@@ -250,6 +252,15 @@ describe('who a whole name is, in the engine', () => {
     ['Hollie my work bestie covered my playground duty today, owe her a brew', 'staff'],
   ])('the same names with a sign of school stay the pupil or colleague: %s', (text, category) => {
     expect(raised(text).has(category as 'pupil' | 'staff')).toBe(true);
+  });
+});
+
+describe('a double-barrelled surname on the staff list, alone', () => {
+  it('is the colleague in a post with no sign of private life, even with no school word in it', () => {
+    expect(raised("Mottram-Evans's 'open door policy' apparently doesn't extend to January. Door shut all week").has('staff')).toBe(true);
+  });
+  it('is someone else in a post about family or a night out', () => {
+    expect(raised("Lovely dinner with the Mottram-Evans lot tonight, my sister's in-laws").has('staff')).toBe(false);
   });
 });
 

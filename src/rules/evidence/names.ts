@@ -604,6 +604,9 @@ function distinctiveSurnameInWorkContext(doc: PostDocument, t: Token, post: Pick
   // In a post about school, a surname no one would take for another: double-barrelled ("Halloran-Pike"), or neither
   // one of the commonest GB surnames nor an English word ("Achterberg", "Thistlewood"; not "Smith", "Marsh", "Bird").
   // About school: its words or name, or a colleague by role anywhere in it ("Castellanos wants every report rewritten. Our deputy…").
-  const aboutSchool = post.school || (post.setting().school > 0 && !post.setting().sharedWordsOnly);
-  return aboutSchool && (t.key.includes('-') || (!COMMON_SURNAMES.has(t.key) && !isKnownWord(t.key)));
+  const setting = post.setting();
+  const aboutSchool = post.school || (setting.school > 0 && !setting.sharedWordsOnly);
+  // A double-barrelled surname on the staff list is the colleague unless the post is plainly about private life or another place.
+  if (t.key.includes('-')) return aboutSchool || (setting.private === 0 && !setting.adultLife && !setting.screen && !setting.trade && !setting.otherSchool);
+  return aboutSchool && !COMMON_SURNAMES.has(t.key) && !isKnownWord(t.key);
 }

@@ -12,6 +12,8 @@ import { allMatches } from '../../document/matches';
 import { sortInPlace } from '../../document/sort';
 
 const INSULT = boundedTerms(disparaging.insults, 'gu');
+/** "told me a joke": the insult noun is the thing told, not a verdict on anyone. */
+const TOLD_BEFORE = new RegExp(`(?<![\\p{L}])(?:${termsPattern(disparaging.tellingVerbs)})(?: (?:me|us|him|her|them|you|everyone))? $`, 'u');
 const SARCASM_WORDS = boundedTerms(disparaging.sarcasm.filter((t) => /\p{L}/u.test(t)), 'gu');
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
 const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
@@ -97,7 +99,8 @@ export const disparagingRemark: Detector = {
     };
     const hits: [number, number][] = [];
     for (const m of allMatches(INSULT, doc.lower)) {
-      if (NEGATED.test(doc.lower.slice(Math.max(0, m.index - 16), m.index))) continue;
+      const before = doc.lower.slice(Math.max(0, m.index - 20), m.index);
+      if (NEGATED.test(before.slice(-16)) || TOLD_BEFORE.test(before)) continue;
       if (near(m.index, 2)) hits.push([m.index, m.index + m[0].length]);
     }
     for (const m of allMatches(CONTEMPT_FOR_TARGET, doc.lower)) hits.push([m.index, m.index + m[0].length]);
@@ -142,6 +145,7 @@ export const disparagingRemark: Detector = {
 export const examples: DetectorExamples = {
   valid: [
     'Central Line is a joke tonight',
+    'A boy in my Year 2 class told me a joke today and I laughed all the way home',
     'The oars were useless as propellers, performing now the office of life-preservers.',
     'Government employees are screened to spot spies, but the testing is useless, says an influential panel of scientists',
     "It's an awful question, cook. Now what's your answer?",

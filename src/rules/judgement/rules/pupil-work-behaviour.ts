@@ -57,6 +57,17 @@ function isVerbLike(doc: PostDocument, i: number): boolean {
 }
 
 const WORK_OR_BEHAVIOUR = boundedTerms(childComment.workAndBehaviour, 'gu', `got \\d+|(?<![\\d/])\\d{1,3}/(?:10|20|25|30|40|50|60|80|100)(?![\\d/])`);
+/** The author or the reader did it, not the child: "I fought for him", "we said no", "you've worked so hard". */
+const AUTHOR_OR_READER_BEFORE = /(?<![\p{L}'])(?:i|we|you)(?:'ve|'d|'ll)?(?: (?:have|had|just|also|then|really|all|both|never|always|even))* $/u;
+
+/** The first work or behaviour word in the window that the author or the reader is not the subject of. */
+function childsWorkIn(window: string): RegExpExecArray | null {
+  WORK_OR_BEHAVIOUR.lastIndex = 0;
+  for (let m = WORK_OR_BEHAVIOUR.exec(window); m; m = WORK_OR_BEHAVIOUR.exec(window)) {
+    if (!AUTHOR_OR_READER_BEFORE.test(window.slice(Math.max(0, m.index - 40), m.index))) return m;
+  }
+  return null;
+}
 
 export const pupilWorkBehaviour: Detector = {
   meta: {
@@ -91,8 +102,7 @@ export const pupilWorkBehaviour: Detector = {
         const continues = next && (/\b(?:she|he|her|his|him)\b/u.test(opening) || /^\p{L}+ed\b/u.test(opening));
         const to = (continues ? next.end : doc.sentences[sentence]?.end) ?? doc.text.length;
         // Search only the window, so many pupils in a long post stay linear.
-        WORK_OR_BEHAVIOUR.lastIndex = 0;
-        work = { from, match: WORK_OR_BEHAVIOUR.exec(doc.lower.slice(from, to)) };
+        work = { from, match: childsWorkIn(doc.lower.slice(from, to)) };
         workBySentence.set(sentence, work);
       }
       const { from, match: m } = work;
@@ -109,7 +119,8 @@ export const examples: DetectorExamples = {
     'A 6-year-old boy ran across the road in front of me',
     'The young man next door washed my car, what a star',
     'Is your son coming to the party? Your kids are welcome',
-    'Busy day teaching fractions', 'Took my two to Beamish today', 'Happy 10th birthday to my nephew', 'Little Jayden was moved to a new school this week', "Jayden's mum has asked for a meeting"],
+    'Busy day teaching fractions', 'Took my two to Beamish today', 'Happy 10th birthday to my nephew', 'Little Jayden was moved to a new school this week', "Jayden's mum has asked for a meeting",
+    "Exclusion meeting today for a lad in Year 9. I fought for him and I lost."],
   invalid: [
     { text: 'One of my Year 9s threw a chair today', excerpt: 'One of my Year 9s' },
     { text: 'Jayden in Year 6 just fixed the interactive whiteboard nobody could work out', excerpt: 'Jayden' },

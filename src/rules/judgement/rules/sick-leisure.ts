@@ -47,6 +47,7 @@ export const examples: DetectorExamples = {
     { text: "Called in with 'a migraine' 🤫 Wimbledon queue", excerpt: "Called in with" },
     { text: 'Duvet day (work thinks it is flu)', excerpt: 'Duvet day' },
     { text: 'Signed myself off with tonsillitis 🤒 sea air at Whitby is the best medicine 🎣', excerpt: 'Signed myself off' },
+    { text: 'GP signed me off for a fortnight with my back. Lovely day at the races though 🐎', excerpt: 'signed me off' },
     { text: 'Claiming a bad back today. Back seems fine for the darts tonight 🎯', excerpt: 'Claiming a bad back' },
     { text: 'Texted in sick Monday. Long weekend in Dublin for the price of one small fib', excerpt: 'Texted in sick' },
   ],
