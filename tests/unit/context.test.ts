@@ -227,3 +227,11 @@ describe('learned judgement features and scoring', () => {
     }
   });
 });
+
+describe('sentences', () => {
+  it('a run of marks ends one sentence at its last mark, and an ellipsis run into a word joins the clauses', () => {
+    const texts = (text: string) => parsePost(text).sentences.map((s) => text.slice(s.start, s.end));
+    expect(texts('Well... ok!!! Fine?! Yes.')).toEqual(['Well...', 'ok!!!', 'Fine?!', 'Yes.']);
+    expect(texts('as bad as this year....rude, lazy and proud of it')).toEqual(['as bad as this year....rude, lazy and proud of it']);
+  });
+});

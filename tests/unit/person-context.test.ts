@@ -255,6 +255,16 @@ describe('who a whole name is, in the engine', () => {
   });
 });
 
+describe('a whole name with its possessive typed without the apostrophe', () => {
+  it('is still the pupil or the colleague', () => {
+    expect(raised('if anyone finds a navy puffer coat its faith adebayos, she left it on the yard').has('pupil')).toBe(true);
+    expect(raised('Covering Mr Brophys Year 9s again this afternoon').has('staff')).toBe(true);
+  });
+  it('but not a longer surname that merely starts with the listed one', () => {
+    expect(raised('Faith Adebayoss came round for tea').has('pupil')).toBe(false);
+  });
+});
+
 describe('a double-barrelled surname on the staff list, alone', () => {
   it('is the colleague in a post with no sign of private life, even with no school word in it', () => {
     expect(raised("Mottram-Evans's 'open door policy' apparently doesn't extend to January. Door shut all week").has('staff')).toBe(true);

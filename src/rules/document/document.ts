@@ -56,6 +56,7 @@ const SPACE = /\s*/uy;
 const PUNCT_RUN_TOKENS = 8;
 const PUNCT_RUN_REST = /(?:[^\s\p{L}\p{N}@#]|[@#](?![\p{L}\p{N}_]))+/uy;
 const SENTENCE_END = /[.!?]$/;
+const SENTENCE_END_MARK = /[.!?]/;
 // Compiled once: a regular expression literal inside the loop is a new object on every token.
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
@@ -120,7 +121,8 @@ export function parsePost(original: string): PostDocument {
     });
     punctRun = kind !== 'punct' ? 0 : start === lastEnd ? punctRun + 1 : 1;
     if (kind !== 'punct') atSentenceStart = false;
-    if (kind === 'punct' && SENTENCE_END.test(raw) && !LETTER.test(text[end] ?? '')) {
+    // A run of marks ("...", "!!!", "?!") ends one sentence, at its last mark; a sentence of marks alone says nothing.
+    if (kind === 'punct' && SENTENCE_END.test(raw) && !LETTER.test(text[end] ?? '') && !SENTENCE_END_MARK.test(text[end] ?? '')) {
       sentences.push(sentenceRange(tokens, sentenceFirst, tokens.length - 1));
       sentence++;
       sentenceFirst = tokens.length;

@@ -273,12 +273,15 @@ function someoneElseByWholeName(doc: PostDocument, first: Token, last: Token, pe
   return wholeNameIsSomeoneElse(doc, first, last, person.kind, aboutSchool, postSetting);
 }
 
-/** Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. */
+/**
+ * Index of the last token of `keys` matched from token i (skipping "." after titles), or -1. The last word of a
+ * whole name may carry a possessive typed without its apostrophe ("rose penfolds coat", "Mrs Okafors class").
+ */
 function matchSequence(tokens: Token[], i: number, keys: string[]): number {
   let at = i;
   for (let k = 0; k < keys.length; k++) {
     const t = tokens[at];
-    if (!t || t.key !== keys[k]) return -1;
+    if (!t || (t.key !== keys[k] && !(k > 0 && k === keys.length - 1 && t.key.length === keys[k]!.length + 1 && t.key === `${keys[k]}s`))) return -1;
     if (k < keys.length - 1 && t.possessive) return -1;
     if (k === keys.length - 1) return at;
     at++;

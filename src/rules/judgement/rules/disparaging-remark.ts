@@ -18,9 +18,9 @@ const SARCASM_WORDS = boundedTerms(disparaging.sarcasm.filter((t) => /\p{L}/u.te
 const SARCASM_EMOJI = new RegExp(disparaging.sarcasm.filter((t) => !/\p{L}/u.test(t)).join('|'), 'gu');
 const SCHOOL_WORDS = SCHOOL_CONTEXT.withFlags('gu');
 const TARGET = boundedTerms([...disparaging.targets, ...COLLEAGUE_ROLE_TERMS.filter((r) => r !== 'head')], 'gu', `year ?\\d+s?|y\\d+s?`);
-/** Swearing aimed at someone, with at most one word between: "useless f*cking woman", "little sh*t", "you miserable old b*tch", "proper chavvy sl*gs". */
+/** Swearing aimed at someone, with at most one word between: "useless f*cking woman", "little sh*t", "you miserable old b*tch", "proper chavvy sl*gs", "was a complete d*ckhead". */
 const AIMED_PROFANITY = new DisguisedRoots(profanity.terms, (present) =>
-  wordsRegex([`(?:little|absolute|total|lazy|useless|nasty|proper|miserable old|old|what a|such a)\\s+(?:[\\p{L}-]+\\s+)?${alternation(present)}`, `(?:is|are) a (?:f\\S*ing )?${alternation([...present, 'sadist'])}`]),
+  wordsRegex([`(?:little|absolute|total|complete|utter|lazy|useless|nasty|proper|miserable old|old|what a|such a)\\s+(?:[\\p{L}-]+\\s+)?${alternation(present)}`, `(?:is|are) a (?:f\\S*ing )?${alternation([...present, 'sadist'])}`]),
 );
 const PROFANE = new DisguisedRoots(profanity.terms, (present) => wordsRegex([...present, 'ffs']));
 const CONTEMPT = ['hate', 'despise', 'loathe', "can't stand", 'cannot stand', 'sick of', 'fed up with', 'tired of', 'done with', 'sick to death of'];
@@ -159,6 +159,8 @@ export const examples: DetectorExamples = {
     'Some of the mams at our gate are proper chavvy sl*gs',
     { text: 'Another INSET day where SLT read a PowerPoint at us. Truly inspirational leadership 🙄', excerpt: 'Truly inspirational' },
     { text: 'Derek the caretaker has not fixed my radiator in six weeks. Lazy so-and-so.', excerpt: 'Lazy' },
+    { text: 'That supply teacher was a complete d*ckhead to my class today', excerpt: 'complete d*ckhead' },
+    { text: "Not ONE class as bad as this year's Year 8s....rude, lazy little sh*ts and proud of it!!!", excerpt: 'rude' },
     { text: 'Year 5 were absolutely feral after wet play', excerpt: 'feral' },
     { text: 'Some parents need a reality check', excerpt: 'need a reality check' },
     { text: 'Management are useless. Third set of marking deadlines this term.', excerpt: 'useless' },

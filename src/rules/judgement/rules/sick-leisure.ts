@@ -31,6 +31,8 @@ export const sickLeisure: Detector = {
 export const examples: DetectorExamples = {
   valid: [
     'Off sick with the flu. In bed with Lemsip and a hot water bottle',
+    // A day off is not sick leave.
+    'Day off today, so a dog walk up to High Force and a pint at the Langdon Beck 🐕',
     'Sick goal from the new signing last night',
     'So sick of marking already',
     'Worried sick about the inspection',
@@ -48,6 +50,9 @@ export const examples: DetectorExamples = {
     { text: 'Duvet day (work thinks it is flu)', excerpt: 'Duvet day' },
     { text: 'Signed myself off with tonsillitis 🤒 sea air at Whitby is the best medicine 🎣', excerpt: 'Signed myself off' },
     { text: 'GP signed me off for a fortnight with my back. Lovely day at the races though 🐎', excerpt: 'signed me off' },
+    { text: "Told the office I'd got a migraine. Anyway here's me at the Etihad 😎", excerpt: "Told the office I'd got a migraine" },
+    { text: 'work think ive got norovirus, the lads know im in benidorm 🍻', excerpt: 'think ive got norovirus' },
+    { text: "Who else is 'off with a chest infection' and sitting in the sun at Whitby with a 99? Just me then 😂", excerpt: 'off with a chest infection' },
     { text: 'Claiming a bad back today. Back seems fine for the darts tonight 🎯', excerpt: 'Claiming a bad back' },
     { text: 'Texted in sick Monday. Long weekend in Dublin for the price of one small fib', excerpt: 'Texted in sick' },
   ],
