@@ -136,8 +136,8 @@ const FLOORS: [set: string, floors: Floors][] = [
   ['heldout/2026-12-h48', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.97], pupil: [0.92, 1.00], staff: [0.94, 0.94], sickness: [1.00, 1.00], disparaging: [0.93, 0.90], offensive: [1.00, 0.94], 'personal-data': [1.00, 1.00], confidential: [0.96, 1.00], 'child-comment': [0.92, 0.94] } }],
   ['heldout/2026-12-h49', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 0.94], pupil: [1.00, 0.97], staff: [1.00, 0.93], sickness: [1.00, 0.93], disparaging: [0.97, 0.92], offensive: [1.00, 0.82], 'personal-data': [1.00, 0.93], confidential: [1.00, 1.00], 'child-comment': [0.96, 1.00] } }],
   ['heldout/2026-12-h50', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 0.91], pupil: [1.00, 0.93], staff: [1.00, 0.89], sickness: [0.94, 1.00], disparaging: [0.97, 0.88], offensive: [1.00, 1.00], 'personal-data': [1.00, 0.93], confidential: [1.00, 0.78], 'child-comment': [0.93, 0.95] } }],
-  // heldout/2026-12-h51: not yet measured; pinned at its first sight
-  // heldout/2026-12-h52: not yet measured; pinned at its first sight
+  ['heldout/2026-12-h51', { kind: 'labelled', unlabelledQuiet: 1.00, categories: { school: [1.00, 0.96], pupil: [0.92, 0.88], staff: [1.00, 0.95], sickness: [1.00, 1.00], disparaging: [0.82, 0.75], offensive: [1.00, 0.88], 'personal-data': [1.00, 1.00], confidential: [0.95, 0.84], 'child-comment': [0.92, 0.84] } }],
+  ['heldout/2026-12-h52', { kind: 'labelled', unlabelledQuiet: 0.98, categories: { school: [1.00, 0.94], pupil: [1.00, 1.00], staff: [1.00, 0.88], sickness: [1.00, 0.84], disparaging: [0.78, 0.73], offensive: [0.94, 0.90], 'personal-data': [1.00, 0.94], confidential: [1.00, 0.75], 'child-comment': [0.82, 0.82] } }],
   ['hard-negatives', { kind: 'hard-negative', maxRate: 0.024 }],
   ['real-text', { kind: 'real-text', maxPerThousand: 2.4, maxByCategory: { school: 2, pupil: 3, staff: 3, sickness: 0, disparaging: 5, offensive: 1, 'personal-data': 3, confidential: 4, 'child-comment': 2 }, offensive: [0.99, 0.94] }],
 ];
