@@ -16,20 +16,21 @@ import { facesCounted } from '../src/rules/photos/check-photo';
 
 /** Counts BlazeFace looks (a run of the graph on a batch of n tiles is n looks) and runs of the face mesh model. */
 async function countLooks(): Promise<{ count: number; runs: number; mesh: number }> {
-  type Graph = { execute: (input: { shape: number[] }) => unknown };
+  type Graph = { execute: (input: { shape: number[] }, outputs?: string | string[]) => unknown };
   const human = (await loadNodeFaceDetector()) as unknown as { models: { models: { blazeface: Graph; facemesh: Graph } } };
   const counter = { count: 0, runs: 0, mesh: 0 };
   const { blazeface, facemesh } = human.models.models;
   const detect = blazeface.execute.bind(blazeface);
-  blazeface.execute = (input) => {
+  // The output names pass through: the detector asks the face mesh for its face flag alone.
+  blazeface.execute = (input, outputs) => {
     counter.count += input.shape[0] ?? 1;
     counter.runs++;
-    return detect(input);
+    return detect(input, outputs);
   };
   const mesh = facemesh.execute.bind(facemesh);
-  facemesh.execute = (input) => {
+  facemesh.execute = (input, outputs) => {
     counter.mesh++;
-    return mesh(input);
+    return mesh(input, outputs);
   };
   return counter;
 }

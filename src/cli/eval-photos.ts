@@ -34,18 +34,22 @@ export interface PhotoEvaluation {
   lines: string[];
 }
 
+/** `values` sorted, and the value at quantile q of them (the same rule for every figure printed here). */
+function spread(values: number[]): { sorted: number[]; at: (q: number) => number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { sorted, at: (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! };
+}
+
 function quantiles(values: number[]): string {
   if (values.length === 0) return '-';
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2);
-  return `min ${at(0)} p10 ${at(0.1)} median ${at(0.5)} p90 ${at(0.9)} max ${sorted[sorted.length - 1]!.toFixed(2)}`;
+  const { at } = spread(values);
+  return `min ${at(0).toFixed(2)} p10 ${at(0.1).toFixed(2)} median ${at(0.5).toFixed(2)} p90 ${at(0.9).toFixed(2)} max ${at(1).toFixed(2)}`;
 }
 
 function cpuSpread(values: number[]): string {
   if (values.length === 0) return '-';
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
-  return `p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms, over 300 ms ${sorted.filter((v) => v > 300).length}/${sorted.length}`;
+  const { sorted, at } = spread(values);
+  return `p50 ${at(0.5).toFixed(0)} ms, p90 ${at(0.9).toFixed(0)} ms, max ${at(1).toFixed(0)} ms, over 300 ms ${sorted.filter((v) => v > 300).length}/${sorted.length}`;
 }
 
 /**

@@ -276,7 +276,8 @@ async function runBatch<T>(
   const t: Tensor[] = [];
   try {
     t.push(human.tf.tensor(input, [count, size, size, 3], 'float32'));
-    const out = only === undefined ? graph.execute(t[0]!) : graph.execute(t[0]!, only);
+    // No `only`: every output, as TensorFlow.js's execute() gives with no output names.
+    const out = graph.execute(t[0]!, only);
     const outputs = Array.isArray(out) ? out : [out];
     t.push(...outputs);
     return await read(outputs);

@@ -53,12 +53,13 @@ const ANY_ILLNESS = boundedTerms(sickness.illness, 'u');
 const TOLD = ['told', 'tell', 'texted', 'rang', 'phoned', 'called', 'messaged', 'emailed', 'said', 'thinks', 'think'];
 /** Claimed or put on: "claiming a bad back", "faked a cough on the phone". */
 const CLAIMING = ['claiming', 'citing', 'blaming', 'pleading', 'faked', 'faking', 'feigned', 'feigning'];
-/**
- * "told Denise I had a migraine", "Texted Bryony in the exams office that I've got…", "claiming a bad back", "when you
- * tell work you've got tonsillitis" (the author as anyone), "told them my back had gone", "think ive got norovirus" (typed without the apostrophe).
- */
 /** An illness as told or claimed: "a migraine", "my bad back", "'flu'". */
 const AN_ILLNESS = `(?:a\\s+|an\\s+|the\\s+|my\\s+)?(?:\\p{L}+\\s+)?['"]?(?:${ILLNESS})`;
+/**
+ * "told Denise I had a migraine", "Texted Bryony in the exams office that I've got…", "claiming a bad back", "when you
+ * tell work you've got tonsillitis" (the author as anyone), "told them my back had gone", "think ive got norovirus"
+ * (typed without the apostrophe).
+ */
 const TOLD_ILL = spellingOneOf(
   [...TOLD, ...CLAIMING],
   `(?<![\\p{L}])(?:(?:${TOLD.join('|')})\\s+(?:[\\p{L}'-]+\\s+){0,6}?(?:that\\s+)?(?:(?:ive|im|id|(?:i|you)(?:'d|'ve|'m|'re| had| have| was| am| are)?)\\s+(?:got\\s+|had\\s+|been\\s+)?${AN_ILLNESS}|my (?:${termsPattern(sickness.bodyParts)})(?:'s| had| has)? (?:gone|went))|(?:${CLAIMING.join('|')})\\s+${AN_ILLNESS})(?![\\p{L}])`,

@@ -189,7 +189,7 @@ const OLD_CLASSMATES = /(?<![\p{L}])(?:reunion|class of '?\d{2,4}|years since we
  * "Leo's class at Holy Trinity", "parents' evening at St Anne's", "my granddaughters' school in Bollington"; not one someone is leaving for ("off to a new school
  * in Leicester", "a job at a school in Newcastle"). Read on the text as written, for the capitals of a place.
  */
-const ANOTHER_SCHOOL = /(?<![\p{L}])(?:(?:[\p{L}]+['’]s|[\p{L}]+s['’]|his|her|their|(?<!(?:job|post|role|position|interview|place) )at (?:a|an)) (?:(?:new|first|old|big|little|local) )?(?:school|primary|secondary|high school|prep school|nursery|juniors) (?:in|\() ?\p{Lu}|(?:[\p{L}]+['’]s|his|her|their) (?:class|nursery|school) at \p{Lu}|at (?:St\.? )?(?:\p{Lu}[\p{L}'’]+ ){1,3}(?:Juniors|Infants|Prep|Grammar|High School|Primary|Academy|[Nn]ursery|Pre-?[Ss]chool|Playgroup)(?![\p{L}])|at St\.? \p{Lu}\p{L}+['’]s?(?![\p{L}]))/u;
+const ANOTHER_SCHOOL = /(?<![\p{L}])(?:(?:[\p{L}]+(?:['’]s|s['’])|his|her|their|(?<!(?:job|post|role|position|interview|place) )at (?:a|an)) (?:(?:new|first|old|big|little|local) )?(?:school|primary|secondary|high school|prep school|nursery|juniors) (?:in|\() ?\p{Lu}|(?:[\p{L}]+['’]s|his|her|their) (?:class|nursery|school) at \p{Lu}|at (?:St\.? )?(?:\p{Lu}[\p{L}'’]+ ){1,3}(?:Juniors|Infants|Prep|Grammar|High School|Primary|Academy|[Nn]ursery|Pre-?[Ss]chool|Playgroup)(?![\p{L}])|at St\.? \p{Lu}\p{L}+['’]s?(?![\p{L}]))/u;
 
 /** School and private-life words across the post, counted once per post; leisure classes and reunions are not school. */
 export function personSetting(doc: PostDocument, schoolIdentifiers: number): PostPersonSetting {

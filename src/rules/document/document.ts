@@ -55,8 +55,8 @@ const SPACE = /\s*/uy;
  */
 const PUNCT_RUN_TOKENS = 8;
 const PUNCT_RUN_REST = /(?:[^\s\p{L}\p{N}@#]|[@#](?![\p{L}\p{N}_]))+/uy;
-const SENTENCE_END = /[.!?]$/;
-const SENTENCE_END_MARK = /[.!?]/;
+/** A mark that may end a sentence. */
+const isSentenceMark = (char: string | undefined) => char === '.' || char === '!' || char === '?';
 // Compiled once: a regular expression literal inside the loop is a new object on every token.
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
@@ -122,7 +122,7 @@ export function parsePost(original: string): PostDocument {
     punctRun = kind !== 'punct' ? 0 : start === lastEnd ? punctRun + 1 : 1;
     if (kind !== 'punct') atSentenceStart = false;
     // A run of marks ("...", "!!!", "?!") ends one sentence, at its last mark; a sentence of marks alone says nothing.
-    if (kind === 'punct' && SENTENCE_END.test(raw) && !LETTER.test(text[end] ?? '') && !SENTENCE_END_MARK.test(text[end] ?? '')) {
+    if (kind === 'punct' && isSentenceMark(raw[raw.length - 1]) && !isSentenceMark(text[end]) && !LETTER.test(text[end] ?? '')) {
       sentences.push(sentenceRange(tokens, sentenceFirst, tokens.length - 1));
       sentence++;
       sentenceFirst = tokens.length;
